@@ -1,0 +1,74 @@
+// Generates, from the rule registry: docs/rules/<id>.md, the README's rules table and the
+// settings schema in package.json. `npm run docs` writes them; the tests fail when they drift.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalog, rules, spec } from '../shared/src/index';
+
+const root = join(__dirname, '..');
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+
+export function ruleDoc(id: string): string {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  const identity = rule.identity ? spec.identities.find((i) => i.id === rule.identity) : undefined;
+  return [
+    `# ${id}`,
+    '',
+    `**${catalog[rule.title].zh}** — ${catalog[rule.title].en}`,
+    '',
+    `默认级别 / default severity: \`${rule.severity}\` (${SEVERITY_ZH[rule.severity]})`,
+    '',
+    catalog[rule.description].zh,
+    '',
+    catalog[rule.description].en,
+    ...(identity ? ['', `勾稽关系 / identity ${identity.id}: ${identity.relation.zh} (${identity.relation.en}); ${identity.scope.zh}.`] : []),
+    '',
+    '## 配置 / Configuration',
+    '',
+    '```json',
+    `{ "gov-report.severity": { "${id}": "off" } }`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+export function rulesTable(): string {
+  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${catalog[r.title].zh} | ${catalog[r.title].en} |`);
+  return ['| 规则 rule | 默认级别 | 说明 | description |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+export function severitySchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const r of rules) {
+    properties[r.id] = { type: 'string', enum: ['off', 'info', 'warning', 'error'], default: r.severity, description: `${catalog[r.title].zh} / ${catalog[r.title].en}` };
+  }
+  return {
+    type: 'object',
+    additionalProperties: false,
+    default: {},
+    markdownDescription: '%config.severity%',
+    properties,
+  };
+}
+
+const BEGIN = '<!-- rules:begin -->';
+const END = '<!-- rules:end -->';
+
+export function withRulesTable(readme: string): string {
+  const a = readme.indexOf(BEGIN);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) return readme;
+  return readme.slice(0, a + BEGIN.length) + '\n' + rulesTable() + '\n' + readme.slice(b);
+}
+
+if (require.main === module) {
+  mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
+  for (const r of rules) writeFileSync(join(root, 'docs', 'rules', `${r.id}.md`), ruleDoc(r.id));
+  const readmePath = join(root, 'README.md');
+  writeFileSync(readmePath, withRulesTable(readFileSync(readmePath, 'utf8')));
+  const pkgPath = join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+  pkg.contributes.configuration.properties['gov-report.severity'] = severitySchema();
+  writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+  process.stdout.write(`wrote ${rules.length} rule docs, the README table and the settings schema\n`);
+}

@@ -1,0 +1,66 @@
+// One cached analysis per document version, shared by every feature (parse once per version).
+import { check, parse, type Finding, type ReportModel, type SeveritySetting } from '../../shared/src/index';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  model: ReportModel;
+  findings: Finding[];
+  /** Milliseconds the parse and check took (drives the adaptive debounce). */
+  elapsed: number;
+  /** Documents that are not reports get no diagnostics and no features. */
+  active: boolean;
+  /** Set when the document was too large to check. */
+  tooLarge?: { length: number };
+}
+
+export interface AnalysisInput {
+  uri: string;
+  version: number;
+  languageId: string;
+  text: string;
+}
+
+/** Above this size a document is not checked (the user is told); typing stays fluid. */
+export const MAX_CHECKED_LENGTH = 2_000_000;
+
+const REPORT_HINT = /政府信息公开|勾稽关系|年度报告/;
+
+export class AnalysisCache {
+  private readonly cache = new Map<string, Analysis>();
+  constructor(private severity: () => Readonly<Record<string, SeveritySetting>>) {}
+
+  get(doc: AnalysisInput): Analysis {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const started = performance.now();
+    const own = doc.languageId === 'gov-report';
+    let analysis: Analysis;
+    if (doc.text.length > MAX_CHECKED_LENGTH) {
+      const model = parse('');
+      analysis = { uri: doc.uri, version: doc.version, model, findings: [], elapsed: 0, active: own || REPORT_HINT.test(doc.text.slice(0, 20000)), tooLarge: { length: doc.text.length } };
+    } else if (!own && !REPORT_HINT.test(doc.text)) {
+      // Cheap rejection of ordinary files: no parse at all.
+      analysis = { uri: doc.uri, version: doc.version, model: parse(''), findings: [], elapsed: performance.now() - started, active: false };
+    } else {
+      const model = parse(doc.text, { html: doc.languageId === 'html' });
+      const active = own || model.isReport;
+      const findings = active ? check(model, { severity: this.severity() }) : [];
+      analysis = { uri: doc.uri, version: doc.version, model, findings, elapsed: performance.now() - started, active };
+    }
+    this.cache.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  peek(uri: string): Analysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,234 @@
+// `gov-report check`: the command-line adapter over the core. Reads files, prints findings in
+// stylish / json / sarif, optionally applies the safe fixes. Exit 0: no error; 1: an error was
+// found; 2: bad usage or an unreadable file.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { z } from 'zod';
+import { check, fixAll, parse, summarize, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { toSarif } from './sarif';
+
+const VERSION = '0.1.0';
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport']);
+
+const Options = z.object({
+  format: z.enum(['stylish', 'json', 'sarif']).default('stylish'),
+  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  fix: z.boolean().default(false),
+  paths: z.array(z.string().min(1)).min(1),
+});
+type Options = z.infer<typeof Options>;
+
+class UsageError extends Error {}
+
+const HELP = {
+  'zh-CN': `用法: gov-report check [选项] <文件或目录…>
+
+检查政府信息公开工作年度报告（.txt、.md、.html；目录递归）。
+
+选项:
+  --format stylish|json|sarif   输出格式（默认 stylish）
+  --lang zh-CN|en               消息语言（默认 zh-CN）
+  --fix                         就地应用可确定的修复（总计、编号等），并报告改动
+  -h, --help                    显示帮助
+  -v, --version                 显示版本
+
+退出码: 0 无错误；1 发现错误；2 用法错误或文件无法读取`,
+  en: `Usage: gov-report check [options] <files or folders…>
+
+Checks government information disclosure annual reports (.txt, .md, .html; folders recursively).
+
+Options:
+  --format stylish|json|sarif   output format (default stylish)
+  --lang zh-CN|en               message language (default zh-CN)
+  --fix                         apply the determined fixes (totals, numbering…) in place and report them
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit codes: 0 no error; 1 an error was found; 2 bad usage or an unreadable file`,
+};
+
+export function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const raw: Record<string, unknown> = { paths: [] as string[] };
+  const args = [...argv];
+  const command = args.shift();
+  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (command === '-v' || command === '--version') return 'version';
+  if (command !== 'check') throw new UsageError(command ? `未知命令 “${command}”（可用：check） / unknown command "${command}" (use: check)` : '缺少命令 check / missing command: check');
+  while (args.length) {
+    const a = args.shift() as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    switch (flag) {
+      case '-h': case '--help': return 'help';
+      case '-v': case '--version': return 'version';
+      case '--fix': raw.fix = true; break;
+      case '--format': case '--lang': {
+        const v = inline ?? args.shift();
+        if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
+        raw[flag.slice(2)] = v;
+        break;
+      }
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`未知选项 “${flag}” / unknown option "${flag}"`);
+        (raw.paths as string[]).push(a);
+    }
+  }
+  const parsed = Options.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    if (where === 'paths') throw new UsageError('请给出要检查的文件或目录 / give at least one file or folder to check');
+    throw new UsageError(`--${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Files to check: the named files, and the report files under the named folders (sorted). */
+export function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`无法读取 “${p}”：文件或目录不存在 / cannot read "${p}": no such file or folder`);
+    }
+    if (st.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return out;
+}
+
+interface FileResult {
+  path: string;
+  summary: DocumentSummary;
+  findings: Finding[];
+  fixed: number;
+}
+
+function readText(path: string): string {
+  try {
+    const buf = readFileSync(path);
+    if (buf.includes(0)) throw new UsageError(`“${path}” 不是文本文件 / "${path}" is not a text file`);
+    return buf.toString('utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`无法读取 “${path}”：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read "${path}"`);
+  }
+}
+
+export function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+  let opts: ReturnType<typeof parseArgs>;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`gov-report: ${e.message}\n\n${HELP['zh-CN']}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    io.out(HELP['zh-CN'] + '\n\n' + HELP.en + '\n');
+    return 0;
+  }
+  if (opts === 'version') {
+    io.out(VERSION + '\n');
+    return 0;
+  }
+  const results: FileResult[] = [];
+  try {
+    for (const path of collectFiles(opts.paths)) {
+      const html = /\.html?$/i.test(path);
+      let text = readText(path);
+      let fixed = 0;
+      if (opts.fix) {
+        const r = fixAll(text, { html });
+        if (r.text !== text) {
+          try {
+            writeFileSync(path, r.text);
+          } catch (e) {
+            throw new UsageError(`无法写入 “${path}” / cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          }
+          fixed = r.applied.length;
+          text = r.text;
+        }
+      }
+      const model = parse(text, { html });
+      const findings = check(model);
+      results.push({ path: relative(io.cwd, path) || path, summary: summarize(model, findings, opts.lang), findings, fixed });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`gov-report: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map((r) => ({ path: r.path, ...r.summary })) }, null, 2) + '\n');
+  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ path: r.path, summary: r.summary, findings: r.findings })), opts.lang, VERSION), null, 2) + '\n');
+  else io.out(stylish(results, opts.lang, opts.fix));
+  return results.some((r) => r.summary.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  let fixedTotal = 0;
+  for (const r of results) {
+    fixedTotal += r.fixed;
+    if (r.fixed > 0) lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
+    if (r.summary.findings.length === 0) continue;
+    lines.push(paint('4', r.path));
+    for (const f of r.summary.findings) {
+      const sev = SEVERITY_LABEL[lang][f.severity];
+      const sevPainted = f.severity === 'error' ? paint('31', sev) : f.severity === 'warning' ? paint('33', sev) : paint('36', sev);
+      lines.push(`  ${paint('2', `${f.line}:${f.column}`)}  ${sevPainted}  ${f.message}  ${paint('2', f.rule)}`);
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      if (f.fixable) fixable++;
+    }
+    lines.push('');
+  }
+  const total = errors + warnings + infos;
+  const files = results.length;
+  if (lang === 'en') {
+    lines.push(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`);
+    if (fixable > 0 && !fixing) lines.push(`  ${fixable} can be fixed with --fix`);
+    if (fixedTotal > 0) lines.push(`  fixed ${fixedTotal} problem(s)`);
+  } else {
+    lines.push(total === 0 ? `✔ 已检查 ${files} 个文件，未发现问题` : `✖ ${files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`);
+    if (fixable > 0 && !fixing) lines.push(`  其中 ${fixable} 个可用 --fix 自动修复`);
+    if (fixedTotal > 0) lines.push(`  已自动修复 ${fixedTotal} 处`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+// Run when executed (the bundle's entry), not when imported by tests.
+if (typeof require !== 'undefined' && require.main === module) {
+  try {
+    const code = run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() });
+    process.exitCode = code;
+  } catch (e) {
+    process.stderr.write(`gov-report: 内部错误 / internal error: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,52 @@
+// Quick fixes from the findings' fixes; "fix all totals" and source.fixAll.gov-report from the
+// core's fix-all (minimal edits: only the cells it fixes change).
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { fixAllEdits, pick, type Lang, type SeveritySetting } from '../../../shared/src/index';
+import type { Analysis } from '../analysis';
+import { toLspRange } from '../lsp';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gov-report`;
+
+export function codeActions(
+  a: Analysis, uri: string, range: { start: number; end: number }, contextDiagnostics: Diagnostic[], only: string[] | undefined, lang: Lang,
+  severity: Readonly<Record<string, SeveritySetting>>,
+): CodeAction[] {
+  if (!a.active || a.tooLarge) return [];
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const f of a.findings) {
+      if (!f.fix) continue;
+      if (f.range.end < range.start || f.range.start > range.end) continue;
+      const diagnostic = contextDiagnostics.find((d) => d.code === f.ruleId && sameRange(d, toLspRange(a.model.lines, f.range)));
+      out.push({
+        title: pick(f.fix.title, lang),
+        kind: CodeActionKind.QuickFix,
+        isPreferred: f.fix.safe,
+        ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+        edit: { changes: { [uri]: [{ range: toLspRange(a.model.lines, f.fix.edit.range), newText: f.fix.edit.newText }] } },
+      });
+    }
+  }
+  const all = () => fixAllTextEdits(a, severity);
+  if (wants(CodeActionKind.QuickFix) && a.findings.some((f) => f.fix?.safe)) {
+    const edits = all();
+    if (edits.length > 1) {
+      out.push({ title: lang === 'en' ? 'Fix all totals and numbering in this document' : '修复本文档所有可确定的问题（总计、编号等）', kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  if (only && wants(FIX_ALL_KIND) && !only.includes(CodeActionKind.QuickFix)) {
+    const edits = all();
+    if (edits.length > 0) out.push({ title: lang === 'en' ? 'Fix all (gov-report)' : '全部修复（gov-report）', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return out;
+}
+
+function fixAllTextEdits(a: Analysis, severity: Readonly<Record<string, SeveritySetting>>): TextEdit[] {
+  const html = false;
+  return fixAllEdits(a.model.text, { severity, html }).map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
+}
+
+function sameRange(d: Diagnostic, r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
+  return d.range.start.line === r.start.line && d.range.start.character === r.start.character && d.range.end.line === r.end.line && d.range.end.character === r.end.character;
+}

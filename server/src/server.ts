@@ -1,0 +1,142 @@
+// The language server: the LSP connection, the document store, one cached analysis per
+// document version, and the features. Runs over IPC (from the VS Code client) or standalone as
+// `node dist/server.js --stdio` for any LSP editor.
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
+import { AnalysisCache, type Analysis } from './analysis';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { toDiagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { defaultSettings, parseSettings, resolveLang, type Settings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let settings: Settings = defaultSettings;
+let clientLocale: string | undefined;
+let pullConfiguration = false;
+// docs/rules lives next to dist/ in the extension and in the repository alike.
+const baseDir = join(__dirname, '..');
+
+const cache = new AnalysisCache(() => settings.severity);
+const lang = () => resolveLang(settings, clientLocale);
+
+function analysisOf(doc: TextDocument): Analysis {
+  return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() });
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale;
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  const init = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  if (init !== defaultSettings) settings = init;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'gov-report' },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'gov-report', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gov-report' }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration('gov-report');
+    settings = parseSettings(raw);
+  } catch {
+    // A client that cannot answer keeps the defaults.
+  }
+  cache.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullConfiguration) void refreshSettings();
+  else {
+    settings = parseSettings((change.settings as { 'gov-report'?: unknown } | undefined)?.['gov-report']);
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  }
+});
+
+// ------------------------------------------------------------------ diagnostics
+// Ordinary reports are checked at once after each change (well under 10 ms). When a document's
+// last check took long, the next waits proportionally, so typing is never blocked by checks.
+const timers = new Map<string, NodeJS.Timeout>();
+
+function schedule(doc: TextDocument, delay?: number): void {
+  const previous = timers.get(doc.uri);
+  if (previous) clearTimeout(previous);
+  const last = cache.peek(doc.uri);
+  const wait = delay ?? (last && last.elapsed > 15 ? Math.min(1000, Math.round(last.elapsed * 3)) : 0);
+  const run = () => {
+    timers.delete(doc.uri);
+    const current = documents.get(doc.uri);
+    if (!current) return;
+    publish(current);
+  };
+  if (wait === 0) {
+    // Still asynchronous, so a burst of changes in one read is checked once.
+    timers.set(doc.uri, setTimeout(run, 0));
+  } else timers.set(doc.uri, setTimeout(run, wait));
+}
+
+function publish(doc: TextDocument): void {
+  try {
+    const a = analysisOf(doc);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(a, lang(), baseDir) });
+  } catch (e) {
+    connection.console.error(`gov-report: check failed for ${doc.uri}: ${(e as Error).message}`);
+  }
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  cache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ------------------------------------------------------------------ features
+// Each handler is isolated: an exception becomes an error response for that request only.
+function guarded<P extends { textDocument: { uri: string } }, R>(name: string, fn: (doc: TextDocument, a: Analysis, p: P) => R): (p: P) => R | null | ResponseError<void> {
+  return (p: P) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    try {
+      return fn(doc, analysisOf(doc), p);
+    } catch (e) {
+      connection.console.error(`gov-report: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+      return new ResponseError<void>(-32603, `gov-report ${name} failed: ${(e as Error).message}`);
+    }
+  };
+}
+
+connection.onDocumentSymbol(guarded('documentSymbol', (_doc, a) => documentSymbols(a, lang())));
+connection.onFoldingRanges(guarded('foldingRange', (_doc, a) => foldingRanges(a)));
+connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang())));
+connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
+  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(), settings.severity),
+));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,33 @@
+// Settings under gov-report.*, validated with zod: anything malformed falls back to defaults.
+import { z } from 'zod';
+import { rules, type Lang, type SeveritySetting } from '../../shared/src/index';
+
+const Severity = z.enum(['off', 'info', 'warning', 'error']);
+export const SettingsSchema = z.object({
+  language: z.enum(['auto', 'zh-CN', 'en']).catch('auto').default('auto'),
+  severity: z.record(z.string(), z.unknown()).catch({}).default({}),
+});
+
+export interface Settings {
+  language: 'auto' | Lang;
+  severity: Record<string, SeveritySetting>;
+}
+
+export const defaultSettings: Settings = { language: 'auto', severity: {} };
+
+export function parseSettings(raw: unknown): Settings {
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  if (!parsed.success) return defaultSettings;
+  const known = new Set(rules.map((r) => r.id));
+  const severity: Record<string, SeveritySetting> = {};
+  for (const [id, v] of Object.entries(parsed.data.severity)) {
+    const s = Severity.safeParse(v);
+    if (known.has(id) && s.success) severity[id] = s.data;
+  }
+  return { language: parsed.data.language, severity };
+}
+
+export function resolveLang(settings: Settings, clientLocale: string | undefined): Lang {
+  if (settings.language !== 'auto') return settings.language;
+  return clientLocale && /^en\b/i.test(clientLocale) ? 'en' : 'zh-CN';
+}

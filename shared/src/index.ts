@@ -1,0 +1,13 @@
+// The public surface of the core. Adapters (server, CLI, tests) import from here only.
+export * from './model';
+export * from './text';
+export { parse, DEFAULT_MAX_LENGTH, type ParseOptions } from './parse/index';
+export { check, type CheckOptions, type SeveritySetting } from './check';
+export { applyEdits, fixAll, fixAllEdits, safeEdits, type FixAllResult } from './fix';
+export { rules, ruleById, arithmeticRuleIds } from './rules/index';
+export type { Finding, Fix, Edit, Related, Rule, Severity } from './rules/types';
+export { spec, articleById, table1ItemsFor, table2RowsFor } from './spec/data';
+export * from './spec/schema';
+export { catalog, message, pick, type Lang, type MessageId } from './i18n/catalog';
+export * as query from './rules/query';
+export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';

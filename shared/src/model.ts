@@ -1,0 +1,133 @@
+// The ReportModel: everything the rules, the outline, hovers, fixes and the CLI know about a
+// document. It is a plain data structure produced once per document version by parse().
+import type { FormatVersion, Localized } from './spec/schema';
+import type { LineIndex, Range } from './text';
+
+export type Layout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flattened';
+
+export type CellValue =
+  | { kind: 'number'; value: number; /** how the text deviates from plain ASCII digits */ notes: NumberNote[] }
+  /** an empty cell exists where the value belongs */
+  | { kind: 'blank' }
+  /** no cell at all: the row had fewer values than columns */
+  | { kind: 'missing' }
+  /** "—", "-", "/", "无": a placeholder instead of a number */
+  | { kind: 'placeholder' }
+  | { kind: 'invalid'; reason: InvalidReason; value?: number };
+
+export type NumberNote = 'fullwidth' | 'thousands' | 'unit';
+export type InvalidReason = 'negative' | 'fraction' | 'text';
+
+export interface Cell {
+  columnId: string;
+  raw: string;
+  value: CellValue;
+  /** The cell's text; zero-width where a blank or missing cell would be written. */
+  range: Range;
+  /** Text to put before a value written into a missing cell (a separator of the row's layout). */
+  insertPrefix?: string;
+}
+
+export interface TableRow {
+  rowId: string;
+  /** The label as written (may be empty for 表3's single data row). */
+  label: string;
+  labelRange: Range;
+  layout: Layout;
+  cells: Cell[];
+  /** Values read beyond the expected columns (ignored, reported). */
+  extraCells: Cell[];
+  /** Set when the row's values were written without separators. */
+  flattened?: FlattenedInfo;
+  /** Number of values the row actually had (before mapping to columns). */
+  valueCount: number;
+  /** Trailing columns the row did not write (read as blank or missing): the parser's guess. */
+  padded: number;
+}
+
+export interface FlattenedInfo {
+  digits: string;
+  range: Range;
+  /** Every split of the digits into the row's columns that satisfies the identities. */
+  candidates: number[][];
+}
+
+export interface HeaderCell {
+  text: string;
+  range: Range;
+  /** A word of the format (a column, or a spanning header such as 申请人情况). */
+  known: boolean;
+  /** The spec column it names, where it names one. */
+  columnId?: string;
+  /** For unknown headers: the likely intended label. */
+  suggestion?: string;
+}
+
+export interface Table1Item {
+  item: number;
+  labelRange: Range;
+  headers: HeaderCell[];
+  rows: TableRow[];
+}
+
+export type TableId = 'table1' | 'table2' | 'table3';
+
+export interface Table {
+  id: TableId;
+  range: Range;
+  /** The first line of the table (for outline and JSON). */
+  start: number;
+  rows: TableRow[];
+  headers: HeaderCell[];
+  /** 表1 only: the 第二十条 items in document order. */
+  items: Table1Item[];
+  /** Text tokens inside the table that match no known label (likely typos). */
+  unknownLabels: Array<{ text: string; range: Range; suggestion?: string; hadValues: boolean }>;
+}
+
+export interface SubHeading {
+  numeral: string;
+  title: string;
+  range: Range;
+}
+
+export interface Section {
+  /** The spec section this heading was identified as (by its title), 1–6. */
+  number: number;
+  /** The number written in the heading ("二", "2"), and what it parses to. */
+  writtenNumeral: string;
+  writtenNumber: number | undefined;
+  /** Range of the written numbering including its punctuation ("2、"). */
+  numeralRange: Range;
+  title: string;
+  headingRange: Range;
+  /** From the heading to the next section heading (or the end). */
+  range: Range;
+  /** Markdown heading level, 0 when not a Markdown heading. */
+  markdownLevel: number;
+  markdownPrefixRange?: Range;
+  subheadings: SubHeading[];
+}
+
+export interface Evidence {
+  format: FormatVersion;
+  reason: Localized;
+  range: Range;
+}
+
+export interface ReportModel {
+  text: string;
+  lines: LineIndex;
+  title?: { text: string; range: Range };
+  agency?: string;
+  year?: number;
+  formatVersion: FormatVersion | null;
+  formatEvidence: Evidence[];
+  sections: Section[];
+  tables: Partial<Record<TableId, Table>>;
+  layouts: Layout[];
+  /** Set when the document looks like an annual report at all (title or table-2 corner note). */
+  isReport: boolean;
+  /** Parsing stopped early (document too large); rules see a partial model. */
+  truncated?: boolean;
+}

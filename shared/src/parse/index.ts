@@ -1,0 +1,107 @@
+// parse(text) → ReportModel. One pass to lex, one to find headings, one to read tables; then
+// the format version is decided from the evidence and the cells are mapped to columns.
+import type { Evidence, Layout, ReportModel, Table } from '../model';
+import { spec } from '../spec/data';
+import type { FormatVersion } from '../spec/schema';
+import { LineIndex, norm } from '../text';
+import { lex, type Token } from './lexer';
+import { isCornerNote, table1HeaderVocabulary } from './labels';
+import { buildSections, findHeadings, findTitle } from './sections';
+import { buildTables, scanTables, type RawTable } from './tables';
+
+export interface ParseOptions {
+  /** Treat the document as HTML (a .html file) whatever its first characters. */
+  html?: boolean;
+  /** Above this length only a prefix is parsed (the model says so). */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 4_000_000;
+
+export function parse(fullText: string, options: ParseOptions = {}): ReportModel {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const truncated = fullText.length > maxLength;
+  const text = truncated ? fullText.slice(0, maxLength) : fullText;
+  const lines = new LineIndex(fullText);
+  const lexed = lex(text, options.html === undefined ? undefined : { html: options.html });
+
+  const headings = findHeadings(lexed.lines);
+  const headingStarts = new Set<number>();
+  // A heading line yields one token that starts at its content.
+  for (const h of headings) headingStarts.add(h.line.contentStart);
+  const raw = scanTables(lexed.tokens, headingStarts);
+
+  const { format, evidence } = detectFormat(raw, text);
+  const tables = buildTables(raw, format ?? '2021', text, (o) => lines.positionAt(o).line);
+  const tableRanges = Object.values(tables).map((t) => (t as Table).range);
+  const sections = buildSections(headings, lexed.lines, text.length, tableRanges);
+  const firstSection = sections[0]?.range.start ?? text.length;
+  const title = findTitle(lexed.lines, firstSection);
+  const year = title?.year ?? findYear(text);
+  const layouts = new Set<Layout>(lexed.layouts);
+  for (const t of Object.values(tables)) for (const r of (t as Table).rows) if (r.layout === 'flattened') layouts.add('flattened');
+
+  const isReport =
+    (title !== undefined && norm(title.text).includes('政府信息公开')) ||
+    lexed.tokens.some((t) => t.kind === 'text' && t.text.length < 200 && isCornerNote(t.text)) ||
+    sections.length >= 3;
+
+  return {
+    text: fullText,
+    lines,
+    ...(title ? { title: { text: title.text, range: title.range } } : {}),
+    ...(title?.agency ? { agency: title.agency } : {}),
+    ...(year !== undefined ? { year } : {}),
+    formatVersion: format,
+    formatEvidence: evidence,
+    sections,
+    tables,
+    layouts: [...layouts].filter((l) => l !== 'pdf' || lexed.tokens.some((t) => t.layout === 'pdf' && t.kind === 'value')),
+    isReport,
+    ...(truncated ? { truncated: true } : {}),
+  };
+}
+
+function findYear(text: string): number | undefined {
+  const head = text.slice(0, 3000);
+  const m = /((?:19|20)\d{2})\s*年度/.exec(head) ?? /统计期限自\s*((?:19|20)\d{2})/.exec(head);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Decides 2019 vs 2021 from what the tables show (FORMAT.md §1, §3, §4), keeping the evidence. */
+function detectFormat(raw: Partial<Record<'table1' | 'table2' | 'table3', RawTable>>, text: string): { format: FormatVersion | null; evidence: Evidence[] } {
+  const evidence: Evidence[] = [];
+  const add = (format: FormatVersion, zh: string, en: string, range: { start: number; end: number }) => evidence.push({ format, reason: { zh, en }, range });
+  const t1 = raw.table1;
+  if (t1) {
+    for (const item of t1.items) {
+      if (item.item === 9) add('2019', '表1 含第二十条第（九）项（政府集中采购）', 'table 1 has article 20 item (9) (procurement)', item.labelRange);
+      for (const h of item.headerTokens) {
+        const v = table1HeaderVocabulary.get(norm(h.text));
+        if (v && v.formats.size === 1) {
+          const f = [...v.formats][0] as FormatVersion;
+          add(f, `表1 列名“${h.text}”属于 ${f} 年格式`, `table 1 header "${h.text}" belongs to the ${f} format`, { start: h.start, end: h.end });
+        }
+      }
+      for (const r of item.rows) {
+        if (r.rowId === 'item5.otherServices') add('2019', '表1 含“其他对外管理服务事项”行', 'table 1 has the row 其他对外管理服务事项', r.labelRange);
+      }
+    }
+  }
+  const t2 = raw.table2;
+  if (t2) {
+    const other = t2.rows.find((r) => r.rowId === 'other');
+    const subs = t2.rows.filter((r) => r.rowId.startsWith('other.'));
+    if (subs.length > 0) add('2021', '表2（六）其他处理分 1–3 小项', 'table 2 row (6) has sub-rows 1–3', (subs[0] as { labelRange: { start: number; end: number } }).labelRange);
+    else if (other && other.slots.some((s: Token) => s.kind === 'value')) add('2019', '表2（六）其他处理为一行，不分小项', 'table 2 row (6) is a single row', other.labelRange);
+  }
+  const doc2021 = /〔2021〕\s*30\s*号/.exec(text.slice(0, 20000));
+  if (doc2021) add('2021', '正文引用国办公开办函〔2021〕30号', 'the text cites the 2021 format document', { start: doc2021.index, end: doc2021.index + doc2021[0].length });
+  const doc2019 = /〔2019〕\s*60\s*号/.exec(text.slice(0, 20000));
+  if (doc2019) add('2019', '正文引用国办公开办函〔2019〕60号', 'the text cites the 2019 format document', { start: doc2019.index, end: doc2019.index + doc2019[0].length });
+  const n2019 = evidence.filter((e) => e.format === '2019').length;
+  const n2021 = evidence.filter((e) => e.format === '2021').length;
+  const format: FormatVersion | null = n2019 === 0 && n2021 === 0 ? null : n2019 > n2021 ? '2019' : '2021';
+  void spec;
+  return { format, evidence };
+}

@@ -1,0 +1,146 @@
+// Label recognition: which spec row, column or item a piece of text names. Label-driven, never
+// position-driven, and tolerant of the variants of FORMAT.md §4 (brackets, numbering, spaces).
+import { spec } from '../spec/data';
+import type { RowSpec } from '../spec/schema';
+import { norm, parseNumeral, segment, stripNumbering } from '../text';
+
+interface KeyedRow {
+  row: RowSpec;
+  keys: string[];
+}
+
+// Most specific first: sub-items, then the result items, then the top-level rows.
+const table2Keyed: KeyedRow[] = (() => {
+  const rows = spec.table2.rows;
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  const rank = (r: RowSpec) => (r.parent && r.parent !== 'results' ? 0 : r.parent === 'results' ? 1 : r.group ? 3 : 2);
+  return unique
+    .map((row) => ({ row, keys: row.keys.map(norm) }))
+    .sort((a, b) => rank(a.row) - rank(b.row));
+})();
+
+const MAX_LABEL = Math.max(...spec.table2.rows.map((r) => norm(r.label).length)) + 12;
+
+export interface Table2LabelContext {
+  /** The first data row was seen: 总计 and 其他 are row labels now, not column headers. */
+  inBody: boolean;
+}
+
+/** The 表2 row a label names, or undefined. */
+export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec | undefined {
+  const n = norm(text);
+  if (n.length === 0 || n.length > MAX_LABEL || n.includes('。')) return undefined;
+  const { numbering, rest: stripped } = stripNumbering(n);
+  // "三、本年度办理结果（一）予以公开" written as one label (PDF text).
+  let rest = stripped;
+  if (rest.startsWith('本年度办理结果') && rest.length > '本年度办理结果'.length) {
+    rest = stripNumbering(rest.slice('本年度办理结果'.length)).rest;
+  }
+  for (const { row, keys } of table2Keyed) {
+    if (row.exact) {
+      if (!keys.includes(rest)) continue;
+      if (row.id === 'total' && !ctx.inBody && !numbering.some((x) => x.includes('七'))) continue;
+      if (row.id === 'other.other' && !ctx.inBody) continue;
+      return row;
+    }
+    if (keys.some((k) => rest.includes(k))) return row;
+  }
+  return undefined;
+}
+
+/** Canonical labels of 表2 rows with numbering removed, for typo suggestions. */
+export const table2LabelTexts: Array<{ id: string; text: string; label: string }> = table2Keyed.map(({ row }) => ({
+  id: row.id,
+  text: stripNumbering(norm(row.label)).rest,
+  label: row.label,
+}));
+
+const ITEM = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
+/** 第二十条第（N）项 → N */
+export function matchArticle20Item(text: string): number | undefined {
+  const m = ITEM.exec(norm(text));
+  return m ? parseNumeral(m[1] as string) : undefined;
+}
+
+export function isTable1HeaderMarker(text: string): boolean {
+  return norm(text) === '信息内容';
+}
+
+/** 表1 row labels of both formats: normalised key → row id. */
+const table1RowKeys = new Map<string, { id: string; label: string; item: number }>();
+for (const format of ['2021', '2019'] as const) {
+  for (const item of spec.table1[format]) {
+    for (const row of item.rows) {
+      for (const k of row.keys) if (!table1RowKeys.has(norm(k))) table1RowKeys.set(norm(k), { id: row.id, label: row.label, item: item.item });
+    }
+  }
+}
+
+export function matchTable1Row(text: string): { id: string; label: string; item: number } | undefined {
+  const n = norm(text);
+  if (n.length > 20) return undefined;
+  return table1RowKeys.get(stripNumbering(n).rest);
+}
+export const table1LabelTexts = [...table1RowKeys.entries()].map(([text, v]) => ({ id: v.id, text, label: v.label }));
+
+/** 表1 column headers of both formats: normalised label → column id and the formats using it. */
+export const table1HeaderVocabulary = (() => {
+  const map = new Map<string, { columnId: string; label: string; formats: Set<'2019' | '2021'> }>();
+  for (const format of ['2021', '2019'] as const) {
+    for (const item of spec.table1[format]) {
+      for (const c of item.columns) {
+        for (const l of [c.label, ...c.aliases]) {
+          const k = norm(l);
+          const e = map.get(k) ?? { columnId: c.id, label: c.label, formats: new Set() };
+          e.formats.add(format);
+          map.set(k, e);
+        }
+      }
+    }
+  }
+  return map;
+})();
+
+// 表2 header words (the corner note is recognised separately).
+const table2HeaderWords = new Map<string, string | undefined>([
+  ['申请人情况', undefined],
+  ['法人或其他组织', undefined],
+  ...spec.table2.columns.map((c) => [norm(c.label), c.id] as [string, string]),
+]);
+export const table2HeaderVocabulary = table2HeaderWords;
+
+export function isCornerNote(text: string): boolean {
+  const n = norm(text);
+  return n.includes('勾稽') || n.includes('第一项加第二项') || n.includes('第三项加第四项') || n.includes('本列数据');
+}
+
+// 表3 header words. 总计 and 其他结果 also occur in 表2, so a 表3 header needs a distinctive word.
+const table3Words = new Map<string, string | undefined>([
+  ['行政复议', undefined],
+  ['行政诉讼', undefined],
+  ['未经复议直接起诉', undefined],
+  ['复议后起诉', undefined],
+  ['结果维持', 'upheld'],
+  ['结果纠正', 'corrected'],
+  ['其他结果', 'other'],
+  ['尚未审结', 'pending'],
+  ['总计', 'total'],
+]);
+export const table3HeaderVocabulary = table3Words;
+const table3Distinctive = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '尚未审结'];
+
+/** Whether a text consists of 表3 header words only (and names at least one distinctive one). */
+export function isTable3Header(text: string): boolean {
+  const n = norm(text);
+  if (n.length === 0 || n.length > 200) return false;
+  const segs = segment(n, [...table3Words.keys()]);
+  return segs.every((s) => s.word !== undefined) && segs.some((s) => table3Distinctive.includes(s.word as string));
+}
+
+/** Whether a text consists of 表2 header words only. */
+export function isTable2Header(text: string): boolean {
+  const n = norm(text);
+  if (n.length === 0 || n.length > 200) return false;
+  return segment(n, [...table2HeaderWords.keys()]).every((s) => s.word !== undefined);
+}

@@ -1,0 +1,139 @@
+// Section headings (一 … 六), sub-headings （一）…, and the title block before section 一.
+import type { Section, SubHeading } from '../model';
+import { spec } from '../spec/data';
+import type { SectionSpec } from '../spec/schema';
+import { norm, parseNumeral, type Range } from '../text';
+import type { LogicalLine } from './lexer';
+
+const HEADING = /^([一二三四五六七八九十]{1,2}|\d{1,2})\s*([、.．，,:：]|\s)\s*(\S.*)$/;
+
+const canonicalTitles = spec.sections.map((s) => norm(s.title));
+
+/** The spec section a heading title names, if any. */
+export function sectionOfTitle(title: string): SectionSpec | undefined {
+  const n = norm(title).replace(/[。.]+$/, '');
+  if (n.length === 0 || n.length > 40 || n.includes('。')) return undefined;
+  return spec.sections.find((s) => s.keywords.some((group) => group.every((w) => n.includes(w))));
+}
+
+export interface HeadingCandidate {
+  line: LogicalLine;
+  spec: SectionSpec;
+  numeral: string;
+  numeralRange: Range;
+  title: string;
+}
+
+export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  for (const line of lines) {
+    if (line.tabular) continue;
+    const content = line.text.slice(line.contentStart - line.start);
+    const m = HEADING.exec(content);
+    if (!m) continue;
+    const numeral = m[1] as string;
+    const title = (m[3] as string).trim();
+    const s = sectionOfTitle(title);
+    if (!s) continue;
+    // Arabic numbering is accepted only for an (almost) canonical title: "2、主动公开政府信息情况",
+    // not a numbered list item of the narrative.
+    if (/^\d/.test(numeral)) {
+      const n = norm(title).replace(/[。.]+$/, '');
+      if (!canonicalTitles.some((c) => n.includes(c))) continue;
+    }
+    const numeralEnd = line.contentStart + content.indexOf(m[2] as string, numeral.length) + (m[2] as string).length;
+    out.push({ line, spec: s, numeral, numeralRange: { start: line.contentStart, end: /\s/.test(m[2] as string) ? line.contentStart + numeral.length : numeralEnd }, title });
+  }
+  return out;
+}
+
+const SUB = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.*)$/;
+
+export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[], textLength: number, tableRanges: Range[]): Section[] {
+  const sections: Section[] = headings.map((h, i) => {
+    const next = headings[i + 1];
+    const end = next ? next.line.start : textLength;
+    return {
+      number: h.spec.number,
+      writtenNumeral: h.numeral,
+      writtenNumber: parseNumeral(h.numeral),
+      numeralRange: h.numeralRange,
+      title: h.title,
+      headingRange: { start: h.line.contentStart, end: h.line.end },
+      range: { start: h.line.start, end: trimEnd(lines, h.line.start, end) },
+      markdownLevel: h.line.markdownLevel,
+      ...(h.line.markdownLevel > 0 ? { markdownPrefixRange: { start: h.line.start, end: h.line.markdownPrefixEnd } } : {}),
+      subheadings: [],
+    };
+  });
+  // Sub-headings: "（一）主动公开…" lines inside a section, outside its tables.
+  let si = 0;
+  for (const line of lines) {
+    while (si < sections.length && line.start >= (sections[si] as Section).range.end) si++;
+    const section = sections[si];
+    if (!section || line.start <= section.headingRange.start || line.tabular) continue;
+    if (tableRanges.some((r) => line.start >= r.start && line.start < r.end)) continue;
+    const content = line.text.slice(line.contentStart - line.start);
+    const m = SUB.exec(content);
+    if (!m) continue;
+    const rest = (m[2] as string).trim();
+    const cut = rest.search(/[：:。；;，,]/);
+    const title = (cut >= 0 ? rest.slice(0, cut) : rest).slice(0, 30);
+    const sub: SubHeading = { numeral: m[1] as string, title: title || rest.slice(0, 30), range: { start: line.contentStart, end: line.end } };
+    section.subheadings.push(sub);
+  }
+  return sections;
+}
+
+function trimEnd(lines: LogicalLine[], start: number, end: number): number {
+  // The section ends where its last non-empty line ends, so folding does not swallow blank lines.
+  let best = start;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as LogicalLine;
+    if (l.start >= end) continue;
+    if (l.start < start) break;
+    if (l.text.trim() !== '') {
+      best = l.end;
+      break;
+    }
+  }
+  return Math.max(best, start);
+}
+
+export interface TitleInfo {
+  text: string;
+  range: Range;
+  year?: number;
+  agency?: string;
+}
+
+/** The report title: the line(s) before section 一 naming 年度报告. */
+export function findTitle(lines: LogicalLine[], firstSectionStart: number): TitleInfo | undefined {
+  const before = lines.filter((l) => l.start < firstSectionStart && l.text.trim() !== '' && !l.tabular);
+  for (let i = 0; i < Math.min(before.length, 12); i++) {
+    const l = before[i] as LogicalLine;
+    const n = norm(l.text);
+    if (n.length > 80 || !(n.includes('年度报告') || n.includes('工作报告'))) continue;
+    let start = l.contentStart;
+    let text = l.text.slice(l.contentStart - l.start).trim();
+    // A title broken over two lines ("2024年度广水市科技经信局" / "政府信息公开工作年度报告").
+    const prev = before[i - 1];
+    if (prev && !/[。；]/.test(prev.text) && norm(prev.text).length <= 40 && isAdjacent(lines, prev, l)) {
+      start = prev.contentStart;
+      text = prev.text.slice(prev.contentStart - prev.start).trim() + text;
+    }
+    const year = /((?:19|20)\d{2})\s*年/.exec(text);
+    const agency = text
+      .replace(/((?:19|20)\d{2})\s*年度?/, '')
+      .replace(/政府信息公开\s*工作\s*年度报告|政府信息公开年度报告|年度报告/, '')
+      .replace(/\s+/g, '')
+      .trim();
+    return { text, range: { start, end: l.end }, ...(year ? { year: Number(year[1]) } : {}), ...(agency ? { agency } : {}) };
+  }
+  return undefined;
+}
+
+function isAdjacent(lines: LogicalLine[], a: LogicalLine, b: LogicalLine): boolean {
+  const ia = lines.indexOf(a);
+  return ia >= 0 && lines[ia + 1] === b;
+}

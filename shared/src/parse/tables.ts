@@ -1,0 +1,443 @@
+// The table reader: walks the token stream, recognises labels, and collects the value cells
+// that follow each label in the same row, whatever the layout. Mapping cells to columns waits
+// until the format version is known (buildTables), because the columns depend on it.
+import type { Cell, CellValue, FlattenedInfo, HeaderCell, Layout, NumberNote, Table, Table1Item, TableId, TableRow } from '../model';
+import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
+import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
+import { closest, norm, normWithMap, segment, stripNumbering, type Range } from '../text';
+import { splitFlattened } from './flattened';
+import type { Token } from './lexer';
+import {
+  isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
+  table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary,
+} from './labels';
+
+export interface RawRow {
+  rowId: string;
+  label: string;
+  labelRange: Range;
+  rowKey: number;
+  slots: Token[];
+  layout: Layout;
+  /** Token after which a missing value would be written. */
+  anchor: { end: number; sep: string };
+}
+
+export interface RawItem {
+  item: number;
+  labelRange: Range;
+  headerTokens: Token[];
+  rows: RawRow[];
+}
+
+export interface RawTable {
+  id: TableId;
+  start: number;
+  end: number;
+  headerTokens: Token[];
+  rows: RawRow[];
+  items: RawItem[];
+  unknownLabels: Table['unknownLabels'];
+}
+
+type Mode = 'none' | 't1' | 't2head' | 't2body' | 't3head' | 't3data';
+
+const MAX_UNKNOWN_LABEL = 40;
+
+/** Reads every table of the token stream. `headingStarts` are offsets of section headings. */
+export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial<Record<TableId, RawTable>> {
+  const tables: Partial<Record<TableId, RawTable>> = {};
+  let mode: Mode = 'none';
+  let current: RawRow | undefined;
+  let item: RawItem | undefined;
+  let t1HeaderRowKey = -1;
+  let t3Row: RawRow | undefined;
+  let t2Done = false;
+
+  const open = (id: TableId, at: Token): RawTable => {
+    let t = tables[id];
+    if (!t) {
+      t = { id, start: at.start, end: at.end, headerTokens: [], rows: [], items: [], unknownLabels: [] };
+      tables[id] = t;
+    }
+    return t;
+  };
+  const touch = (id: TableId, tok: Token) => {
+    const t = tables[id];
+    if (t && tok.end > t.end) t.end = tok.end;
+  };
+  const newRow = (rowId: string, label: string, range: Range, tok: Token): RawRow => ({
+    rowId, label, labelRange: range, rowKey: tok.rowKey, slots: [], layout: tok.layout, anchor: { end: range.end, sep: tok.sep },
+  });
+  const tableOfMode = (): TableId | undefined =>
+    mode === 't1' ? 'table1' : mode === 't2head' || mode === 't2body' ? 'table2' : mode === 't3head' || mode === 't3data' ? 'table3' : undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (headingStarts.has(t.start)) {
+      current = undefined;
+      t1HeaderRowKey = -1;
+      if (mode === 't2body') t2Done = true;
+      mode = 'none';
+      continue;
+    }
+    // Cells of the row being read.
+    if (current && t.rowKey === current.rowKey) {
+      if (t.kind !== 'text' || isJunkCell(t, mode === 't2body')) {
+        current.slots.push(t);
+        current.anchor = { end: t.end, sep: t.sep };
+        const tid = tableOfMode();
+        if (tid) touch(tid, t);
+        continue;
+      }
+    }
+    if (t.kind !== 'text') {
+      if ((mode === 't3head' || mode === 't3data') && t3Row && (t.kind === 'value' || mode === 't3data')) {
+        if (mode === 't3head') {
+          t3Row.rowKey = t.rowKey;
+          t3Row.layout = t.layout;
+          t3Row.labelRange = { start: t.start, end: t.start };
+        }
+        mode = 't3data';
+        t3Row.slots.push(t);
+        t3Row.anchor = { end: t.end, sep: t.sep };
+        touch('table3', t);
+      }
+      continue;
+    }
+    if (mode === 't3data') mode = 'none';
+    current = undefined;
+    const text = t.text;
+
+    const itemNo = matchArticle20Item(text);
+    if (itemNo !== undefined) {
+      const t1 = open('table1', t);
+      if (mode === 't2body') t2Done = true;
+      mode = 't1';
+      item = { item: itemNo, labelRange: { start: t.start, end: t.end }, headerTokens: [], rows: [] };
+      t1.items.push(item);
+      t1HeaderRowKey = -1;
+      touch('table1', t);
+      continue;
+    }
+    if (mode === 't1' && isTable1HeaderMarker(text)) {
+      t1HeaderRowKey = t.rowKey;
+      touch('table1', t);
+      continue;
+    }
+    if (mode === 't1' && t.rowKey === t1HeaderRowKey && item) {
+      item.headerTokens.push(t);
+      touch('table1', t);
+      continue;
+    }
+    if (isCornerNote(text) || norm(text) === '申请人情况') {
+      const t2 = open('table2', t);
+      mode = 't2head';
+      t2.headerTokens.push(t);
+      // Header words after the corner note on the same line (PDF text): "…之和） 申请人情况 总计".
+      const close = Math.max(text.lastIndexOf('）'), text.lastIndexOf(')'));
+      if (isCornerNote(text) && close >= 0 && text.slice(close + 1).trim() !== '') {
+        const restStart = t.start + close + 1;
+        const rest = text.slice(close + 1);
+        const lead = rest.length - rest.trimStart().length;
+        t2.headerTokens.push({ ...t, text: rest.trim(), start: restStart + lead, end: t.end });
+      }
+      touch('table2', t);
+      continue;
+    }
+    if (mode === 't2head' && isTable2Header(text)) {
+      tables.table2?.headerTokens.push(t);
+      touch('table2', t);
+      continue;
+    }
+    const inBody = mode === 't2body';
+    const row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
+    if (row2) {
+      const t2 = open('table2', t);
+      mode = 't2body';
+      t2Done = false;
+      current = newRow(row2.id, text, { start: t.start, end: t.end }, t);
+      t2.rows.push(current);
+      touch('table2', t);
+      continue;
+    }
+    if (mode === 't1' && item) {
+      const row1 = matchTable1Row(text);
+      if (row1) {
+        current = newRow(row1.id, text, { start: t.start, end: t.end }, t);
+        item.rows.push(current);
+        touch('table1', t);
+        continue;
+      }
+    }
+    if (isTable3Header(text) && mode !== 't2head') {
+      if (mode === 't2body') t2Done = true;
+      const t3 = open('table3', t);
+      mode = 't3head';
+      t3.headerTokens.push(t);
+      if (!t3Row) {
+        t3Row = { rowId: spec.table3.rowId, label: '', labelRange: { start: t.end, end: t.end }, rowKey: -1, slots: [], layout: t.layout, anchor: { end: t.end, sep: t.sep } };
+        t3.rows.push(t3Row);
+      }
+      touch('table3', t);
+      continue;
+    }
+    if (mode === 't3head' && isTable3HeaderWordOnly(text)) {
+      tables.table3?.headerTokens.push(t);
+      continue;
+    }
+
+    // Not a label as written. Try the repairs real reports need, each reported later.
+    const tid = tableOfMode();
+    if (!tid || tid === 'table3') continue;
+    // (a) values run into the label: "一、本年新收政府信息公开申请数量713000074"
+    const glued = /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text);
+    if (glued) {
+      const label = glued[1] as string;
+      const r2 = tid === 'table2' ? matchTable2Row(label, { inBody: true }) : undefined;
+      const r1 = tid === 'table1' && item ? matchTable1Row(label) : undefined;
+      const rid = r2?.id ?? r1?.id;
+      if (rid) {
+        const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
+        const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
+        row.layout = 'flattened';
+        row.slots.push({ text: glued[2] as string, start: digitsStart, end: t.end, rowKey: t.rowKey, layout: 'flattened', kind: 'value', sep: ' ' });
+        row.anchor = { end: t.end, sep: ' ' };
+        if (tid === 'table2') tables.table2?.rows.push(row);
+        else item?.rows.push(row);
+        touch(tid, t);
+        continue;
+      }
+    }
+    // (b) a label broken over two cells or lines: "（六）其他处理1.申请人…其政府" + "信息公开申请"
+    const next = tokens[i + 1];
+    if (next && next.kind === 'text' && norm(text).length + norm(next.text).length <= 60) {
+      const joined = text + next.text;
+      const r2 = tid === 'table2' ? matchTable2Row(joined, { inBody: true }) : undefined;
+      const r1 = tid === 'table1' ? matchTable1Row(joined) : undefined;
+      const rid = r2?.id ?? r1?.id;
+      if (rid) {
+        current = newRow(rid, joined, { start: t.start, end: next.end }, next);
+        if (tid === 'table2') tables.table2?.rows.push(current);
+        else item?.rows.push(current);
+        touch(tid, next);
+        i++;
+        continue;
+      }
+    }
+    // (c) the rest of a label whose first part was recognised and that has no values yet.
+    const table = tables[tid];
+    const lastRow = tid === 'table2' ? table?.rows[table.rows.length - 1] : item?.rows[item.rows.length - 1];
+    const followedByValues = tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value';
+    if (lastRow && lastRow.slots.length === 0 && norm(text).length <= 24 && i > 0 && tokens[i - 1]?.end === lastRow.labelRange.end) {
+      lastRow.label += text;
+      lastRow.labelRange = { start: lastRow.labelRange.start, end: t.end };
+      lastRow.rowKey = t.rowKey;
+      lastRow.anchor = { end: t.end, sep: t.sep };
+      current = lastRow;
+      continue;
+    }
+    // (d) an unknown label with values: report it with the likely intended label.
+    if (followedByValues && table && norm(text).length <= MAX_UNKNOWN_LABEL) {
+      const candidates = tid === 'table2' ? table2LabelTexts : table1LabelTexts;
+      const rest = stripNumbering(norm(text)).rest;
+      const guess = closest(rest, candidates.map((c) => c.text));
+      const suggestion = candidates.find((c) => c.text === guess)?.label;
+      table.unknownLabels.push({ text, range: { start: t.start, end: t.end }, hadValues: true, ...(suggestion ? { suggestion } : {}) });
+      // Swallow its values so they are not read as another row's.
+      let j = i + 1;
+      while (j < tokens.length && (tokens[j] as Token).rowKey === t.rowKey && (tokens[j] as Token).kind !== 'text') j++;
+      i = j - 1;
+    }
+  }
+  return tables;
+}
+
+function isTable3HeaderWordOnly(text: string): boolean {
+  const n = norm(text);
+  return n.length > 0 && n.length <= 60 && segment(n, [...table3HeaderVocabulary.keys()]).every((s) => s.word !== undefined);
+}
+
+/** A short non-numeric text in a value position ("O", "十二"): an invalid cell, not a label. */
+function isJunkCell(t: Token, inTable2Body: boolean): boolean {
+  const n = norm(t.text);
+  if (n.length === 0 || n.length > 4) return false;
+  if (matchTable2Row(t.text, { inBody: inTable2Body }) || matchTable1Row(t.text) || matchArticle20Item(t.text) !== undefined) return false;
+  return true;
+}
+
+// ------------------------------------------------------------------------ cells and columns
+
+const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|项|次)?$/;
+
+export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
+  const n = raw.normalize('NFKC').replace(/[\s]/g, '').replace(/，/g, ',').replace(/．/g, '.');
+  if (n === '') return { kind: 'blank' };
+  if (/^(?:[—–\-―─]{1,3}|[/\\]|无|空)$/.test(n)) return { kind: 'placeholder' };
+  const m = NUMBER.exec(n);
+  if (!m) return { kind: 'invalid', reason: 'text' };
+  const notes: NumberNote[] = [];
+  if (/[０-９]/.test(raw)) notes.push('fullwidth');
+  if ((m[2] as string).includes(',')) notes.push('thousands');
+  if (m[4]) notes.push('unit');
+  const value = Number((m[1] === '-' ? '-' : '') + (m[2] as string).replace(/,/g, '') + (m[3] ? '.' + m[3] : ''));
+  if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'text' };
+  if (kind !== 'money' && m[3] !== undefined && Number(m[3]) !== 0) return { kind: 'invalid', reason: 'fraction', value };
+  if (kind !== 'delta' && value < 0) return { kind: 'invalid', reason: 'negative', value };
+  return { kind: 'number', value: kind === 'money' ? value : Math.trunc(value), notes };
+}
+
+interface Assigned {
+  cells: Cell[];
+  extra: Cell[];
+  valueCount: number;
+  /** Columns past the row's written cells (filled from trailing blanks or missing). */
+  padded: number;
+}
+
+/** Maps a row's value slots to columns in order; see FORMAT.md §7 for why order is enough. */
+export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
+  let first = 0;
+  let last = slots.length - 1;
+  while (first <= last && (slots[first] as Token).kind === 'blank') first++;
+  while (last >= first && (slots[last] as Token).kind === 'blank') last--;
+  let inner = slots.slice(first, last + 1);
+  const trailingBlanks = slots.slice(last + 1);
+  const nonBlank = inner.filter((s) => s.kind !== 'blank');
+  // Blank cells inside a row are kept as blanks when they make up the row; otherwise they are
+  // merged-cell leftovers of a Word table and dropped.
+  if (inner.length > columns.length) inner = nonBlank;
+  const cells: Cell[] = [];
+  const extra: Cell[] = [];
+  const make = (tok: Token, col: ColumnSpec): Cell => ({
+    columnId: col.id, raw: tok.text, value: parseCellValue(tok.text, col.kind), range: { start: tok.start, end: tok.end },
+  });
+  inner.forEach((tok, k) => {
+    const col = columns[k];
+    if (col) cells.push(make(tok, col));
+    else extra.push(make(tok, columns[columns.length - 1] as ColumnSpec));
+  });
+  let blankIndex = 0;
+  const padded = Math.max(0, columns.length - cells.length);
+  for (let k = cells.length; k < columns.length; k++) {
+    const col = columns[k] as ColumnSpec;
+    const blank = trailingBlanks[blankIndex++];
+    if (blank) cells.push({ columnId: col.id, raw: '', value: { kind: 'blank' }, range: { start: blank.start, end: blank.end } });
+    else {
+      const lastCell = cells[cells.length - 1];
+      const at = lastCell && lastCell.range.end > anchor.end ? lastCell.range.end : anchor.end;
+      cells.push({ columnId: col.id, raw: '', value: { kind: 'missing' }, range: { start: at, end: at }, insertPrefix: anchor.sep || ' ' });
+    }
+  }
+  return { cells, extra, valueCount: nonBlank.length, padded };
+}
+
+function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | undefined {
+  if (tableId === 'table2') return (p) => p[6] === (p[0] ?? 0) + (p[1] ?? 0) + (p[2] ?? 0) + (p[3] ?? 0) + (p[4] ?? 0) + (p[5] ?? 0);
+  if (tableId === 'table3') return (p) => [0, 5, 10].every((g) => p[g + 4] === (p[g] ?? 0) + (p[g + 1] ?? 0) + (p[g + 2] ?? 0) + (p[g + 3] ?? 0));
+  return undefined;
+}
+
+function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
+  const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
+  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded };
+  // One run of digits where several values belong: flattened text (FORMAT.md §7).
+  const only = raw.slots.filter((s) => s.kind !== 'blank');
+  if (columns.length > 1 && only.length === 1) {
+    const tok = only[0] as Token;
+    const digits = tok.text.normalize('NFKC');
+    if (/^\d+$/.test(digits) && digits.length >= columns.length) {
+      const candidates = splitFlattened(digits, columns.length, flattenedCheck(tableId));
+      const info: FlattenedInfo = { digits, range: { start: tok.start, end: tok.end }, candidates };
+      row.flattened = info;
+      row.layout = 'flattened';
+      if (candidates.length === 1) {
+        // The one split that fits: read it (the finding says so), each value with its exact range.
+        let at = tok.start;
+        const parts = candidates[0] as number[];
+        let offset = 0;
+        row.cells = columns.map((col, k) => {
+          const len = String(parts[k]).length;
+          const s = at + offset;
+          offset += len;
+          return { columnId: col.id, raw: digits.slice(s - at, s - at + len), value: { kind: 'number', value: parts[k] as number, notes: [] }, range: { start: s, end: s + len } };
+        });
+        at = tok.start;
+      } else {
+        row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range: { start: tok.start, end: tok.end } }));
+      }
+      row.extraCells = [];
+    }
+  }
+  return row;
+}
+
+export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, text: string, lineOf: (offset: number) => number): Partial<Record<TableId, Table>> {
+  const out: Partial<Record<TableId, Table>> = {};
+  const t1 = raw.table1;
+  if (t1) {
+    const items: Table1Item[] = t1.items.map((it) => {
+      const specItem = table1ItemsFor(format).find((x) => x.item === it.item) ?? table1ItemsFor(format === '2021' ? '2019' : '2021').find((x) => x.item === it.item);
+      const columns = specItem?.columns ?? [];
+      const headers = headerCells(it.headerTokens, table1HeaderVocabulary as Map<string, unknown>, (k) => (table1HeaderVocabulary.get(k)?.columnId), columns.map((c) => c.label));
+      const rows = it.rows.map((r) => buildRow(r, columns, 'table1'));
+      return { item: it.item, labelRange: it.labelRange, headers, rows };
+    });
+    out.table1 = {
+      id: 'table1', range: { start: t1.start, end: t1.end }, start: lineOf(t1.start), rows: items.flatMap((i) => i.rows),
+      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels,
+    };
+  }
+  const t2 = raw.table2;
+  if (t2) {
+    const headers = headerCells(t2.headerTokens.filter((h) => !isCornerNote(h.text)), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
+    out.table2 = {
+      id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: t2.rows.map((r) => {
+        // A heading row ("（三）不予公开") carries no cells unless the writer put values on it.
+        const rowSpec = table2RowsFor(format).find((x) => x.id === r.rowId);
+        return rowSpec?.group && r.slots.every((x) => x.kind === 'blank') ? { ...buildRow(r, [], 'table2'), cells: [] } : buildRow(r, spec.table2.columns, 'table2');
+      }),
+      headers, items: [], unknownLabels: t2.unknownLabels,
+    };
+  }
+  const t3 = raw.table3;
+  if (t3) {
+    const headers = headerCells(t3.headerTokens, table3HeaderVocabulary as Map<string, unknown>, (k) => table3HeaderVocabulary.get(k), [...table3HeaderVocabulary.keys()]);
+    out.table3 = {
+      id: 'table3', range: { start: t3.start, end: t3.end }, start: lineOf(t3.start),
+      rows: t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3')),
+      headers, items: [], unknownLabels: [],
+    };
+  }
+  void text;
+  return out;
+}
+
+/** Header cells: each token split into known words; unknown stretches get a suggestion. */
+function headerCells(tokens: Token[], vocabulary: Map<string, unknown>, columnOf: (word: string) => string | undefined, suggestions: string[]): HeaderCell[] {
+  const out: HeaderCell[] = [];
+  const words = [...vocabulary.keys()];
+  const normalizedSuggestions = suggestions.map((s) => norm(s));
+  for (const tok of tokens) {
+    if (tok.text.length > 200) continue;
+    const { text: n, map } = normWithMap(tok.text);
+    const whole = vocabulary.has(n);
+    const segs = whole ? [{ start: 0, end: n.length, word: n }] : segment(n, words);
+    for (const s of segs) {
+      const startOffset = tok.start + (map[s.start] ?? 0);
+      const endOffset = tok.start + (map[s.end - 1] ?? tok.text.length - 1) + 1;
+      const range = { start: startOffset, end: endOffset };
+      const original = tok.text.slice(range.start - tok.start, range.end - tok.start);
+      if (s.word !== undefined) {
+        const columnId = columnOf(s.word);
+        out.push({ text: original, range, known: true, ...(columnId ? { columnId } : {}) });
+      } else {
+        const unknown = n.slice(s.start, s.end);
+        const guess = closest(unknown, normalizedSuggestions);
+        const idx = guess === undefined ? -1 : normalizedSuggestions.indexOf(guess);
+        out.push({ text: original, range, known: false, ...(idx >= 0 ? { suggestion: suggestions[idx] as string } : {}) });
+      }
+    }
+  }
+  return out;
+}

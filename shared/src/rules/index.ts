@@ -1,0 +1,48 @@
+// The rule registry: every rule, in the order findings are listed for one range. Docs, the
+// settings schema and the README table are generated from this list (scripts/gen-docs.ts).
+import { balance } from './balance';
+import { blankValue } from './blankValue';
+import { columnMissing } from './columnMissing';
+import { extraCells } from './extraCells';
+import { flattenedRow } from './flattenedRow';
+import { headingLevel } from './headingLevel';
+import { invalidNumber } from './invalidNumber';
+import { mixedFormat } from './mixedFormat';
+import { numberFormat } from './numberFormat';
+import { outcomeTotal } from './outcomeTotal';
+import { outdatedFormat } from './outdatedFormat';
+import { placeholderValue } from './placeholderValue';
+import { reviewTotal } from './reviewTotal';
+import { rowDuplicate } from './rowDuplicate';
+import { rowMissing } from './rowMissing';
+import { rowTotal } from './rowTotal';
+import { sectionDuplicate } from './sectionDuplicate';
+import { sectionMissing } from './sectionMissing';
+import { sectionNumbering } from './sectionNumbering';
+import { sectionOrder } from './sectionOrder';
+import { sectionTitle } from './sectionTitle';
+import { shortRow } from './shortRow';
+import { tableMissing } from './tableMissing';
+import { textTable } from './textTable';
+import { titleMissing } from './titleMissing';
+import { unknownHeader } from './unknownHeader';
+import { unknownRowLabel } from './unknownRowLabel';
+import { yearUnknown } from './yearUnknown';
+import type { Rule } from './types';
+
+export const rules: readonly Rule[] = [
+  // arithmetic (FORMAT.md §6)
+  balance, outcomeTotal, rowTotal, reviewTotal, textTable,
+  // structure
+  sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
+  tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel,
+  // cells as read
+  blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
+  // format version
+  outdatedFormat, mixedFormat,
+];
+
+export const ruleById = new Map(rules.map((r) => [r.id, r]));
+
+/** The rules whose findings are arithmetic mismatches. */
+export const arithmeticRuleIds: ReadonlySet<string> = new Set(['balance', 'outcome-total', 'row-total', 'review-total']);

@@ -1,0 +1,86 @@
+// Read helpers over the model shared by the rules, hovers and outline.
+import type { Cell, ReportModel, Table, TableRow } from '../model';
+import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
+import type { ColumnSpec, FormatVersion, Localized, RowSpec } from '../spec/schema';
+
+export function formatOf(model: ReportModel): FormatVersion {
+  return model.formatVersion ?? '2021';
+}
+
+/** First occurrence of each row id (later duplicates are reported, not used). */
+export function rowsById(table: Table | undefined): Map<string, TableRow> {
+  const map = new Map<string, TableRow>();
+  if (!table) return map;
+  for (const r of table.rows) if (!map.has(r.rowId)) map.set(r.rowId, r);
+  return map;
+}
+
+export function cellOf(row: TableRow | undefined, columnId: string): Cell | undefined {
+  return row?.cells.find((c) => c.columnId === columnId);
+}
+
+export function numberOf(cell: Cell | undefined): number | undefined {
+  return cell && cell.value.kind === 'number' ? cell.value.value : undefined;
+}
+
+/** A cell a total can be written into: blank, missing, or a placeholder. */
+export function isFillable(cell: Cell | undefined): cell is Cell {
+  return !!cell && (cell.value.kind === 'blank' || cell.value.kind === 'missing' || cell.value.kind === 'placeholder');
+}
+
+/** The 表2 rows summed by （七）总计 in the given format (FORMAT.md §6, I2). */
+export function outcomeLeafRows(format: FormatVersion): RowSpec[] {
+  const rows = table2RowsFor(format);
+  const groupIds = new Set(rows.filter((r) => r.group).map((r) => r.id));
+  return rows.filter((r) => !r.group && r.parent !== undefined && (r.parent === 'results' || groupIds.has(r.parent)) && r.id !== 'total');
+}
+
+export const table2Applicants: ColumnSpec[] = spec.table2.columns.filter((c) => c.id !== 'total');
+
+export function table2Row(id: string, format: FormatVersion): RowSpec | undefined {
+  return table2RowsFor(format).find((r) => r.id === id) ?? spec.table2.rows.find((r) => r.id === id);
+}
+
+export function rowLabel(rowId: string, format: FormatVersion): Localized {
+  const r = table2Row(rowId, format);
+  if (r) return { zh: r.label, en: r.en };
+  for (const item of [...table1ItemsFor(format), ...table1ItemsFor(format === '2021' ? '2019' : '2021')]) {
+    const x = item.rows.find((y) => y.id === rowId);
+    if (x) return { zh: x.label, en: x.en };
+  }
+  if (rowId === spec.table3.rowId) return { zh: '表3 数据行', en: 'table 3 data row' };
+  return { zh: rowId, en: rowId };
+}
+
+export function columnSpec(tableId: string, columnId: string, format: FormatVersion): ColumnSpec | undefined {
+  if (tableId === 'table2') return spec.table2.columns.find((c) => c.id === columnId);
+  if (tableId === 'table3') return spec.table3.columns.find((c) => c.id === columnId);
+  for (const item of [...table1ItemsFor(format), ...table1ItemsFor(format === '2021' ? '2019' : '2021')]) {
+    const c = item.columns.find((x) => x.id === columnId);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+export function columnLabel(tableId: string, columnId: string, format: FormatVersion): Localized {
+  const c = columnSpec(tableId, columnId, format);
+  return c ? { zh: c.label, en: c.en } : { zh: columnId, en: columnId };
+}
+
+/** Every (table, row, cell) of the model, for rules that look at single cells. */
+export function* allCells(model: ReportModel): Generator<{ table: Table; row: TableRow; cell: Cell }> {
+  for (const table of Object.values(model.tables)) {
+    if (!table) continue;
+    const seen = new Set<string>();
+    for (const row of table.rows) {
+      if (seen.has(row.rowId)) continue;
+      seen.add(row.rowId);
+      for (const cell of row.cells) yield { table, row, cell };
+    }
+  }
+}
+
+/** "3 + 0 + 0 + 1 + 0 + 0" */
+export function formula(values: readonly number[]): string {
+  return values.join(' + ');
+}

@@ -1,0 +1,44 @@
+// I4: each group of 表3: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+import { message } from '../i18n/catalog';
+import { spec } from '../spec/data';
+import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel } from './query';
+import type { Rule, RuleFinding } from './types';
+
+export const reviewTotal: Rule = {
+  id: 'review-total',
+  severity: 'error',
+  identity: 'I4',
+  title: 'review-total.title',
+  description: 'review-total.description',
+  check(model) {
+    const out: RuleFinding[] = [];
+    const row = model.tables.table3?.rows[0];
+    if (!row) return out;
+    const format = formatOf(model);
+    for (const group of spec.table3.groups) {
+      const partIds = ['upheld', 'corrected', 'other', 'pending'].map((s) => `${group.id}.${s}`);
+      const parts = partIds.map((id) => cellOf(row, id));
+      const values = parts.map(numberOf);
+      if (values.some((v) => v === undefined)) continue;
+      const nums = values as number[];
+      const expected = nums.reduce((a, b) => a + b, 0);
+      const total = cellOf(row, `${group.id}.total`);
+      if (!total) continue;
+      const actual = numberOf(total);
+      if (actual === expected) continue;
+      if (actual === undefined && !isFillable(total)) continue;
+      out.push({
+        message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: group.en, expected, actual: actual ?? '', formula: formula(nums) }),
+        range: total.range,
+        related: parts.map((cell, k) => {
+          const col = columnLabel('table3', partIds[k] as string, format);
+          return { range: (cell ?? total).range, message: message('msg.related.cell', { label: col.zh, labelEn: col.en, value: nums[k] ?? '' }) };
+        }),
+        expected,
+        actual: actual ?? null,
+        fix: { title: message('msg.fix.setTotal', { value: expected }), edit: { range: total.range, newText: (total.value.kind === 'missing' ? total.insertPrefix ?? '' : '') + String(expected) }, safe: true },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,47 @@
+// I3: each row of 表2: 总计 = the six applicant columns.
+import { message } from '../i18n/catalog';
+import { cellOf, columnLabel, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants } from './query';
+import type { Rule, RuleFinding } from './types';
+
+export const rowTotal: Rule = {
+  id: 'row-total',
+  severity: 'error',
+  identity: 'I3',
+  title: 'row-total.title',
+  description: 'row-total.description',
+  check(model) {
+    const out: RuleFinding[] = [];
+    const table = model.tables.table2;
+    if (!table) return out;
+    const format = formatOf(model);
+    const seen = new Set<string>();
+    for (const row of table.rows) {
+      if (row.cells.length === 0 || seen.has(row.rowId)) continue;
+      seen.add(row.rowId);
+      const parts = table2Applicants.map((c) => cellOf(row, c.id));
+      const values = parts.map(numberOf);
+      if (values.some((v) => v === undefined)) continue;
+      const nums = values as number[];
+      const expected = nums.reduce((a, b) => a + b, 0);
+      const total = cellOf(row, 'total');
+      if (!total) continue;
+      const actual = numberOf(total);
+      if (actual === expected) continue;
+      if (actual === undefined && !isFillable(total)) continue;
+      const label = rowLabel(row.rowId, format);
+      const params = { row: label.zh, rowEn: label.en, expected, actual: actual ?? '', formula: formula(nums) };
+      out.push({
+        message: message(actual === undefined ? 'msg.rowTotal.blank' : 'msg.rowTotal.wrong', params),
+        range: total.range,
+        related: parts.map((cell, k) => {
+          const col = columnLabel('table2', table2Applicants[k]?.id ?? '', format);
+          return { range: (cell ?? total).range, message: message('msg.related.cell', { label: col.zh, labelEn: col.en, value: nums[k] ?? '' }) };
+        }),
+        expected,
+        actual: actual ?? null,
+        fix: { title: message('msg.fix.setTotal', { value: expected }), edit: { range: total.range, newText: (total.value.kind === 'missing' ? total.insertPrefix ?? '' : '') + String(expected) }, safe: true },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+// Rule `short-row`: see docs/rules/short-row.md.
+import { message } from '../i18n/catalog';
+import { formatOf, rowLabel } from './query';
+import type { Rule, RuleFinding } from './types';
+import { dataRows } from './cellsShared';
+
+export const shortRow: Rule = {
+  id: 'short-row',
+  severity: 'warning',
+  title: 'short-row.title',
+  description: 'short-row.description',
+  check(model) {
+    const out: RuleFinding[] = [];
+    const format = formatOf(model);
+    for (const { row } of dataRows(Object.values(model.tables))) {
+      if (row.flattened || row.valueCount === 0 || row.padded === 0) continue;
+      const r = rowLabel(row.rowId, format);
+      const range = row.label ? row.labelRange : row.cells[0]?.range ?? row.labelRange;
+      out.push({ message: message('msg.shortRow', { row: r.zh, rowEn: r.en, count: row.cells.length - row.padded, expected: row.cells.length }), range, related: [] });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,52 @@
+// What a rule is and what it returns. A rule reads the model and nothing else.
+import type { MessageId } from '../i18n/catalog';
+import type { ReportModel } from '../model';
+import type { Localized } from '../spec/schema';
+import type { Range } from '../text';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Edit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: Localized;
+  /** One edit that replaces exactly one cell's (or heading's) text. */
+  edit: Edit;
+  /** Determined by the document itself: applied by fix-all and `--fix`. */
+  safe: boolean;
+}
+
+export interface Related {
+  range: Range;
+  message: Localized;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: Localized;
+  range: Range;
+  related: Related[];
+  /** Cells the finding's value is computed from, when more than `related` shows. */
+  inputs?: Range[];
+  expected?: number;
+  actual?: number | null;
+  fix?: Fix;
+}
+
+/** What a rule's check returns; the registry adds the rule id and severity. */
+export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** Catalogue keys of the rule's title and description. */
+  title: MessageId;
+  description: MessageId;
+  /** FORMAT.md identity (I1…I7) the rule implements, if any. */
+  identity?: string;
+  check(model: ReportModel): RuleFinding[];
+}
