@@ -33,7 +33,7 @@ export function ruleDoc(id: string): string {
 }
 
 export function rulesTable(): string {
-  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity} | ${catalog[r.title].zh} | ${catalog[r.title].en} |`);
+  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity} | ${catalog[r.title].zh} | ${catalog[r.title].en} |`);
   return ['| 规则 rule | 默认级别 | 说明 | description |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -150,6 +150,30 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       touch('table2', t);
       continue;
     }
+    // Values run into the label (a web copy): "一、本年新收政府信息公开申请数量713000074".
+    const glued = text.length <= 200 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
+    if (glued) {
+      const label = glued[1] as string;
+      const r1 = mode === 't1' && item ? matchTable1Row(label) : undefined;
+      const r2 = r1 ? undefined : matchTable2Row(label, { inBody: true });
+      const tid: TableId = r1 ? 'table1' : 'table2';
+      if (r2) {
+        open('table2', t);
+        mode = 't2body';
+      }
+      const rid = r2?.id ?? r1?.id;
+      if (rid) {
+        const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
+        const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
+        row.layout = 'flattened';
+        row.slots.push({ text: glued[2] as string, start: digitsStart, end: t.end, rowKey: t.rowKey, layout: 'flattened', kind: 'value', sep: ' ' });
+        row.anchor = { end: t.end, sep: ' ' };
+        if (tid === 'table2') tables.table2?.rows.push(row);
+        else item?.rows.push(row);
+        touch(tid, t);
+        continue;
+      }
+    }
     const inBody = mode === 't2body';
     const row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
     if (row2) {
@@ -190,25 +214,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     // Not a label as written. Try the repairs real reports need, each reported later.
     const tid = tableOfMode();
     if (!tid || tid === 'table3') continue;
-    // (a) values run into the label: "一、本年新收政府信息公开申请数量713000074"
-    const glued = /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text);
-    if (glued) {
-      const label = glued[1] as string;
-      const r2 = tid === 'table2' ? matchTable2Row(label, { inBody: true }) : undefined;
-      const r1 = tid === 'table1' && item ? matchTable1Row(label) : undefined;
-      const rid = r2?.id ?? r1?.id;
-      if (rid) {
-        const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
-        const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
-        row.layout = 'flattened';
-        row.slots.push({ text: glued[2] as string, start: digitsStart, end: t.end, rowKey: t.rowKey, layout: 'flattened', kind: 'value', sep: ' ' });
-        row.anchor = { end: t.end, sep: ' ' };
-        if (tid === 'table2') tables.table2?.rows.push(row);
-        else item?.rows.push(row);
-        touch(tid, t);
-        continue;
-      }
-    }
     // (b) a label broken over two cells or lines: "（六）其他处理1.申请人…其政府" + "信息公开申请"
     const next = tokens[i + 1];
     if (next && next.kind === 'text' && norm(text).length + norm(next.text).length <= 60) {

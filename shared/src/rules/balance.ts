@@ -52,7 +52,7 @@ export const balance: Rule = {
         const r = rowLabel(ids[k] as string, format);
         out.push({
           message: message('msg.balance.fill', { column: col.zh, columnEn: col.en, row: r.zh, rowEn: r.en, expected }),
-          range: target.range,
+          range: target.range.start === target.range.end ? (rows.get(ids[k] as string)?.labelRange ?? target.range) : target.range,
           related: related.filter((_, j) => j !== k),
           expected,
           actual: null,

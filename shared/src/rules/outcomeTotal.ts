@@ -31,7 +31,7 @@ export const outcomeTotal: Rule = {
       const col = columnLabel('table2', column.id, format);
       out.push({
         message: message(actual === undefined ? 'msg.outcomeTotal.blank' : 'msg.outcomeTotal.wrong', { column: col.zh, columnEn: col.en, expected, actual: actual ?? '' }),
-        range: total.range,
+        range: total.range.start === total.range.end ? totalRow.labelRange : total.range,
         related: cells.flatMap((cell, k) => {
           const v = values[k] as number;
           if (!cell || v === 0) return [];

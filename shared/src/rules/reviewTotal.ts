@@ -29,7 +29,7 @@ export const reviewTotal: Rule = {
       if (actual === undefined && !isFillable(total)) continue;
       out.push({
         message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: group.en, expected, actual: actual ?? '', formula: formula(nums) }),
-        range: total.range,
+        range: total.range.start === total.range.end ? { start: (parts[0] ?? total).range.start, end: (parts[3] ?? total).range.end } : total.range,
         related: parts.map((cell, k) => {
           const col = columnLabel('table3', partIds[k] as string, format);
           return { range: (cell ?? total).range, message: message('msg.related.cell', { label: col.zh, labelEn: col.en, value: nums[k] ?? '' }) };

@@ -32,7 +32,8 @@ export const rowTotal: Rule = {
       const params = { row: label.zh, rowEn: label.en, expected, actual: actual ?? '', formula: formula(nums) };
       out.push({
         message: message(actual === undefined ? 'msg.rowTotal.blank' : 'msg.rowTotal.wrong', params),
-        range: total.range,
+        // An empty cell cannot be underlined: point at the row's label instead.
+        range: total.range.start === total.range.end ? row.labelRange : total.range,
         related: parts.map((cell, k) => {
           const col = columnLabel('table2', table2Applicants[k]?.id ?? '', format);
           return { range: (cell ?? total).range, message: message('msg.related.cell', { label: col.zh, labelEn: col.en, value: nums[k] ?? '' }) };

@@ -1,0 +1,25 @@
+// Small helpers shared by the tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, parse, type Finding, type ReportModel } from '../../shared/src/index';
+
+export const root = join(__dirname, '..', '..');
+export const fixture = (...p: string[]) => readFileSync(join(root, 'test', 'fixtures', ...p), 'utf8');
+export const REAL = ['beiguan-2023.md', 'guangshui-2024.txt', 'jinxiang-2023.txt', 'weihui-2023.txt', 'yichuan-2020.txt'];
+
+export function run(text: string, html = false): { model: ReportModel; findings: Finding[] } {
+  const model = parse(text, { html });
+  return { model, findings: check(model) };
+}
+
+/** 1-based line of an offset. */
+export const lineOf = (model: ReportModel, offset: number) => model.lines.positionAt(offset).line + 1;
+
+/** Replaces exactly one occurrence (fails loudly when the fixture changed). */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : from.flags + 'g')) ?? []).length;
+  if (count !== 1) throw new Error(`expected exactly one match of ${String(from)}, found ${count}`);
+  return text.replace(from, to);
+}
+
+export const ARITHMETIC = ['balance', 'outcome-total', 'row-total', 'review-total'];

@@ -1,0 +1,99 @@
+// The CLI as a user runs it: the bundled dist/cli.js in a child process.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { root } from '../helpers/util';
+
+const cli = join(root, 'dist', 'cli.js');
+const gov = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+
+const JsonOutput = z.object({
+  files: z.array(z.object({
+    path: z.string(),
+    formatVersion: z.enum(['2019', '2021']).nullable(),
+    year: z.number().int().nullable(),
+    sections: z.array(z.object({ number: z.number().int().min(1).max(6), title: z.string(), line: z.number().int().positive() }).strict()),
+    tables: z.array(z.object({ id: z.enum(['table1', 'table2', 'table3']), line: z.number().int().positive(), cellsExpected: z.number().int(), cellsFound: z.number().int() }).strict()),
+    findings: z.array(z.object({
+      rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(),
+      line: z.number().int().positive(), column: z.number().int().positive(), endLine: z.number().int().positive(), endColumn: z.number().int().positive(),
+      expected: z.number().nullable(), actual: z.number().nullable(), fixable: z.boolean(),
+    }).strict()),
+  }).strict()),
+}).strict();
+
+test('check on the real reports: exit 1 (jinxiang has errors), stylish output with a summary', () => {
+  const r = gov('check', 'test/fixtures/real');
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /test\/fixtures\/real\/guangshui-2024\.txt\n {2}10:1 {2}警告 {2}标题编号“2、”应为“二、” {2}section-numbering/);
+  assert.match(r.stdout, /✖ 5 个文件中共 \d+ 个问题（3 个错误/);
+});
+
+test('--format json matches the documented shape exactly', () => {
+  const r = gov('check', '--format', 'json', 'test/fixtures/real');
+  const parsed = JsonOutput.parse(JSON.parse(r.stdout));
+  assert.equal(parsed.files.length, 5);
+  const jinxiang = parsed.files.find((f) => f.path.endsWith('jinxiang-2023.txt'))!;
+  assert.equal(jinxiang.formatVersion, '2021');
+  assert.equal(jinxiang.year, 2023);
+  assert.deepEqual(jinxiang.tables.map((t) => [t.id, t.cellsExpected, t.cellsFound]), [['table1', 10, 9], ['table2', 175, 173], ['table3', 15, 15]]);
+  assert.deepEqual(jinxiang.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+  const total = jinxiang.findings.find((f) => f.rule === 'row-total')!;
+  assert.deepEqual([total.line, total.expected, total.actual, total.fixable, total.severity], [67, 0, null, true, 'error']);
+});
+
+test('--lang en prints English messages', () => {
+  const r = gov('check', '--lang', 'en', 'test/fixtures/real/guangshui-2024.txt');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /10:1 {2}warning {2}Heading number "2、" should be "二、" {2}section-numbering/);
+});
+
+test('--format sarif is SARIF 2.1.0 with rules and results', () => {
+  const r = gov('check', '--format', 'sarif', 'examples/sample-2023.txt');
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'row-total'));
+  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'row-total');
+  assert.equal(result.level, 'error');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 37);
+});
+
+test('--fix repairs the sample in place and reports it; a second run has nothing to fix', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-'));
+  const file = join(dir, 'sample.txt');
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), file);
+  const r = gov('check', '--fix', file);
+  assert.match(r.stdout, /已修复 3 处问题/);
+  const fixed = readFileSync(file, 'utf8');
+  assert.match(fixed, /\n二、主动公开政府信息情况\n/);
+  assert.match(fixed, /（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n/);
+  assert.equal(r.status, 0, 'only the narrative warning is left');
+  const again = gov('check', '--fix', file);
+  assert.doesNotMatch(again.stdout, /已修复/);
+  assert.equal(readFileSync(file, 'utf8'), fixed);
+});
+
+test('exit 0 for a clean report, 2 for bad usage and unreadable files, never a stack trace', () => {
+  assert.equal(gov('check', 'test/fixtures/rules/clean-2023.txt').status, 0);
+  for (const args of [[], ['lint'], ['check'], ['check', '--format', 'xml', 'x.txt'], ['check', '--nope', 'x.txt'], ['check', 'does-not-exist.txt']]) {
+    const r = gov(...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, /gov-report: /);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-'));
+  const binary = join(dir, 'binary.txt');
+  writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02]));
+  const r = gov('check', binary);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /不是文本文件/);
+});
+
+test('--help and --version', () => {
+  assert.match(gov('--help').stdout, /用法: gov-report check/);
+  assert.match(gov('--version').stdout, /^\d+\.\d+\.\d+\n$/);
+});

@@ -1,0 +1,98 @@
+// The same figures in every layout that keeps cell boundaries give the same model and the same
+// arithmetic findings; flattened rows are reported, and read only where exactly one split fits.
+// Mutation: changing any single numeric cell of a consistent 表2 or 表3 is caught, in each layout.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ReportModel } from '../../shared/src/index';
+import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
+import { ARITHMETIC, fixture, run } from '../helpers/util';
+
+function dataRows(model: ReportModel): string[] {
+  return Object.values(model.tables).flatMap((t) =>
+    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
+  );
+}
+
+function arithmeticSignature(text: string, html: boolean): string[] {
+  const { model, findings } = run(text, html);
+  return findings.filter((f) => ARITHMETIC.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.expected} ${f.actual} ${f.message.zh}`).concat(dataRows(model).length ? [] : ['no rows']);
+}
+
+/** Figures from the clean sample report, read back through the parser. */
+function sampleFigures(): Figures {
+  const { model } = run(fixture('rules', 'clean-2023.txt'));
+  const f = realisticFigures();
+  for (const r of model.tables.table2!.rows) if (r.cells.length) f.table2[r.rowId] = r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
+  f.table3 = model.tables.table3!.rows[0]!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
+  return f;
+}
+
+const figureSets: Array<[string, Figures]> = [['realistic', realisticFigures()], ['sample', sampleFigures()]];
+
+for (const [name, figures] of figureSets) {
+  test(`${name}: every cell-keeping layout gives the same model and no finding`, () => {
+    const reference = dataRows(run(render(figures, 'tab')).model);
+    assert.equal(reference.length, 6 + 25 + 1);
+    for (const layout of LAYOUTS_WITH_CELLS) {
+      const { model, findings } = run(render(figures, layout), layout === 'html');
+      assert.deepEqual(dataRows(model), reference, layout);
+      assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6], layout);
+      assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), [], layout);
+    }
+  });
+}
+
+test('flattened layout: every row is reported; unique splits are read and agree with the tab model', () => {
+  const figures = realisticFigures();
+  const { model, findings } = run(render(figures, 'flattened'));
+  const reference = new Map(dataRows(run(render(figures, 'tab')).model).map((r) => [r.split(':')[0], r]));
+  const flattened = findings.filter((f) => f.ruleId === 'flattened-row');
+  const rows = Object.values(model.tables).flatMap((t) => t!.rows.filter((r) => r.flattened));
+  assert.equal(flattened.length, rows.length);
+  for (const row of rows) {
+    const tableId = Object.values(model.tables).find((t) => t!.rows.includes(row))!.id;
+    const line = `${tableId}/${row.rowId}: ${row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`;
+    if (row.flattened!.candidates.length === 1) assert.equal(line, reference.get(`${tableId}/${row.rowId}`));
+    else assert.ok(row.cells.every((c) => c.value.kind === 'invalid'), 'an ambiguous row is not guessed');
+  }
+  // FORMAT.md's example: 713000074 = 71|3|0|0|0|0|74.
+  const one = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 713000074\n');
+  assert.deepEqual(one.model.tables.table2?.rows[0]?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)), [71, 3, 0, 0, 0, 0, 74]);
+  const glued = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量713000074\n');
+  assert.deepEqual(glued.model.tables.table2?.rows[0]?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)), [71, 3, 0, 0, 0, 0, 74]);
+});
+
+function mutateAll(figures: Figures, visit: (mutated: Figures, where: string) => void): void {
+  for (const [rowId, values] of Object.entries(figures.table2)) {
+    values.forEach((_, k) => {
+      const m: Figures = structuredClone(figures);
+      m.table2[rowId]![k] = values[k]! + 1;
+      visit(m, `table2 ${rowId}[${k}]`);
+    });
+  }
+  figures.table3.forEach((v, k) => {
+    const m: Figures = structuredClone(figures);
+    m.table3[k] = v + 1;
+    visit(m, `table3[${k}]`);
+  });
+}
+
+for (const [name, figures] of figureSets) {
+  for (const layout of LAYOUTS_WITH_CELLS) {
+    test(`mutation (${name}, ${layout}): every single changed cell of 表2 and 表3 is caught`, () => {
+      let count = 0;
+      mutateAll(figures, (mutated, where) => {
+        count++;
+        const sig = arithmeticSignature(render(mutated, layout), layout === 'html');
+        assert.ok(sig.length > 0, `${where} changed, nothing caught in ${layout}`);
+      });
+      assert.equal(count, 25 * 7 + 15);
+    });
+  }
+  test(`mutation (${name}): the arithmetic findings are identical in every layout`, () => {
+    mutateAll(figures, (mutated, where) => {
+      const reference = arithmeticSignature(render(mutated, 'tab'), false);
+      for (const layout of LAYOUTS_WITH_CELLS) assert.deepEqual(arithmeticSignature(render(mutated, layout), layout === 'html'), reference, `${where} in ${layout}`);
+    });
+  });
+}

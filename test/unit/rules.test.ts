@@ -1,0 +1,134 @@
+// Every rule has a fixture that triggers it (a targeted change of a clean report, asserted at the
+// line it must point to) and one that does not (the clean report, plus near misses).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rules } from '../../shared/src/index';
+import { fixture, lineOf, replaceOnce, run } from '../helpers/util';
+
+const clean = fixture('rules', 'clean-2023.txt');
+const lines = clean.split('\n');
+const lineWith = (s: string) => lines.find((l) => l.includes(s)) as string;
+const setCells = (label: string, values: string[]) => {
+  const l = lineWith(label);
+  const cells = l.split('\t');
+  const firstValue = cells.findIndex((c) => /^\d+$/.test(c));
+  return replaceOnce(clean, l, [...cells.slice(0, firstValue), ...values].join('\t'));
+};
+const markdown = clean.replace(/^([一二三四五六])、(?=总体|主动|收到|政府信息公开行政|存在|其他需要)/gm, '## $1、');
+const section = (numeral: string) => {
+  const start = clean.indexOf(`\n${numeral}、`) + 1;
+  const next = clean.slice(start + 2).search(/\n[一二三四五六]、/);
+  return clean.slice(start, next < 0 ? clean.length : start + 2 + next + 1);
+};
+
+interface Case {
+  rule: string;
+  text: string;
+  /** The finding points at the line holding this text. */
+  at: string;
+  /** The marker's last occurrence rather than its first. */
+  last?: boolean;
+  html?: boolean;
+}
+
+const cases: Case[] = [
+  { rule: 'balance', text: setCells('四、结转下年度继续办理', ['3', '1', '0', '0', '0', '0', '4']), at: '四、结转下年度继续办理' },
+  { rule: 'outcome-total', text: setCells('（七）总计', ['12', '1', '0', '0', '1', '0', '14']), at: '（七）总计' },
+  { rule: 'row-total', text: setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '7']), at: '（一）予以公开' },
+  { rule: 'review-total', text: replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t2\t0'), at: '1\t0\t0\t0\t2\t0' },
+  { rule: 'text-table', text: replaceOnce(clean, '申请15件', '申请14件'), at: '申请14件' },
+  { rule: 'section-missing', text: replaceOnce(clean, section('五'), ''), at: '六、其他需要报告的事项' },
+  { rule: 'section-duplicate', text: clean + '\n六、其他需要报告的事项\n\n无。\n', at: '六、其他需要报告的事项', last: true },
+  { rule: 'section-order', text: replaceOnce(clean, section('五') + section('六'), section('六') + '\n' + section('五')), at: '五、存在的主要问题' },
+  { rule: 'section-numbering', text: replaceOnce(clean, '二、主动公开政府信息情况', '2、主动公开政府信息情况'), at: '2、主动公开' },
+  { rule: 'section-title', text: replaceOnce(clean, '五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'), at: '五、政府信息公开工作' },
+  { rule: 'heading-level', text: replaceOnce(markdown, '## 四、', '#### 四、'), at: '#### 四、' },
+  { rule: 'title-missing', text: replaceOnce(clean, lines[0] as string, ''), at: '一、总体情况' },
+  { rule: 'year-unknown', text: replaceOnce(replaceOnce(clean, lines[0] as string, '示例县市场监督管理局政府信息公开工作年度报告'), /本报告所列数据的统计期限[^\n]*/, ''), at: '示例县市场监督管理局政府信息公开工作年度报告' },
+  { rule: 'table-missing', text: replaceOnce(clean, /行政复议\t[\s\S]*?\n\n五、/, '\n五、'), at: '四、政府信息公开行政复议' },
+  { rule: 'row-missing', text: replaceOnce(clean, lineWith('2.重复申请') + '\n', ''), at: '3.要求提供公开出版物' },
+  { rule: 'row-duplicate', text: replaceOnce(clean, lineWith('2.重复申请'), lineWith('2.重复申请') + '\n' + lineWith('2.重复申请')), at: '2.重复申请', last: true },
+  { rule: 'column-missing', text: replaceOnce(clean, '\t法律服务机构', '\t'), at: '申请人情况' },
+  { rule: 'unknown-header', text: replaceOnce(clean, '本年废止件数', '本年度止件数'), at: '本年度止件数' },
+  { rule: 'unknown-row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
+  { rule: 'blank-value', text: setCells('2.重复申请', ['0', '', '0', '0', '0', '0', '0']), at: '2.重复申请' },
+  { rule: 'invalid-number', text: setCells('2.重复申请', ['0', '-1', '0', '0', '0', '0', '0']), at: '2.重复申请' },
+  { rule: 'placeholder-value', text: setCells('2.重复申请', ['0', '—', '0', '0', '0', '0', '0']), at: '2.重复申请' },
+  { rule: 'number-format', text: setCells('一、本年新收', ['１２', '2', '0', '0', '1', '0', '15']), at: '一、本年新收' },
+  { rule: 'short-row', text: setCells('（二）部分公开', ['2', '0', '0', '0', '0', '0']), at: '（二）部分公开' },
+  { rule: 'extra-cells', text: setCells('（二）部分公开', ['2', '0', '0', '0', '0', '0', '2', '0']), at: '（二）部分公开' },
+  { rule: 'flattened-row', text: replaceOnce(clean, lineWith('（四）无法提供'), '（四）无法提供 1.本机关不掌握相关政府信息 2000103'), at: '（四）无法提供' },
+  { rule: 'outdated-format', text: replaceOnce(fixture('real', 'yichuan-2020.txt'), '伊川县科技和工信局2020年', '伊川县科技和工信局2023年'), at: '信息内容\t本年新制作数量' },
+  { rule: 'mixed-format', text: replaceOnce(clean, '本年制发件数', '本年新制作数量'), at: '本年新制作数量' },
+];
+
+test('the clean report has no finding at all', () => {
+  const { findings } = run(clean);
+  assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+});
+
+test('every registered rule has a triggering case', () => {
+  const covered = new Set(cases.map((c) => c.rule));
+  assert.deepEqual(rules.map((r) => r.id).filter((id) => !covered.has(id)), []);
+});
+
+for (const c of cases) {
+  test(`${c.rule}: triggered by its fixture, at the right line`, () => {
+    const { model, findings } = run(c.text, c.html);
+    const mine = findings.filter((f) => f.ruleId === c.rule);
+    assert.ok(mine.length > 0, `expected a ${c.rule} finding; got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
+    const expectedLine = c.text.slice(0, c.last ? c.text.lastIndexOf(c.at) : c.text.indexOf(c.at)).split('\n').length;
+    assert.ok(c.text.includes(c.at), `marker ${c.at} not in text`);
+    assert.ok(mine.some((f) => lineOf(model, f.range.start) === expectedLine), `${c.rule} at lines ${mine.map((f) => lineOf(model, f.range.start)).join(',')}, expected ${expectedLine}`);
+    for (const f of mine) {
+      assert.ok(f.message.zh.length > 0 && f.message.en.length > 0);
+      assert.ok(!/\{\w+\}/.test(f.message.zh + f.message.en), `unfilled placeholder in ${f.message.zh} / ${f.message.en}`);
+    }
+  });
+  test(`${c.rule}: not triggered by the clean report`, () => {
+    assert.equal(run(clean).findings.filter((f) => f.ruleId === c.rule).length, 0);
+  });
+}
+
+test('text-table accepts 收到 counting 新收 + 上年结转 (FORMAT.md §6 I7)', () => {
+  const text = replaceOnce(clean, '全年新收政府信息公开申请15件', '全年收到政府信息公开申请16件');
+  assert.equal(run(text).findings.filter((f) => f.ruleId === 'text-table').length, 0);
+});
+
+test('text-table: "未收到申请" against a table with applications', () => {
+  const text = replaceOnce(clean, '全年新收政府信息公开申请15件', '全年未收到政府信息公开申请');
+  assert.equal(run(text).findings.filter((f) => f.ruleId === 'text-table').length, 1);
+});
+
+test('outcome-total: I1 holding does not hide an I2 mismatch (FORMAT.md §6 real failure)', () => {
+  // Result rows sum to 12 (自然人) while （七） says 11; 一 + 二 = （七） + 四 still holds.
+  const text = setCells('（一）予以公开', ['6', '1', '0', '0', '0', '0', '7']);
+  const { findings } = run(text);
+  assert.ok(findings.some((f) => f.ruleId === 'outcome-total' && f.expected === 12 && f.actual === 11));
+  assert.ok(!findings.some((f) => f.ruleId === 'balance'));
+});
+
+test('a blank is not 0: a blank total is reported and filled, never read as 0', () => {
+  const text = setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '']);
+  const f = run(text).findings.find((x) => x.ruleId === 'row-total');
+  assert.ok(f);
+  assert.equal(f.actual, null);
+  assert.equal(f.fix?.edit.newText, '6');
+});
+
+test('flattened row with several possible splits is reported, not guessed', () => {
+  const text = replaceOnce(clean, lineWith('（四）无法提供'), '（四）无法提供 1.本机关不掌握相关政府信息 171000018');
+  const { model, findings } = run(text);
+  const f = findings.find((x) => x.ruleId === 'flattened-row');
+  assert.ok(f && !f.fix && /无法唯一拆分/.test(f.message.zh));
+  const row = model.tables.table2?.rows.find((r) => r.rowId === 'unable.notHeld');
+  assert.ok(row?.cells.every((c) => c.value.kind === 'invalid'));
+});
+
+test('severity overrides and off switches', async () => {
+  const { check, parse } = await import('../../shared/src/index');
+  const text = replaceOnce(clean, '二、主动公开政府信息情况', '2、主动公开政府信息情况');
+  const model = parse(text);
+  assert.equal(check(model, { severity: { 'section-numbering': 'off' } }).length, 0);
+  assert.equal(check(model, { severity: { 'section-numbering': 'error' } })[0]?.severity, 'error');
+});
