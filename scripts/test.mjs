@@ -1,6 +1,6 @@
 // Runs every *.test.ts under test/unit and test/lsp with node's test runner (TypeScript via tsx).
 // `node scripts/test.mjs unit` runs one tier.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -13,7 +13,7 @@ const walk = (dir) => {
     else if (name.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const t of tiers) walk(join('test', t));
+for (const t of tiers) if (existsSync(join('test', t))) walk(join('test', t));
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);

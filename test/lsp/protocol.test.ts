@@ -1,0 +1,171 @@
+// Protocol tests: dist/server.js --stdio driven as an editor would drive it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, LineIndex } from '../../shared/src/index';
+import { LspClient, type Diagnostic } from '../helpers/lspClient';
+import { fixture, REAL, root, run } from '../helpers/util';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start(root);
+});
+after(async () => {
+  await client.stop();
+});
+
+const uriOf = (name: string) => `file:///reports/${name}`;
+const languageOf = (name: string) => (name.endsWith('.md') ? 'markdown' : name.endsWith('.html') ? 'html' : 'plaintext');
+
+interface TextEdit { range: Diagnostic['range']; newText: string }
+function applyLspEdits(text: string, edits: TextEdit[]): string {
+  const lines = new LineIndex(text);
+  return applyEdits(text, edits.map((e) => ({ range: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })));
+}
+
+for (const name of REAL) {
+  test(`${name}: diagnostics after didOpen equal the CLI's findings`, async () => {
+    const text = fixture('real', name);
+    const uri = uriOf(name);
+    const published = client.diagnostics(uri, 1);
+    await client.open(uri, text, languageOf(name));
+    const p = await published;
+    const { model, findings } = run(text);
+    const expected = findings.map((f) => ({ code: f.ruleId, start: model.lines.positionAt(f.range.start), message: f.message.zh }));
+    assert.deepEqual(p.diagnostics.map((d) => ({ code: d.code, start: d.range.start, message: d.message })), expected);
+    for (const d of p.diagnostics) assert.equal(d.source, 'gov-report');
+  });
+
+  test(`${name}: documentSymbol gives the six sections with their names and lines`, async () => {
+    const symbols = await client.request<Array<{ name: string; range: Diagnostic['range']; children?: Array<{ name: string; range: Diagnostic['range']; children?: unknown[] }> }>>('textDocument/documentSymbol', { textDocument: { uri: uriOf(name) } });
+    const { model } = run(fixture('real', name));
+    const top = symbols.length === 1 ? symbols[0]!.children! : symbols;
+    const sections = top.filter((s) => /^[一二三四五六2]\s*、|^[一二三四五六]、/.test(s.name));
+    assert.equal(sections.length, 6);
+    assert.deepEqual(sections.map((s) => s.range.start.line), model.sections.map((s) => model.lines.positionAt(s.headingRange.start).line));
+    assert.deepEqual(sections.map((s) => s.name), model.sections.map((s) => model.text.slice(s.numeralRange.start, s.numeralRange.end) + s.title));
+    // 表2 sits under section 三 with rows 一 二 三 四.
+    const table2 = (sections[2]!.children ?? []).find((c) => c.name.startsWith('表2')) as { children: Array<{ name: string }> } | undefined;
+    assert.ok(table2, 'table 2 under section 三');
+    assert.deepEqual(table2.children.map((c) => c.name.replace(/\s/g, '').slice(0, 2)), ['一、', '二、', '三、', '四、']);
+  });
+
+  test(`${name}: hover on every 第二十条第（N）项 gives item N's text`, async () => {
+    const text = fixture('real', name);
+    const lines = text.split('\n');
+    let count = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const m = /第二十条第（([一二三四五六七八九])）项/.exec(lines[i]!);
+      if (!m) continue;
+      count++;
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uriOf(name) }, position: { line: i, character: m.index + 3 } });
+      assert.ok(hover, `hover at line ${i + 1}`);
+      const itemText = { 一: '行政法规、规章和规范性文件', 五: '办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果', 六: '实施行政处罚、行政强制的依据', 八: '行政事业性收费项目及其依据、标准', 九: '政府集中采购项目的目录、标准及实施情况' }[m[1] as '一'];
+      assert.ok(hover.contents.value.includes(itemText), hover.contents.value);
+    }
+    assert.ok(count >= 4);
+  });
+}
+
+test('an edit that breaks a total gives a new diagnostic for that version; the quick fix restores a clean document', async () => {
+  const uri = 'file:///reports/clean.txt';
+  let text = fixture('rules', 'clean-2023.txt');
+  const first = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  assert.deepEqual((await first).diagnostics, []);
+  // Change （一）予以公开's total 6 → 7 with an incremental edit.
+  const lineNo = text.split('\n').findIndex((l) => l.includes('（一）予以公开'));
+  const line = text.split('\n')[lineNo]!;
+  const character = line.lastIndexOf('6');
+  const broken = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, text: '7' }]);
+  text = applyLspEdits(text, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, newText: '7' }]);
+  const p = await broken;
+  const rowTotal = p.diagnostics.find((d) => d.code === 'row-total');
+  assert.ok(rowTotal, JSON.stringify(p.diagnostics));
+  assert.equal(rowTotal.range.start.line, lineNo);
+  assert.ok((rowTotal.relatedInformation ?? []).length === 6);
+  const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: rowTotal.range, context: { diagnostics: [rowTotal], only: ['quickfix'] },
+  });
+  const quick = actions.find((a) => a.title === '将总计改为 6');
+  assert.ok(quick?.isPreferred, JSON.stringify(actions.map((a) => a.title)));
+  const edits = quick.edit.changes[uri]!;
+  const fixed = applyLspEdits(text, edits);
+  const clean = client.diagnostics(uri, 3);
+  await client.change(uri, 3, [{ text: fixed }]);
+  assert.deepEqual((await clean).diagnostics, []);
+});
+
+test('source.fixAll.gov-report fixes every determined problem with minimal edits', async () => {
+  const uri = 'file:///reports/sample.txt';
+  const text = fixture('..', '..', 'examples', 'sample-2023.txt');
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  await d;
+  const actions = await client.request<Array<{ kind: string; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  assert.equal(actions.length, 1);
+  const edits = actions[0]!.edit.changes[uri]!;
+  assert.equal(edits.length, 3);
+  const fixed = applyLspEdits(text, edits);
+  assert.deepEqual(run(fixed).findings.map((f) => f.ruleId), ['text-table']);
+});
+
+test('hover on a total cell writes out the sum; hover on a 表2 row label gives its basis', async () => {
+  const uri = 'file:///reports/clean.txt';
+  const text = fixture('rules', 'clean-2023.txt');
+  const lines = text.split('\n');
+  const lineNo = lines.findIndex((l) => l.startsWith('（七）总计'));
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: lineNo, character: lines[lineNo]!.lastIndexOf('13') + 1 } });
+  assert.match(hover.contents.value, /11 \+ 1 \+ 0 \+ 0 \+ 1 \+ 0 = 13 ✓/);
+  assert.match(hover.contents.value, /6 \+ 2 \+ 0 \+ 0 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 13 ✓/);
+  const refused = lines.findIndex((l) => l.includes('4.保护第三方合法权益'));
+  const h2 = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: refused, character: lines[refused]!.indexOf('保护') } });
+  assert.match(h2.contents.value, /第十五条/);
+  const inquiry = lines.findIndex((l) => l.includes('8.属于行政查询事项'));
+  const h3 = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: inquiry, character: lines[inquiry]!.indexOf('查询') } });
+  assert.match(h3.contents.value, /没有专门条款/);
+});
+
+test('a non-report plain-text file gets no diagnostics and no symbols', async () => {
+  const uri = 'file:///notes/todo.txt';
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, '购物清单\n一、苹果 3\n二、梨 5\n');
+  assert.deepEqual((await d).diagnostics, []);
+  assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+});
+
+test('folding ranges cover the sections and tables', async () => {
+  const ranges = await client.request<Array<{ startLine: number; endLine: number }>>('textDocument/foldingRange', { textDocument: { uri: uriOf('weihui-2023.txt') } });
+  assert.ok(ranges.length >= 9);
+  assert.ok(ranges.some((r) => r.startLine === 36)); // 三、收到和处理… (0-based)
+});
+
+test('English UI when the client locale is en', async () => {
+  const en = await LspClient.start(root, { locale: 'en' });
+  try {
+    const uri = uriOf('guangshui-2024.txt');
+    const d = en.diagnostics(uri, 1);
+    await en.open(uri, fixture('real', 'guangshui-2024.txt'));
+    assert.equal((await d).diagnostics[0]?.message, 'Heading number "2、" should be "二、"');
+  } finally {
+    await en.stop();
+  }
+});
+
+test('per-rule severity settings are honoured (zod-validated; junk ignored)', async () => {
+  const c = await LspClient.start(root, { settings: { severity: { 'section-numbering': 'off', 'row-total': 'bogus' }, language: 42 } });
+  try {
+    const uri = uriOf('guangshui-2024.txt');
+    await new Promise((r) => setTimeout(r, 100));
+    const d = c.diagnostics(uri, 1);
+    await c.open(uri, fixture('real', 'guangshui-2024.txt'));
+    let p = await d;
+    // The first publication may predate the settings; wait for the one after them if needed.
+    if (p.diagnostics.length > 0) p = await c.diagnostics(uri);
+    assert.deepEqual(p.diagnostics, []);
+  } finally {
+    await c.stop();
+  }
+});
