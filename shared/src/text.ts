@@ -77,13 +77,27 @@ export function parseNumeral(s: string): number | undefined {
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
+// Characters that NFKC changes in these documents (full-width forms, ideographic space, CJK
+// compatibility ideographs, enclosed numbers); other text skips the costly normalize() call.
+const NEEDS_NFKC = /[\u00a0\u2000-\u206f\u2150-\u24ff\u2f00-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
+const normCache = new Map<string, string>();
+
 /**
  * Normalises a label for comparison: NFKC (full-width → half-width), no white space, no
- * quotes, 、 and ． after a number turned into ".".
+ * quotes, 、 and ． after a number turned into ".". Memoised: labels repeat on every keystroke.
  */
 export function norm(s: string): string {
-  return s
-    .normalize('NFKC')
+  if (s.length > 120) return normUncached(s);
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  const v = normUncached(s);
+  if (normCache.size > 20000) normCache.clear();
+  normCache.set(s, v);
+  return v;
+}
+
+function normUncached(s: string): string {
+  return (NEEDS_NFKC.test(s) ? s.normalize('NFKC') : s)
     .replace(SPACES, '')
     .replace(QUOTES, '')
     .replace(/(\d)[、,.．](?=\D|$)/g, '$1.')
@@ -163,8 +177,14 @@ export function normWithMap(s: string): { text: string; map: number[] } {
  * Splits a normalised header text into known words (greedy, longest first). Unknown stretches
  * are returned as segments with known = false, so a typo is found even inside joined text.
  */
+const sortedVocabularies = new WeakMap<readonly string[], string[]>();
+
 export function segment(normalized: string, vocabulary: readonly string[]): Array<{ start: number; end: number; word?: string }> {
-  const words = [...vocabulary].sort((a, b) => b.length - a.length);
+  let words = sortedVocabularies.get(vocabulary);
+  if (!words) {
+    words = [...vocabulary].sort((a, b) => b.length - a.length);
+    sortedVocabularies.set(vocabulary, words);
+  }
   const out: Array<{ start: number; end: number; word?: string }> = [];
   let i = 0;
   let unknownStart = -1;

@@ -29,6 +29,7 @@ export interface Table2LabelContext {
 
 /** The 表2 row a label names, or undefined. */
 export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec | undefined {
+  if (text.length > MAX_LABEL * 2) return undefined; // a narrative paragraph, not a label
   const n = norm(text);
   if (n.length === 0 || n.length > MAX_LABEL || n.includes('。')) return undefined;
   const { numbering, rest: stripped } = stripNumbering(n);
@@ -59,12 +60,13 @@ export const table2LabelTexts: Array<{ id: string; text: string; label: string }
 const ITEM = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
 /** 第二十条第（N）项 → N */
 export function matchArticle20Item(text: string): number | undefined {
+  if (text.length > 40 || !text.includes('第二十条')) return undefined;
   const m = ITEM.exec(norm(text));
   return m ? parseNumeral(m[1] as string) : undefined;
 }
 
 export function isTable1HeaderMarker(text: string): boolean {
-  return norm(text) === '信息内容';
+  return text.length < 16 && norm(text) === '信息内容';
 }
 
 /** 表1 row labels of both formats: normalised key → row id. */
@@ -78,6 +80,7 @@ for (const format of ['2021', '2019'] as const) {
 }
 
 export function matchTable1Row(text: string): { id: string; label: string; item: number } | undefined {
+  if (text.length > 40) return undefined;
   const n = norm(text);
   if (n.length > 20) return undefined;
   return table1RowKeys.get(stripNumbering(n).rest);
@@ -111,6 +114,7 @@ const table2HeaderWords = new Map<string, string | undefined>([
 export const table2HeaderVocabulary = table2HeaderWords;
 
 export function isCornerNote(text: string): boolean {
+  if (text.length > 200 || !/勾|第[一三]项|本列/.test(text)) return false;
   const n = norm(text);
   return n.includes('勾稽') || n.includes('第一项加第二项') || n.includes('第三项加第四项') || n.includes('本列数据');
 }
@@ -128,13 +132,16 @@ const table3Words = new Map<string, string | undefined>([
   ['总计', 'total'],
 ]);
 export const table3HeaderVocabulary = table3Words;
+export const TABLE3_WORDS = [...table3Words.keys()];
+const TABLE2_WORDS = [...table2HeaderWords.keys()];
 const table3Distinctive = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '尚未审结'];
 
 /** Whether a text consists of 表3 header words only (and names at least one distinctive one). */
 export function isTable3Header(text: string): boolean {
+  if (text.length > 300 || !/复|诉|结|维|纠|审/.test(text)) return false;
   const n = norm(text);
   if (n.length === 0 || n.length > 200) return false;
-  const segs = segment(n, [...table3Words.keys()]);
+  const segs = segment(n, TABLE3_WORDS);
   return segs.every((s) => s.word !== undefined) && segs.some((s) => table3Distinctive.includes(s.word as string));
 }
 
@@ -142,5 +149,5 @@ export function isTable3Header(text: string): boolean {
 export function isTable2Header(text: string): boolean {
   const n = norm(text);
   if (n.length === 0 || n.length > 200) return false;
-  return segment(n, [...table2HeaderWords.keys()]).every((s) => s.word !== undefined);
+  return segment(n, TABLE2_WORDS).every((s) => s.word !== undefined);
 }

@@ -9,7 +9,7 @@ import { splitFlattened } from './flattened';
 import type { Token } from './lexer';
 import {
   isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
-  table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary,
+  table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary, TABLE3_WORDS,
 } from './labels';
 
 export interface RawRow {
@@ -260,7 +260,7 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
 
 function isTable3HeaderWordOnly(text: string): boolean {
   const n = norm(text);
-  return n.length > 0 && n.length <= 60 && segment(n, [...table3HeaderVocabulary.keys()]).every((s) => s.word !== undefined);
+  return n.length > 0 && n.length <= 60 && segment(n, TABLE3_WORDS).every((s) => s.word !== undefined);
 }
 
 /** A short non-numeric text in a value position ("O", "十二"): an invalid cell, not a label. */
@@ -276,6 +276,8 @@ function isJunkCell(t: Token, inTable2Body: boolean): boolean {
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|项|次)?$/;
 
 export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
+  // The common case, plain digits, without normalisation.
+  if (raw.length > 0 && raw.length < 16 && /^\d+$/.test(raw)) return { kind: 'number', value: Number(raw), notes: [] };
   const n = raw.normalize('NFKC').replace(/[\s]/g, '').replace(/，/g, ',').replace(/．/g, '.');
   if (n === '') return { kind: 'blank' };
   if (/^(?:[—–\-―─]{1,3}|[/\\]|无|空)$/.test(n)) return { kind: 'placeholder' };
@@ -418,10 +420,17 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
   return out;
 }
 
+const wordLists = new WeakMap<Map<string, unknown>, string[]>();
+function vocabularyWords(vocabulary: Map<string, unknown>): string[] {
+  let w = wordLists.get(vocabulary);
+  if (!w) wordLists.set(vocabulary, (w = [...vocabulary.keys()]));
+  return w;
+}
+
 /** Header cells: each token split into known words; unknown stretches get a suggestion. */
 function headerCells(tokens: Token[], vocabulary: Map<string, unknown>, columnOf: (word: string) => string | undefined, suggestions: string[]): HeaderCell[] {
   const out: HeaderCell[] = [];
-  const words = [...vocabulary.keys()];
+  const words = vocabularyWords(vocabulary);
   const normalizedSuggestions = suggestions.map((s) => norm(s));
   for (const tok of tokens) {
     if (tok.text.length > 200) continue;

@@ -23,7 +23,7 @@ export const balance: Rule = {
       const [nw, carried, total, carryOver] = cells as [Cell, Cell, Cell, Cell];
       const v = cells.map(numberOf);
       const col = columnLabel('table2', column.id, format);
-      const related = cells.map((c, k) => {
+      const related = () => cells.map((c, k) => {
         const r = rowLabel(ids[k] as string, format);
         return { range: (c as Cell).range, message: message('msg.related.cell', { label: r.zh, labelEn: r.en, value: v[k] ?? '' }) };
       });
@@ -35,7 +35,7 @@ export const balance: Rule = {
         out.push({
           message: message('msg.balance.wrong', { column: col.zh, columnEn: col.en, new: v[0] as number, carried: v[1] as number, lhs, total: v[2] as number, carryOver: v[3] as number, rhs }),
           range: carryOver.range,
-          related,
+          related: related(),
           expected: lhs,
           actual: rhs,
         });
@@ -53,7 +53,7 @@ export const balance: Rule = {
         out.push({
           message: message('msg.balance.fill', { column: col.zh, columnEn: col.en, row: r.zh, rowEn: r.en, expected }),
           range: target.range.start === target.range.end ? (rows.get(ids[k] as string)?.labelRange ?? target.range) : target.range,
-          related: related.filter((_, j) => j !== k),
+          related: related().filter((_, j) => j !== k),
           expected,
           actual: null,
           fix: { title: message('msg.fix.fill', { value: expected }), edit: { range: target.range, newText: (target.value.kind === 'missing' ? target.insertPrefix ?? '' : '') + String(expected) }, safe: true },

@@ -67,17 +67,24 @@ export function columnLabel(tableId: string, columnId: string, format: FormatVer
   return c ? { zh: c.label, en: c.en } : { zh: columnId, en: columnId };
 }
 
-/** Every (table, row, cell) of the model, for rules that look at single cells. */
-export function* allCells(model: ReportModel): Generator<{ table: Table; row: TableRow; cell: Cell }> {
+const cellLists = new WeakMap<ReportModel, Array<{ table: Table; row: TableRow; cell: Cell }>>();
+
+/** Every (table, row, cell) of the model (first occurrence of each row), computed once per model. */
+export function allCells(model: ReportModel): ReadonlyArray<{ table: Table; row: TableRow; cell: Cell }> {
+  const cached = cellLists.get(model);
+  if (cached) return cached;
+  const out: Array<{ table: Table; row: TableRow; cell: Cell }> = [];
   for (const table of Object.values(model.tables)) {
     if (!table) continue;
     const seen = new Set<string>();
     for (const row of table.rows) {
       if (seen.has(row.rowId)) continue;
       seen.add(row.rowId);
-      for (const cell of row.cells) yield { table, row, cell };
+      for (const cell of row.cells) out.push({ table, row, cell });
     }
   }
+  cellLists.set(model, out);
+  return out;
 }
 
 /** "3 + 0 + 0 + 1 + 0 + 0" */

@@ -1,0 +1,52 @@
+// The packaged .vsix agrees with package.json: the bundles it names, the grammar and language
+// configuration it contributes, the rule pages diagnostics link to; nothing else is shipped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const vsix = path.join(root, 'gov-report.vsix');
+
+/** File names in a zip archive, read from its central directory. */
+function zipEntries(file) {
+  const buf = fs.readFileSync(file);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  assert.ok(eocd >= 0, 'not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50);
+    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    names.push(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+test('the .vsix holds exactly what package.json contributes, and is small', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const files = zipEntries(vsix).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
+  const need = [
+    pkg.main.replace(/^\.\//, ''),
+    'dist/server.js',
+    'package.json',
+    ...pkg.contributes.grammars.map((g) => g.path.replace(/^\.\//, '')),
+    ...pkg.contributes.languages.map((l) => l.configuration.replace(/^\.\//, '')),
+  ];
+  for (const f of need) assert.ok(files.includes(f), `${f} missing from the .vsix`);
+  const rules = Object.keys(pkg.contributes.configuration.properties['gov-report.severity'].properties);
+  for (const id of rules) assert.ok(files.includes(`docs/rules/${id}.md`), `docs/rules/${id}.md missing`);
+  // Allow-list: no sources, tests, maps, node_modules or the CLI.
+  for (const f of files) assert.doesNotMatch(f, /^(node_modules|shared|server|client|test|scripts)\/|\.map$|\.ts$|^dist\/cli\.js$|^dist\/test\//, f);
+  const size = fs.statSync(vsix).size;
+  console.log(`[package] gov-report.vsix: ${(size / 1024).toFixed(0)} KiB, ${files.length} files`);
+  assert.ok(size < 1024 * 1024, `the .vsix is ${size} bytes`);
+  // Every command and language the manifest names is real.
+  assert.ok(pkg.activationEvents.every((e) => e.startsWith('onLanguage:')));
+  assert.ok(fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8').includes('gov-report.fixAll'));
+  for (const key of ['%displayName%', '%description%']) assert.ok(JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'))[key.slice(1, -1)]);
+});

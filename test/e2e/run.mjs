@@ -1,0 +1,32 @@
+// Runs the e2e suite in a real VS Code through @vscode/test-electron. The "VS Code executable" is
+// code-shim.mjs, which serves the real workbench with code-server and renders it in chromium
+// (see scripts/setup-e2e.sh); on a desktop with VS Code, the same runTests call works unchanged.
+import { runTests } from '@vscode/test-electron';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const workspace = mkdtempSync(join(tmpdir(), 'gov-report-e2e-'));
+const folder = join(workspace, 'ws');
+mkdirSync(folder);
+cpSync(join(root, 'test', 'fixtures', 'real'), folder, { recursive: true });
+cpSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(folder, 'clean-2023.txt'));
+writeFileSync(join(folder, 'notes.txt'), '会议记录\n一、议题 3 项\n二、参会 12 人\n');
+// Writers use the Chinese UI: the setting is read by the server through workspace/configuration.
+mkdirSync(join(folder, '.vscode'));
+writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'gov-report.language': 'zh-CN' }));
+
+try {
+  await runTests({
+    vscodeExecutablePath: join(root, 'test', 'e2e', 'code-shim.mjs'),
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'dist', 'test', 'suite', 'index.js'),
+    launchArgs: [folder],
+    extensionTestsEnv: { GOV_REPORT_E2E: '1' },
+  });
+} catch (e) {
+  console.error('e2e tests failed:', e instanceof Error ? e.message : e);
+  process.exit(1);
+}

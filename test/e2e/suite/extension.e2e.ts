@@ -1,0 +1,123 @@
+// Runs inside the real VS Code extension host (code-server's Node host): the extension as a user
+// gets it. Waits on events, never on fixed sleeps.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const REAL = ['beiguan-2023.md', 'guangshui-2024.txt', 'jinxiang-2023.txt', 'weihui-2023.txt', 'yichuan-2020.txt'];
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Resolves when the diagnostics of `uri` change and satisfy `accept` (or already do). */
+function diagnosticsFor(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no matching diagnostics for ${uri.toString()} within ${timeoutMs} ms; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.code))}`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const d = vscode.languages.getDiagnostics(uri);
+      if (accept(d)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+/** The CLI's findings for the same file (the bundled CLI of this extension). */
+function cliFindings(file: string): Array<{ rule: string; line: number; column: number; message: string }> {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'gov-report');
+  assert.ok(ext, 'the gov-report extension is loaded');
+  // Exit code 1 means "errors found": the output is what matters.
+  const r = spawnSync(process.execPath.includes('node') ? process.execPath : 'node', [path.join(ext.extensionPath, 'dist', 'cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return JSON.parse(r.stdout).files[0].findings;
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+export function tests(): void {
+  describe('gov-report in a real VS Code', () => {
+    const timings: string[] = [];
+    after(() => console.log(`[e2e timings] ${timings.join('; ')}`));
+
+    for (const name of REAL) {
+      it(`${name}: diagnostics equal the CLI's findings`, async () => {
+        const uri = workspaceFile(name);
+        const expected = cliFindings(uri.fsPath);
+        const started = Date.now();
+        const waiting = expected.length > 0 ? diagnosticsFor(uri, (d) => d.length === expected.length) : undefined;
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
+        const diagnostics = waiting ? await waiting : vscode.languages.getDiagnostics(uri);
+        if (waiting) timings.push(`${name}: first diagnostics ${Date.now() - started} ms after open`);
+        assert.deepEqual(
+          diagnostics.map((d) => ({ rule: codeOf(d), line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message })),
+          expected.map((f) => ({ rule: f.rule, line: f.line, column: f.column, message: f.message })),
+        );
+        for (const d of diagnostics) assert.equal(d.source, 'gov-report');
+      });
+
+      it(`${name}: the document symbol provider gives the six sections`, async () => {
+        const uri = workspaceFile(name);
+        await vscode.workspace.openTextDocument(uri);
+        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+        const top = symbols.length === 1 ? symbols[0]!.children : symbols;
+        const sections = top.filter((s) => s.kind === vscode.SymbolKind.Module);
+        assert.equal(sections.length, 6, JSON.stringify(top.map((s) => s.name)));
+        assert.match(sections[0]!.name, /总体情况/);
+        assert.match(sections[5]!.name, /其他需要报告的事项/);
+      });
+    }
+
+    it('hover on 第二十条第（五）项 gives the text of the Regulations', async () => {
+      const uri = workspaceFile('weihui-2023.txt');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('第二十条第（五）项'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果/);
+    });
+
+    it('a broken total: the quick fix is offered and applying it clears the diagnostic', async () => {
+      const uri = workspaceFile('clean-2023.txt');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      const lineNo = doc.getText().split('\n').findIndex((l) => l.includes('（一）予以公开'));
+      const lineText = doc.lineAt(lineNo).text;
+      const col = lineText.lastIndexOf('6');
+      const typed = Date.now();
+      const broken = diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'row-total'));
+      await editor.edit((b) => b.replace(new vscode.Range(lineNo, col, lineNo, col + 1), '7'));
+      const diagnostics = await broken;
+      timings.push(`keystroke → updated diagnostic ${Date.now() - typed} ms`);
+      const rowTotal = diagnostics.find((x) => codeOf(x) === 'row-total')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rowTotal.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === '将总计改为 6');
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      const cleared = diagnosticsFor(uri, (d) => !d.some((x) => codeOf(x) === 'row-total' || codeOf(x) === 'outcome-total'));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      await cleared;
+      assert.equal(doc.lineAt(lineNo).text, lineText);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('stays silent on an ordinary text file', async () => {
+      const uri = workspaceFile('notes.txt');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      // The symbol request is answered after the server has seen the document (messages are ordered).
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      assert.deepEqual(symbols, []);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri), []);
+    });
+  });
+}

@@ -1,0 +1,135 @@
+// UI scenarios through the rendered workbench, with the packaged .vsix installed as a user would:
+// squiggles and the Problems panel, the Outline, a hover, a quick fix from the keyboard, and a
+// new problem after typing. Each scenario saves a screenshot under test-results/ui/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, launchBrowser, workbenchUrl, waitForWorkbench, openFile, runCommand } from '../e2e/lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const VSIX = path.join(root, 'gov-report.vsix');
+const SHOTS = path.join(root, 'test-results', 'ui');
+const workDir = path.join(root, 'test-results', 'ui-run');
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
+
+let cs;
+let browser;
+let page;
+const timings = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(VSIX), 'build the .vsix first: npm run package');
+  cs = await startCodeServer({ port: await freePort(), workDir, installExtensions: [VSIX], settings: { 'gov-report.language': 'zh-CN', 'editor.hover.delay': 100, 'outline.collapseItems': 'alwaysCollapse' } });
+  const folder = path.join(workDir, 'ws');
+  fs.mkdirSync(folder, { recursive: true });
+  const clean = fs.readFileSync(path.join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), 'utf8');
+  // One wrong total and nothing else, so fixing it empties the Problems panel.
+  fs.writeFileSync(path.join(folder, '年度报告-2023.txt'), clean.replace('（一）予以公开\t5\t1\t0\t0\t0\t0\t6', '（一）予以公开\t5\t1\t0\t0\t0\t0\t7'));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  await page.goto(workbenchUrl(cs, { folder }));
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  if (timings.length) console.log(`[ui timings] ${timings.join('; ')}`);
+  await browser?.close().catch(() => {});
+  await cs?.stop();
+});
+
+test.afterEach(async (t) => {
+  if (t.passed === false || t.error) await page?.screenshot({ path: path.join(SHOTS, `failed-${t.name.slice(0, 2)}.png`) }).catch(() => {});
+});
+
+const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const problems = () => page.locator('.markers-panel .monaco-list-row');
+
+/** Puts the cursor at a 1-based line and column. */
+async function goTo(line, column) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await runCommand(page, 'Go to Line/Column');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+test('1. a report with a wrong total: the squiggle and the Problems panel row with rule id and message', async () => {
+  const t0 = Date.now();
+  await openFile(page, '年度报告-2023.txt');
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
+  timings.push(`open → first squiggle ${Date.now() - t0} ms (incl. Quick Open and server start)`);
+  await runCommand(page, 'View: Focus Problems');
+  const row = problems().filter({ hasText: '总计为 7' }).first();
+  await row.waitFor();
+  const text = await row.innerText();
+  assert.match(text, /“（一）予以公开”行：总计为 7，六类申请人之和为 6/);
+  assert.match(text, /row-total/);
+  await shot('1-problems');
+});
+
+test('2. the Outline lists sections 一 to 六 with their titles', async () => {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  const rows = page.locator('.outline-pane .monaco-list-row');
+  // Nested items start collapsed: open the report's root so its six sections show.
+  const rootRow = rows.filter({ hasText: '政府信息公开工作年度报告' }).first();
+  await rootRow.waitFor();
+  // Give the Outline the sidebar's height: fold the file explorer section away.
+  const explorerHeader = page.locator('.pane-header', { hasText: 'WS' }).first();
+  if ((await explorerHeader.getAttribute('aria-expanded')) === 'true') await explorerHeader.click();
+  if ((await rootRow.getAttribute('aria-expanded')) !== 'true') {
+    await rootRow.click();
+    await page.keyboard.press('ArrowRight');
+  }
+  await rows.filter({ hasText: '六、其他需要报告的事项' }).first().waitFor();
+  const text = (await rows.allInnerTexts()).map((s) => s.trim());
+  for (const title of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    assert.ok(text.some((t) => t.startsWith(title)), `${title} in ${JSON.stringify(text)}`);
+  }
+  await shot('2-outline');
+});
+
+test('3. the hover on 第二十条第（五）项 shows the legal text', async () => {
+  const line = fs.readFileSync(path.join(workDir, 'ws', '年度报告-2023.txt'), 'utf8').split('\n').findIndex((l) => l.startsWith('第二十条第（五）项')) + 1;
+  await goTo(line, 3);
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-hover', { hasText: '第二十条第（五）项' }).first();
+  await hover.waitFor();
+  // Wait for the fade-in to finish so the screenshot shows the hover, not its ghost.
+  await page.waitForFunction(() => [...document.querySelectorAll('.monaco-hover')].some((h) => h.textContent?.includes('第二十条') && getComputedStyle(h).opacity === '1'));
+  assert.match(await hover.innerText(), /办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果/);
+  await shot('3-hover');
+  await page.keyboard.press('Escape');
+});
+
+test('4. the quick fix from the keyboard corrects the total and the Problems panel empties', async () => {
+  const lines = fs.readFileSync(path.join(workDir, 'ws', '年度报告-2023.txt'), 'utf8').split('\n');
+  const n = lines.findIndex((l) => l.includes('（一）予以公开'));
+  await goTo(n + 1, lines[n].lastIndexOf('7') + 1);
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: '将总计改为 6' }).first();
+  await item.waitFor();
+  await shot('4a-quickfix-menu');
+  for (let i = 0; i < 10 && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines', { hasText: '（一）予以公开' }).first().waitFor();
+  await problems().filter({ hasText: 'row-total' }).first().waitFor({ state: 'detached' });
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'detached' });
+  await shot('4b-after-fix');
+});
+
+test('5. typing a wrong number makes a new problem appear', async () => {
+  const lines = fs.readFileSync(path.join(workDir, 'ws', '年度报告-2023.txt'), 'utf8').split('\n');
+  const n = lines.findIndex((l) => l.startsWith('（七）总计'));
+  await goTo(n + 1, lines[n].lastIndexOf('13') + 1);
+  const t0 = Date.now();
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('14');
+  await problems().filter({ hasText: '总计为 14' }).first().waitFor();
+  timings.push(`keystroke → problem shown ${Date.now() - t0} ms`);
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  await shot('5-typed-wrong-number');
+});
