@@ -45,8 +45,8 @@ export class LspClient {
 
   settings: unknown = {};
 
-  static async start(root: string, options: { locale?: string; settings?: unknown } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  static async start(root: string, options: { locale?: string; settings?: unknown; nodeArgs?: string[] } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
     await client.connection.sendRequest('initialize', {

@@ -16,7 +16,8 @@ export interface ParseOptions {
   maxLength?: number;
 }
 
-export const DEFAULT_MAX_LENGTH = 4_000_000;
+// No limit by default: parsing is linear; editors impose their own (see the server).
+export const DEFAULT_MAX_LENGTH = Number.POSITIVE_INFINITY;
 
 export function parse(fullText: string, options: ParseOptions = {}): ReportModel {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;

@@ -1,0 +1,86 @@
+// The server survives hostile traffic and keeps answering; an exception inside one feature is an
+// error for that request only; it opens no connection and writes no file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { LspClient } from '../helpers/lspClient';
+import { fixture, root } from '../helpers/util';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start(root, { nodeArgs: ['--require', join(root, 'test', 'helpers', 'sandbox-preload.cjs')] });
+});
+after(async () => {
+  await client.stop();
+});
+
+/** The server still answers a real request. */
+async function alive(): Promise<void> {
+  const uri = 'file:///alive.txt';
+  const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols, null);
+}
+
+test('malformed JSON and garbage headers do not take the server down', async () => {
+  client.child.stdin.write('Content-Length: 10\r\n\r\n{bad json}');
+  client.child.stdin.write('Content-Length: 2\r\n\r\n[]');
+  await alive();
+});
+
+test('an unknown method gets MethodNotFound; notifications with junk are ignored', async () => {
+  await assert.rejects(client.request('gov-report/doesNotExist', {}), (e: { code?: number }) => e.code === -32601);
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.txt', version: 9 }, contentChanges: [{ text: 'x' }] });
+  await client.connection.sendNotification('$/unknownNotification', { junk: true });
+  await alive();
+});
+
+test('requests for documents never opened return null', async () => {
+  for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/foldingRange']) {
+    const r = await client.request(method, { textDocument: { uri: 'file:///nope.txt' }, position: { line: 0, character: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+    assert.equal(r, null, method);
+  }
+});
+
+test('didChange ranges outside the document are clamped, and checking goes on', async () => {
+  const uri = 'file:///reports/hostile.txt';
+  const text = fixture('real', 'jinxiang-2023.txt');
+  const first = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  const n = (await first).diagnostics.length;
+  const next = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line: 9999, character: 5 }, end: { line: 10000, character: 99 } }, text: '\n附：无' }, { range: { start: { line: -3, character: -1 }, end: { line: 0, character: 0 } }, text: '' }]);
+  assert.equal((await next).diagnostics.length, n);
+  await alive();
+});
+
+test('an exception inside one feature is an error for that request only', async () => {
+  const uri = 'file:///reports/hostile.txt';
+  // A codeAction request without a range makes the handler throw.
+  await assert.rejects(client.request('textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } }), (e: { code?: number; message?: string }) => e.code === -32603 && /codeAction failed/.test(e.message ?? ''));
+  const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(Array.isArray(symbols) && symbols.length > 0);
+});
+
+test('a 10 MB document degrades with a clear message instead of freezing', async () => {
+  const uri = 'file:///reports/huge.txt';
+  const big = fixture('real', 'weihui-2023.txt').repeat(Math.ceil(10_000_000 / 6476));
+  const started = Date.now();
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, big);
+  const p = await d;
+  assert.equal(p.diagnostics.length, 1);
+  assert.equal(p.diagnostics[0]!.code, 'too-large');
+  assert.match(p.diagnostics[0]!.message, /文档过大/);
+  // Typing in it stays instant: an edit is answered without a full check.
+  const d2 = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+  await d2;
+  await alive();
+  assert.ok(Date.now() - started < 20_000);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('the server made no network request, resolved no host, spawned nothing and wrote no file', async () => {
+  await alive();
+  assert.doesNotMatch(client.stderr, /SANDBOX-VIOLATION/, client.stderr);
+});
