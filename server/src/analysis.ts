@@ -26,13 +26,21 @@ export const MAX_CHECKED_LENGTH = 2_000_000;
 
 const REPORT_HINT = /政府信息公开|勾稽关系|年度报告/;
 
+/** Analyses kept: the documents being worked on. Others are re-analysed on demand (about 1 ms). */
+export const MAX_CACHED = 12;
+
 export class AnalysisCache {
+  // Insertion order is recency order: a hit is moved to the end, the oldest evicted first.
   private readonly cache = new Map<string, Analysis>();
   constructor(private severity: () => Readonly<Record<string, SeveritySetting>>) {}
 
   get(doc: AnalysisInput): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.version === doc.version) {
+      this.cache.delete(doc.uri);
+      this.cache.set(doc.uri, hit);
+      return hit;
+    }
     const started = performance.now();
     const own = doc.languageId === 'gov-report';
     let analysis: Analysis;
@@ -48,7 +56,12 @@ export class AnalysisCache {
       const findings = active ? check(model, { severity: this.severity() }) : [];
       analysis = { uri: doc.uri, version: doc.version, model, findings, elapsed: performance.now() - started, active };
     }
+    this.cache.delete(doc.uri);
     this.cache.set(doc.uri, analysis);
+    while (this.cache.size > MAX_CACHED) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cache.delete(oldest);
+    }
     return analysis;
   }
 

@@ -3,7 +3,7 @@
 // found; 2: bad usage or an unreadable file.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { check, fixAll, parse, summarize, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
 import { toSarif } from './sarif';
 
@@ -11,10 +11,10 @@ const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport']);
 
 const Options = z.object({
-  format: z.enum(['stylish', 'json', 'sarif']).default('stylish'),
-  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  fix: z.boolean().default(false),
-  paths: z.array(z.string().min(1)).min(1),
+  format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
+  lang: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
+  fix: z._default(z.boolean(), false),
+  paths: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 type Options = z.infer<typeof Options>;
 
@@ -77,6 +77,8 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
     if (where === 'paths') throw new UsageError('请给出要检查的文件或目录 / give at least one file or folder to check');
+    const allowed: Record<string, string> = { format: 'stylish, json, sarif', lang: 'zh-CN, en' };
+    if (allowed[where]) throw new UsageError(`--${where} 的取值 “${String(raw[where])}” 无效，可选：${allowed[where]} / invalid --${where} "${String(raw[where])}" (one of: ${allowed[where]})`);
     throw new UsageError(`--${where}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;

@@ -16,7 +16,7 @@ export type CellValue =
   | { kind: 'invalid'; reason: InvalidReason; value?: number };
 
 export type NumberNote = 'fullwidth' | 'thousands' | 'unit';
-export type InvalidReason = 'negative' | 'fraction' | 'text';
+export type InvalidReason = 'negative' | 'fraction' | 'text' | 'tooLarge';
 
 export interface Cell {
   columnId: string;

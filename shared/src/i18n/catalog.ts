@@ -97,6 +97,7 @@ export const catalog = {
   'msg.blank': { zh: '“{row}”行“{column}”为空：空白不等于 0，没有发生请填 0', en: 'Row "{row}", column "{column}" is blank: a blank is not 0; write 0 if nothing happened' },
   'msg.invalid.negative': { zh: '“{raw}”无效：“{column}”是件数，不能为负数', en: '"{raw}" is invalid: "{column}" is a count and cannot be negative' },
   'msg.invalid.fraction': { zh: '“{raw}”无效：“{column}”是件数，应为整数', en: '"{raw}" is invalid: "{column}" is a count and must be a whole number' },
+  'msg.invalid.tooLarge': { zh: '“{raw}”过大，不是可信的件数（“{row}”行“{column}”）', en: '"{raw}" is too large to be a real count (row "{row}", column "{column}")' },
   'msg.invalid.text': { zh: '“{raw}”不是数字（“{row}”行“{column}”）', en: '"{raw}" is not a number (row "{row}", column "{column}")' },
   'msg.placeholder': { zh: '“{raw}”不是数字，无法校验（“{row}”行“{column}”）；没有发生请填 0', en: '"{raw}" is not a number and cannot be checked (row "{row}", column "{column}"); write 0 if nothing happened' },
   'msg.numberFormat': { zh: '“{raw}”应写作 {canonical}（{what}）', en: '"{raw}" should be written {canonical} ({whatEn})' },

@@ -87,17 +87,23 @@ export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[]
 
 function trimEnd(lines: LogicalLine[], start: number, end: number): number {
   // The section ends where its last non-empty line ends, so folding does not swallow blank lines.
-  let best = start;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = lines[i] as LogicalLine;
-    if (l.start >= end) continue;
-    if (l.start < start) break;
-    if (l.text.trim() !== '') {
-      best = l.end;
-      break;
-    }
+  // Binary search for the last line before `end`, then step back over blank lines: linear overall.
+  let lo = 0;
+  let hi = lines.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid] as LogicalLine).start < end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return Math.max(best, start);
+  for (let i = last; i >= 0; i--) {
+    const l = lines[i] as LogicalLine;
+    if (l.start < start) break;
+    if (l.text.trim() !== '') return Math.max(l.end, start);
+  }
+  return start;
 }
 
 export interface TitleInfo {

@@ -278,6 +278,8 @@ const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|项|次)
 export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
   // The common case, plain digits, without normalisation.
   if (raw.length > 0 && raw.length < 16 && /^\d+$/.test(raw)) return { kind: 'number', value: Number(raw), notes: [] };
+  // Beyond 15 digits a count cannot be exact in a double: say so rather than round it.
+  if (/\d{16,}/.test(raw.replace(/[,，]/g, ''))) return { kind: 'invalid', reason: 'tooLarge' };
   const n = raw.normalize('NFKC').replace(/[\s]/g, '').replace(/，/g, ',').replace(/．/g, '.');
   if (n === '') return { kind: 'blank' };
   if (/^(?:[—–\-―─]{1,3}|[/\\]|无|空)$/.test(n)) return { kind: 'placeholder' };

@@ -46,7 +46,7 @@ export const balance: Rule = {
         if (!isFillable(target)) continue;
         const known = v.map((x) => x ?? 0);
         const expected = k < 2 ? known[2]! + known[3]! - (known[0]! + known[1]! - known[k]!) : known[0]! + known[1]! - (known[2]! + known[3]! - known[k]!);
-        if (expected < 0) continue;
+        if (expected < 0 || !Number.isSafeInteger(expected)) continue;
         // A blank total is the outcome rule's to fill (from its own items); fill here only rows I … IV.
         if (ids[k] === 'total') continue;
         const r = rowLabel(ids[k] as string, format);

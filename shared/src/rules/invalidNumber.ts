@@ -14,7 +14,7 @@ export const invalidNumber: Rule = {
     const format = formatOf(model);
     for (const { table, row, cell } of allCells(model)) {
       if (row.flattened || cell.value.kind !== 'invalid') continue;
-      const id = cell.value.reason === 'negative' ? 'msg.invalid.negative' : cell.value.reason === 'fraction' ? 'msg.invalid.fraction' : 'msg.invalid.text';
+      const id = cell.value.reason === 'negative' ? 'msg.invalid.negative' : cell.value.reason === 'fraction' ? 'msg.invalid.fraction' : cell.value.reason === 'tooLarge' ? 'msg.invalid.tooLarge' : 'msg.invalid.text';
       out.push({ message: message(id, { raw: cell.raw, ...names(table.id, row, cell, format) }), range: cell.range, related: [] });
     }
     return out;

@@ -26,7 +26,7 @@ export const outcomeTotal: Rule = {
       const total = cellOf(totalRow, column.id);
       if (!total) continue;
       const actual = numberOf(total);
-      if (actual === expected) continue;
+      if (actual === expected || !Number.isSafeInteger(expected)) continue;
       if (actual === undefined && !isFillable(total)) continue;
       const col = columnLabel('table2', column.id, format);
       out.push({

@@ -25,7 +25,7 @@ export const reviewTotal: Rule = {
       const total = cellOf(row, `${group.id}.total`);
       if (!total) continue;
       const actual = numberOf(total);
-      if (actual === expected) continue;
+      if (actual === expected || !Number.isSafeInteger(expected)) continue;
       if (actual === undefined && !isFillable(total)) continue;
       out.push({
         message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: group.en, expected, actual: actual ?? '', formula: formula(nums) }),

@@ -26,7 +26,7 @@ export const rowTotal: Rule = {
       const total = cellOf(row, 'total');
       if (!total) continue;
       const actual = numberOf(total);
-      if (actual === expected) continue;
+      if (actual === expected || !Number.isSafeInteger(expected)) continue;
       if (actual === undefined && !isFillable(total)) continue;
       const label = rowLabel(row.rowId, format);
       const params = { row: label.zh, rowEn: label.en, expected, actual: actual ?? '', formula: formula(nums) };
