@@ -2,7 +2,7 @@
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
 import type { Cell } from '../model';
-import { cellOf, columnLabel, formatOf, isFillable, numberOf, rowLabel, rowsById } from './query';
+import { cellOf, columnLabel, formatOf, isFillable, numberOf, rowLabel, rowsById, setCellFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const balance: Rule = {
@@ -20,7 +20,7 @@ export const balance: Rule = {
     for (const column of spec.table2.columns) {
       const cells = ids.map((id) => cellOf(rows.get(id), column.id));
       if (cells.some((c) => !c)) continue;
-      const [nw, carried, total, carryOver] = cells as [Cell, Cell, Cell, Cell];
+      const carryOver = cells[3] as Cell;
       const v = cells.map(numberOf);
       const col = columnLabel('table2', column.id, format);
       const related = () => cells.map((c, k) => {
@@ -56,10 +56,9 @@ export const balance: Rule = {
           related: related().filter((_, j) => j !== k),
           expected,
           actual: null,
-          fix: { title: message('msg.fix.fill', { value: expected }), edit: { range: target.range, newText: (target.value.kind === 'missing' ? target.insertPrefix ?? '' : '') + String(expected) }, safe: true },
+          fix: setCellFix(target, expected, 'msg.fix.fill'),
         });
       }
-      void nw; void carried; void total;
     }
     return out;
   },

@@ -1,6 +1,8 @@
 // Read helpers over the model shared by the rules, hovers and outline.
 import type { Cell, ReportModel, Table, TableRow } from '../model';
+import { message, type MessageId } from '../i18n/catalog';
 import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
+import type { Fix } from './types';
 import type { ColumnSpec, FormatVersion, Localized, RowSpec } from '../spec/schema';
 
 export function formatOf(model: ReportModel): FormatVersion {
@@ -90,4 +92,10 @@ export function allCells(model: ReportModel): ReadonlyArray<{ table: Table; row:
 /** "3 + 0 + 0 + 1 + 0 + 0" */
 export function formula(values: readonly number[]): string {
   return values.join(' + ');
+}
+
+/** The fix that writes `value` into a cell (after the row's separator when the cell is missing). */
+export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fix.setTotal'): Fix {
+  const prefix = cell.value.kind === 'missing' ? cell.insertPrefix ?? '' : '';
+  return { title: message(title, { value }), edit: { range: cell.range, newText: prefix + String(value) }, safe: true };
 }

@@ -1,7 +1,7 @@
 // I4: each group of 表3: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel } from './query';
+import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel, setCellFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const reviewTotal: Rule = {
@@ -36,7 +36,7 @@ export const reviewTotal: Rule = {
         }),
         expected,
         actual: actual ?? null,
-        fix: { title: message('msg.fix.setTotal', { value: expected }), edit: { range: total.range, newText: (total.value.kind === 'missing' ? total.insertPrefix ?? '' : '') + String(expected) }, safe: true },
+        fix: setCellFix(total, expected),
       });
     }
     return out;

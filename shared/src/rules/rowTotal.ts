@@ -1,6 +1,6 @@
 // I3: each row of 表2: 总计 = the six applicant columns.
 import { message } from '../i18n/catalog';
-import { cellOf, columnLabel, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants } from './query';
+import { cellOf, columnLabel, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants, setCellFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowTotal: Rule = {
@@ -40,7 +40,7 @@ export const rowTotal: Rule = {
         }),
         expected,
         actual: actual ?? null,
-        fix: { title: message('msg.fix.setTotal', { value: expected }), edit: { range: total.range, newText: (total.value.kind === 'missing' ? total.insertPrefix ?? '' : '') + String(expected) }, safe: true },
+        fix: setCellFix(total, expected),
       });
     }
     return out;
