@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
-import { check, fixAll, parse, summarize, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { check, fixAll, LineIndex, parse, pick, summarize, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
 import { toSarif } from './sarif';
 
 const VERSION = '0.1.0';
@@ -113,6 +113,8 @@ interface FileResult {
   summary: DocumentSummary;
   findings: Finding[];
   fixed: number;
+  /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
+  changes: string[];
 }
 
 function readText(path: string): string {
@@ -151,6 +153,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
       const html = /\.html?$/i.test(path);
       let text = readText(path);
       let fixed = 0;
+      const changes: string[] = [];
       if (opts.fix) {
         const r = fixAll(text, { html });
         if (r.text !== text) {
@@ -160,12 +163,17 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
             throw new UsageError(`无法写入 “${path}” / cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
           }
           fixed = r.applied.length;
+          const lines = new LineIndex(text);
+          for (const f of r.applied) {
+            const p = lines.positionAt(f.range.start);
+            changes.push(`${p.line + 1}:${p.character + 1}  ${pick(f.fix!.title, opts.lang)}  (${f.ruleId})`);
+          }
           text = r.text;
         }
       }
       const model = parse(text, { html });
       const findings = check(model);
-      results.push({ path: relative(io.cwd, path) || path, summary: summarize(model, findings, opts.lang), findings, fixed });
+      results.push({ path: relative(io.cwd, path) || path, summary: summarize(model, findings, opts.lang), findings, fixed, changes });
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -196,7 +204,11 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
   let fixedTotal = 0;
   for (const r of results) {
     fixedTotal += r.fixed;
-    if (r.fixed > 0) lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
+    if (r.fixed > 0) {
+      lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
+      for (const c of r.changes) lines.push(`  ${c}`);
+      lines.push('');
+    }
     if (r.summary.findings.length === 0) continue;
     lines.push(paint('4', r.path));
     for (const f of r.summary.findings) {

@@ -67,7 +67,7 @@ test('--fix repairs the sample in place and reports it; a second run has nothing
   const file = join(dir, 'sample.txt');
   copyFileSync(join(root, 'examples', 'sample-2023.txt'), file);
   const r = gov('check', '--fix', file);
-  assert.match(r.stdout, /已修复 3 处问题/);
+  assert.match(r.stdout, /已修复 3 处问题\n {2}13:1 {2}将编号改为“二、” {2}\(section-numbering\)\n {2}37:31 {2}将总计改为 6 {2}\(row-total\)\n/);
   const fixed = readFileSync(file, 'utf8');
   assert.match(fixed, /\n二、主动公开政府信息情况\n/);
   assert.match(fixed, /（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n/);
