@@ -2,13 +2,13 @@
 // headers; totals written out as a sum; section headings with their content and basis.
 import type { Hover } from 'vscode-languageserver';
 import {
-  articleById, chineseNumeral, norm, parseNumeral, pick, query, spec, table1ItemsFor,
+  articleById, chineseNumeral, message, norm, parseNumeral, pick, query, spec, table1ItemsFor, type MessageId, type Params,
   type Basis, type Cell, type Lang, type Localized, type ReportModel, type TableRow,
 } from '../../../shared/src/index';
 import type { Analysis } from '../analysis';
 import { contains, toLspRange } from '../lsp';
 
-const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+const tr = (lang: Lang, id: MessageId, params: Params = {}) => pick(message(id, params), lang);
 
 export function hover(a: Analysis, offset: number, lang: Lang): Hover | null {
   if (!a.active) return null;
@@ -33,7 +33,7 @@ function basisText(basis: Basis, lang: Lang): string {
     }
   }
   if (basis.note) parts.push(`_${pick(basis.note, lang)}_`);
-  if (parts.length === 0) parts.push(L(lang, '_条例没有专门条款。_', '_No article of the Regulations names it._'));
+  if (parts.length === 0) parts.push(tr(lang, 'hover.noArticle'));
   return parts.join('\n\n');
 }
 
@@ -62,15 +62,15 @@ export function itemText(m: ReportModel, n: number, lang: Lang): string {
   const item = art?.items?.find((i) => i.n === n);
   const format = query.formatOf(m);
   const specItem = table1ItemsFor(format).find((i) => i.item === n);
-  const out = [`**第二十条第（${chineseNumeral(n)}）项**　${item?.text ?? L(lang, '（条例第二十条没有此项）', '(article 20 has no such item)')}`];
-  out.push(L(lang, `_《政府信息公开条例》第二十条：行政机关应当主动公开本行政机关的下列政府信息。_`, '_Article 20 of the Regulations: information every agency must disclose proactively._'));
+  const out = [`**第二十条第（${chineseNumeral(n)}）项**　${item?.text ?? tr(lang, 'hover.noSuchItem')}`];
+  out.push(tr(lang, 'hover.article20'));
   if (specItem) {
-    out.push(L(lang, `表1（${format} 年格式）统计本项的：`, `Table 1 (${format} format) counts, for this item:`));
+    out.push(tr(lang, 'hover.itemCounts', { format }));
     out.push(specItem.rows.map((r) => `- **${r.label}**：${pick(r.meaning, lang)}`).join('\n'));
-    out.push(L(lang, '列：', 'Columns:'));
+    out.push(tr(lang, 'hover.columns'));
     out.push(specItem.columns.map((c) => `- **${c.label}**：${pick(c.meaning, lang)}`).join('\n'));
   } else {
-    out.push(L(lang, `表1（${format} 年格式）不统计本项。`, `Table 1 (${format} format) does not count this item.`));
+    out.push(tr(lang, 'hover.itemNotCounted', { format }));
   }
   return out.join('\n\n');
 }
@@ -96,7 +96,7 @@ function cellHover(m: ReportModel, offset: number, lang: Lang): Hover | null {
   if (sum) lines.push(sum);
   if (col) lines.push(pick(col.meaning, lang));
   const v = cell.value;
-  if (v.kind === 'blank' || v.kind === 'missing') lines.push(L(lang, '⚠ 空白：空白不等于 0。', '⚠ Blank: a blank is not 0.'));
+  if (v.kind === 'blank' || v.kind === 'missing') lines.push(tr(lang, 'hover.blank'));
   return md(lines.join('\n\n'), m.lines, cell.range);
 }
 
@@ -109,27 +109,27 @@ export function totalExplanation(m: ReportModel, tableId: string, row: TableRow,
   const format = query.formatOf(m);
   const actual = query.numberOf(cell);
   const verdict = (parts: Array<number | undefined>) => {
-    if (parts.some((p) => p === undefined)) return `${parts.map(show).join(' + ')}${L(lang, '（有空白或无效单元格，无法核对）', ' (blank or invalid cells: cannot verify)')}`;
+    if (parts.some((p) => p === undefined)) return `${parts.map(show).join(' + ')}${tr(lang, 'hover.cannotVerify')}`;
     const expected = (parts as number[]).reduce((x, y) => x + y, 0);
     const ok = actual === expected;
-    return `${(parts as number[]).join(' + ')} = ${expected} ${ok ? '✓' : L(lang, `✗（表中为 ${actual ?? '空白'}）`, `✗ (the table says ${actual ?? 'blank'})`)}`;
+    return `${(parts as number[]).join(' + ')} = ${expected} ${ok ? '✓' : (actual === undefined ? tr(lang, 'hover.mismatchBlank') : tr(lang, 'hover.mismatch', { actual }))}`;
   };
   if (tableId === 'table2') {
     const explanations: string[] = [];
     if (cell.columnId === 'total') {
-      explanations.push(L(lang, '本行总计 = 六类申请人之和：', 'Row total = the six applicant columns: ') + verdict(query.table2Applicants.map((c) => query.numberOf(query.cellOf(row, c.id)))));
+      explanations.push(tr(lang, 'hover.rowTotal') + verdict(query.table2Applicants.map((c) => query.numberOf(query.cellOf(row, c.id)))));
     }
     if (row.rowId === 'total') {
       const rows = query.rowsById(m.tables.table2);
       const leaves = query.outcomeLeafRows(format).map((r) => query.numberOf(query.cellOf(rows.get(r.id), cell.columnId)));
-      explanations.push(L(lang, '（七）总计 = 各项办理结果之和：', '(7) = sum of outcomes: ') + verdict(leaves));
+      explanations.push(tr(lang, 'hover.outcomeTotal') + verdict(leaves));
     }
     return explanations.length ? explanations.join('\n\n') : undefined;
   }
   if (tableId === 'table3' && cell.columnId.endsWith('.total')) {
     const g = cell.columnId.slice(0, -'.total'.length);
     const parts = ['upheld', 'corrected', 'other', 'pending'].map((s) => query.numberOf(query.cellOf(row, `${g}.${s}`)));
-    return L(lang, '总计 = 维持 + 纠正 + 其他 + 尚未审结：', 'Total = upheld + corrected + other + pending: ') + verdict(parts);
+    return tr(lang, 'hover.reviewTotal') + verdict(parts);
   }
   return undefined;
 }
@@ -145,8 +145,8 @@ function rowHover(m: ReportModel, offset: number, lang: Lang): Hover | null {
       const spec1 = t.id === 'table1' ? [...table1ItemsFor(format), ...table1ItemsFor(format === '2021' ? '2019' : '2021')].flatMap((i) => i.rows).find((r) => r.id === row.rowId) : undefined;
       const rs = spec2 ?? spec1;
       if (!rs) continue;
-      const out = [`**${rs.label}**`, pick(rs.meaning, lang), L(lang, '**依据**', '**Basis**'), basisText(rs.basis, lang)];
-      if (t.id === 'table2' && row.rowId === 'new') out.push(L(lang, '勾稽关系：一 + 二 = （七）总计 + 四。', 'Identity: I + II = (7) + IV.'));
+      const out = [`**${rs.label}**`, pick(rs.meaning, lang), tr(lang, 'hover.basis'), basisText(rs.basis, lang)];
+      if (t.id === 'table2' && row.rowId === 'new') out.push(tr(lang, 'hover.balance'));
       return md(out.join('\n\n'), m.lines, row.labelRange);
     }
   }
@@ -173,7 +173,7 @@ function headerHover(m: ReportModel, offset: number, lang: Lang): Hover | null {
       };
       const g = generic[n];
       if (g) return md(pick(g, lang), m.lines, h.range);
-      if (!h.known) return md(L(lang, `无法识别的表头“${h.text}”${h.suggestion ? `，可能是“${h.suggestion}”` : ''}。`, `Unknown header "${h.text}"${h.suggestion ? `; did you mean "${h.suggestion}"?` : '.'}`), m.lines, h.range);
+      if (!h.known) return md((h.suggestion ? tr(lang, 'msg.unknownHeader', { text: h.text, suggestion: h.suggestion }) : tr(lang, 'msg.unknownHeader.noSuggestion', { text: h.text })), m.lines, h.range);
     }
   }
   return null;
@@ -196,5 +196,5 @@ function sectionHover(m: ReportModel, offset: number, lang: Lang): Hover | null 
   if (!s) return null;
   const ss = spec.sections.find((x) => x.number === s.number);
   if (!ss) return null;
-  return md([`**${ss.numeral}、${ss.title}**`, pick(ss.content, lang), L(lang, '**依据**', '**Basis**'), basisText(ss.basis, lang)].join('\n\n'), m.lines, s.headingRange);
+  return md([`**${ss.numeral}、${ss.title}**`, pick(ss.content, lang), tr(lang, 'hover.basis'), basisText(ss.basis, lang)].join('\n\n'), m.lines, s.headingRange);
 }

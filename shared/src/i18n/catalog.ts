@@ -116,6 +116,23 @@ export const catalog = {
   'msg.outdatedFormat': { zh: '{year} 年度报告使用了 2019 年格式（{evidence}）；2021 年起应使用{document}', en: 'The {year} report uses the 2019 format ({evidenceEn}); reports on 2021 and later use the 2021 format' },
   'msg.mixedFormat': { zh: '表格混用两种格式：{evidence2019}（2019 年格式）与 {evidence2021}（2021 年格式）', en: 'The tables mix formats: {evidence2019En} (2019) and {evidence2021En} (2021)' },
   'msg.textTable': { zh: '正文说“{quote}”，但{what}为 {table}', en: 'The text says "{quote}", but {whatEn} is {table}' },
+
+  // ---- hovers
+  'hover.noArticle': { zh: '_条例没有专门条款。_', en: '_No article of the Regulations names it._' },
+  'hover.noSuchItem': { zh: '（条例第二十条没有此项）', en: '(article 20 has no such item)' },
+  'hover.article20': { zh: '_《政府信息公开条例》第二十条：行政机关应当主动公开本行政机关的下列政府信息。_', en: '_Article 20 of the Regulations: information every agency must disclose proactively._' },
+  'hover.itemCounts': { zh: '表1（{format} 年格式）统计本项的：', en: 'Table 1 ({format} format) counts, for this item:' },
+  'hover.itemNotCounted': { zh: '表1（{format} 年格式）不统计本项。', en: 'Table 1 ({format} format) does not count this item.' },
+  'hover.columns': { zh: '列：', en: 'Columns:' },
+  'hover.blank': { zh: '⚠ 空白：空白不等于 0。', en: '⚠ Blank: a blank is not 0.' },
+  'hover.cannotVerify': { zh: '（有空白或无效单元格，无法核对）', en: ' (blank or invalid cells: cannot verify)' },
+  'hover.mismatch': { zh: '✗（表中为 {actual}）', en: '✗ (the table says {actual})' },
+  'hover.mismatchBlank': { zh: '✗（表中为空白）', en: '✗ (the table has a blank)' },
+  'hover.rowTotal': { zh: '本行总计 = 六类申请人之和：', en: 'Row total = the six applicant columns: ' },
+  'hover.outcomeTotal': { zh: '（七）总计 = 各项办理结果之和：', en: '(7) = sum of outcomes: ' },
+  'hover.reviewTotal': { zh: '总计 = 维持 + 纠正 + 其他 + 尚未审结：', en: 'Total = upheld + corrected + other + pending: ' },
+  'hover.basis': { zh: '**依据**', en: '**Basis**' },
+  'hover.balance': { zh: '勾稽关系：一 + 二 = （七）总计 + 四。', en: 'Identity: I + II = (7) + IV.' },
 } satisfies Record<string, Localized>;
 
 export type MessageId = keyof typeof catalog;
