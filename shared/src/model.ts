@@ -24,7 +24,8 @@ export interface Cell {
   value: CellValue;
   /** The cell's text; zero-width where a blank or missing cell would be written. */
   range: Range;
-  /** Text to put before a value written into a missing cell (a separator of the row's layout). */
+  /** Text to put before a value written into a missing cell (a separator of the row's layout);
+   *  absent where no text can create the cell (HTML), so no fix is offered there. */
   insertPrefix?: string;
 }
 

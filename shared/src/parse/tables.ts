@@ -335,7 +335,8 @@ export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anch
     else {
       const lastCell = cells[cells.length - 1];
       const at = lastCell && lastCell.range.end > anchor.end ? lastCell.range.end : anchor.end;
-      cells.push({ columnId: col.id, raw: '', value: { kind: 'missing' }, range: { start: at, end: at }, insertPrefix: anchor.sep || ' ' });
+      // HTML has no separator that would make a new cell out of inserted text: no insertion there.
+      cells.push({ columnId: col.id, raw: '', value: { kind: 'missing' }, range: { start: at, end: at }, ...(anchor.sep ? { insertPrefix: anchor.sep } : {}) });
     }
   }
   return { cells, extra, valueCount: nonBlank.length, padded };

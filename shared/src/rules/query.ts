@@ -95,7 +95,8 @@ export function formula(values: readonly number[]): string {
 }
 
 /** The fix that writes `value` into a cell (after the row's separator when the cell is missing). */
-export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fix.setTotal'): Fix {
+export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fix.setTotal'): Fix | undefined {
+  if (cell.value.kind === 'missing' && cell.insertPrefix === undefined) return undefined;
   const prefix = cell.value.kind === 'missing' ? cell.insertPrefix ?? '' : '';
   return { title: message(title, { value }), edit: { range: cell.range, newText: prefix + String(value) }, safe: true };
 }
