@@ -251,7 +251,7 @@ interface Region {
 
 function findHtmlTables(text: string): Region[] {
   const regions: Region[] = [];
-  const re = /<table\b[^>]*>|<\/table\s*>/gi;
+  const re = /<table\b[^<>]*>|<\/table\s*>/gi;
   let depth = 0;
   let start = -1;
   let m: RegExpExecArray | null;
@@ -285,7 +285,7 @@ function decodeEntity(e: string): string {
 
 /** Cells of one HTML table; spans are irrelevant because rows are read by their labels. */
 function htmlTableTokens(text: string, start: number, end: number, tokens: Token[], rowKey: number): number {
-  const re = /<\s*(\/?)\s*(tr|td|th|table)\b[^>]*>/gi;
+  const re = /<\s*(\/?)\s*(tr|td|th|table)\b[^<>]*>/gi;
   re.lastIndex = start;
   let key = ++rowKey;
   let cellStart = -1;
