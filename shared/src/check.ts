@@ -2,6 +2,7 @@
 // cells it is computed from are not themselves about to change, and never when two rules want
 // different text in one cell. Fix-all therefore converges (see fix.ts).
 import type { ReportModel } from './model';
+import { parse } from './parse/index';
 import { rules } from './rules/index';
 import type { Finding, Severity } from './rules/types';
 
@@ -27,8 +28,26 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
     for (const f of produced) findings.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
   }
   settleFixes(findings);
+  verifyInsertions(model, findings);
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return findings;
+}
+
+/**
+ * A value written where the row had no cell must be read back as that cell; where the layout
+ * would merge it into a label instead (a heading line, a broken tag), the fix is withdrawn rather
+ * than offered to no effect. Insertions are rare (a short row's total), so the extra parse is too.
+ */
+function verifyInsertions(model: ReportModel, findings: Finding[]): void {
+  for (const f of findings) {
+    const e = f.fix?.edit;
+    if (!e || e.range.start !== e.range.end || !/^\D+\d+$/.test(e.newText)) continue;
+    const text = model.text.slice(0, e.range.start) + e.newText + model.text.slice(e.range.end);
+    const at = e.range.start + e.newText.search(/\d/);
+    const after = parse(text, { html: model.html === true });
+    const readBack = Object.values(after.tables).some((t) => t!.rows.some((r) => r.cells.some((c) => c.range.start === at && c.value.kind === 'number')));
+    if (!readBack) delete f.fix;
+  }
 }
 
 function settleFixes(findings: Finding[]): void {

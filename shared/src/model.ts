@@ -131,4 +131,6 @@ export interface ReportModel {
   isReport: boolean;
   /** Parsing stopped early (document too large); rules see a partial model. */
   truncated?: boolean;
+  /** Parsed as HTML whatever its first characters (a .html file). */
+  html?: boolean;
 }

@@ -60,6 +60,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
     layouts: [...layouts].filter((l) => l !== 'pdf' || lexed.tokens.some((t) => t.layout === 'pdf' && t.kind === 'value')),
     isReport,
     ...(truncated ? { truncated: true } : {}),
+    ...(options.html ? { html: true } : {}),
   };
 }
 
