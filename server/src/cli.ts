@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
-import { check, fixAll, LineIndex, parse, pick, summarize, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { check, checkAcrossYears, fixAll, LineIndex, parse, pick, summarize, type ReportModel, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
 import { toSarif } from './sarif';
 
 const VERSION = '0.1.0';
@@ -148,6 +148,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     return 0;
   }
   const results: FileResult[] = [];
+  const checked: Array<{ path: string; model: ReportModel; findings: Finding[]; fixed: number; changes: string[] }> = [];
   try {
     for (const path of collectFiles(opts.paths)) {
       const html = /\.html?$/i.test(path);
@@ -172,9 +173,14 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
         }
       }
       const model = parse(text, { html });
-      const findings = check(model);
-      results.push({ path: relative(io.cwd, path) || path, summary: summarize(model, findings, opts.lang), findings, fixed, changes });
+      checked.push({ path: relative(io.cwd, path) || path, model, findings: check(model), fixed, changes });
     }
+    // Reports of one agency for consecutive years are also checked against each other (I5, I6).
+    const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
+    checked.forEach((c, key) => {
+      const findings = [...c.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      results.push({ path: c.path, summary: summarize(c.model, findings, opts.lang), findings, fixed: c.fixed, changes: c.changes });
+    });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`gov-report: ${e.message}\n`);

@@ -4,6 +4,7 @@
 import type { ReportModel } from './model';
 import { parse } from './parse/index';
 import { rules } from './rules/index';
+import { norm } from './text';
 import type { Finding, Severity } from './rules/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -48,6 +49,36 @@ function verifyInsertions(model: ReportModel, findings: Finding[]): void {
     const readBack = Object.values(after.tables).some((t) => t!.rows.some((r) => r.cells.some((c) => c.range.start === at && c.value.kind === 'number')));
     if (!readBack) delete f.fix;
   }
+}
+
+export interface YearDocument<K> {
+  key: K;
+  model: ReportModel;
+}
+
+/**
+ * The cross-year rules (I5, I6) over a set of reports: each report is compared with the report of
+ * the same agency for the year before, when the set has it. Agencies are matched by the name in
+ * the title, normalised.
+ */
+export function checkAcrossYears<K>(docs: ReadonlyArray<YearDocument<K>>, options: CheckOptions = {}): Map<K, Finding[]> {
+  const out = new Map<K, Finding[]>();
+  const byAgencyYear = new Map<string, YearDocument<K>>();
+  const keyOf = (m: ReportModel, year: number) => `${norm(m.agency ?? '')}@${year}`;
+  for (const d of docs) if (d.model.agency && d.model.year !== undefined) byAgencyYear.set(keyOf(d.model, d.model.year), d);
+  for (const d of docs) {
+    if (!d.model.agency || d.model.year === undefined) continue;
+    const previous = byAgencyYear.get(keyOf(d.model, d.model.year - 1));
+    if (!previous) continue;
+    const found: Finding[] = [];
+    for (const rule of rules) {
+      const setting = options.severity?.[rule.id];
+      if (!rule.checkPair || setting === 'off') continue;
+      for (const f of rule.checkPair(d.model, previous.model)) found.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
+    }
+    if (found.length) out.set(d.key, found);
+  }
+  return out;
 }
 
 function settleFixes(findings: Finding[]): void {

@@ -65,6 +65,11 @@ export const catalog = {
   'text-table.title': { zh: '正文与表格不一致', en: 'Narrative contradicts the tables' },
   'text-table.description': { zh: '正文引用的件数（新收、上年结转、办结、结转、予以公开、复议、诉讼）应与表2、表3 一致。', en: 'Figures quoted in the narrative (received, carried over, closed, carried forward, disclosed, reconsideration, litigation) must agree with tables 2 and 3.' },
 
+  'carry-over.title': { zh: '跨年度结转不一致', en: 'Carry-over differs from last year' },
+  'carry-over.description': { zh: '本年“二、上年结转政府信息公开申请数量”应等于同一机关上年报告的“四、结转下年度继续办理”（逐列）。需要同时检查两个年度的报告。', en: "This year's row II must equal row IV of the same agency's report for the year before, column by column. Needs both reports." },
+  'stock.title': { zh: '现行有效件数与上年不衔接', en: 'Documents in force do not follow from last year' },
+  'stock.description': { zh: '表1 第（一）项：现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数（2021 年格式）。机关清理后重新计数时常不成立，故仅提示。', en: 'Table 1 item (1): in force = last year in force + issued − repealed (2021 format). Agencies re-base after clean-ups, so this is only a hint.' },
+
   // ---- messages
   'msg.rowTotal.wrong': { zh: '“{row}”行：总计为 {actual}，六类申请人之和为 {expected}（{formula}）', en: 'Row "{row}": total is {actual}, but the six applicant columns sum to {expected} ({formula})' },
   'msg.rowTotal.blank': { zh: '“{row}”行：总计为空，应为 {expected}（{formula}）', en: 'Row "{row}": total is blank; it should be {expected} ({formula})' },
@@ -115,6 +120,8 @@ export const catalog = {
   'msg.unknownRow.noSuggestion': { zh: '无法识别的行标签“{text}”；该行数值未计入', en: 'Unknown row label "{text}"; its values were not used' },
   'msg.outdatedFormat': { zh: '{year} 年度报告使用了 2019 年格式（{evidence}）；2021 年起应使用{document}', en: 'The {year} report uses the 2019 format ({evidenceEn}); reports on 2021 and later use the 2021 format' },
   'msg.mixedFormat': { zh: '表格混用两种格式：{evidence2019}（2019 年格式）与 {evidence2021}（2021 年格式）', en: 'The tables mix formats: {evidence2019En} (2019) and {evidence2021En} (2021)' },
+  'msg.carryOver': { zh: '“{column}”列：本年“二、上年结转”为 {actual}，但 {year} 年报告“四、结转下年度继续办理”为 {expected}', en: 'Column "{column}": this year\'s row II is {actual}, but row IV of the {year} report is {expected}' },
+  'msg.stock': { zh: '“{row}”现行有效件数为 {actual}；按上年 {previous} + 本年制发 {issued} − 本年废止 {repealed}，应为 {expected}', en: '"{row}": {actual} in force; last year\'s {previous} + {issued} issued − {repealed} repealed gives {expected}' },
   'msg.textTable': { zh: '正文说“{quote}”，但{what}为 {table}', en: 'The text says "{quote}", but {whatEn} is {table}' },
 
   // ---- hovers

@@ -2,6 +2,7 @@
 // settings schema and the README table are generated from this list (scripts/gen-docs.ts).
 import { balance } from './balance';
 import { blankValue } from './blankValue';
+import { carryOver } from './carryOver';
 import { columnMissing } from './columnMissing';
 import { extraCells } from './extraCells';
 import { flattenedRow } from './flattenedRow';
@@ -22,6 +23,7 @@ import { sectionNumbering } from './sectionNumbering';
 import { sectionOrder } from './sectionOrder';
 import { sectionTitle } from './sectionTitle';
 import { shortRow } from './shortRow';
+import { stock } from './stock';
 import { tableMissing } from './tableMissing';
 import { textTable } from './textTable';
 import { titleMissing } from './titleMissing';
@@ -33,6 +35,8 @@ import type { Rule } from './types';
 export const rules: readonly Rule[] = [
   // arithmetic (FORMAT.md §6)
   balance, outcomeTotal, rowTotal, reviewTotal, textTable,
+  // across years (need last year's report of the same agency)
+  carryOver, stock,
   // structure
   sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
   tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel,

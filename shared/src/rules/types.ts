@@ -49,4 +49,6 @@ export interface Rule {
   /** FORMAT.md identity (I1…I7) the rule implements, if any. */
   identity?: string;
   check(model: ReportModel): RuleFinding[];
+  /** Cross-year rules: compare a report with the same agency's report for the year before. */
+  checkPair?(current: ReportModel, previous: ReportModel): RuleFinding[];
 }
