@@ -151,7 +151,8 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       continue;
     }
     // Values run into the label (a web copy): "一、本年新收政府信息公开申请数量713000074".
-    const glued = text.length <= 200 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
+    const last = text.charCodeAt(text.length - 1);
+    const glued = text.length <= 200 && last >= 48 && last <= 57 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
     if (glued) {
       const label = glued[1] as string;
       const r1 = mode === 't1' && item ? matchTable1Row(label) : undefined;
