@@ -2,8 +2,8 @@
 // show that every layout gives the same model and the same findings.
 import { spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 
-export type RenderLayout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flattened';
-export const LAYOUTS_WITH_CELLS: RenderLayout[] = ['tab', 'cellPerLine', 'markdown', 'html', 'pdf'];
+export type RenderLayout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'markdownHtml' | 'pdf' | 'flattened';
+export const LAYOUTS_WITH_CELLS: RenderLayout[] = ['tab', 'cellPerLine', 'markdown', 'html', 'markdownHtml', 'pdf'];
 
 export interface Figures {
   year: number;
@@ -104,14 +104,14 @@ export function render(f: Figures, layout: RenderLayout): string {
   const heading = (n: number) => {
     const s = SECTIONS[n - 1]!;
     const text = `${s.numeral}、${s.title}`;
-    if (layout === 'markdown') return `## ${text}`;
+    if (layout === 'markdown' || layout === 'markdownHtml') return `## ${text}`;
     if (layout === 'html') return `<h2>${text}</h2>`;
     return text;
   };
   const para = (s: string) => (layout === 'html' ? s.split('\n').map((l) => `<p>${l}</p>`).join('\n') : s);
 
   const table = (rows: string[][]): string => {
-    switch (layout) {
+    switch (layout === 'markdownHtml' ? 'html' : layout) {
       case 'tab': return rows.map((r) => r.join('\t')).join('\n');
       case 'cellPerLine': return rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n');
       case 'markdown': {
@@ -120,7 +120,24 @@ export function render(f: Figures, layout: RenderLayout): string {
         const [head, ...body] = rows;
         return [`| ${pad(head ?? []).join(' | ')} |`, `|${' --- |'.repeat(width)}`, ...body.map((r) => `| ${pad(r).join(' | ')} |`)].join('\n');
       }
-      case 'html': return `<table border="1">\n${rows.map((r) => `  <tr>${r.map((c) => `<td>${c.replace(/&/g, '&amp;')}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
+      case 'html': {
+        // As published on the web: merged cells are spans, not empty cells. A run of empty cells
+        // after a label becomes that label's colspan; empty leading cells (under a rowspan) vanish.
+        const tr = (r: string[]) => {
+          const out: string[] = [];
+          let k = 0;
+          while (k < r.length && r[k] === '' && r.some((c) => c !== '')) k++;
+          for (; k < r.length; k++) {
+            const c = r[k] as string;
+            let span = 1;
+            while (c !== '' && !/^[\d.]+$/.test(c) && r[k + span] === '') span++;
+            out.push(`<td${span > 1 ? ` colspan="${span}"` : ''}>${c.replace(/&/g, '&amp;')}</td>`);
+            k += span - 1;
+          }
+          return `  <tr>${out.join('')}</tr>`;
+        };
+        return `<table border="1">\n${rows.map(tr).join('\n')}\n</table>`;
+      }
       case 'pdf': return rows.map((r) => r.filter((c) => c !== '').join(' ')).join('\n');
       case 'flattened': return rows.map((r) => {
         const labels = r.filter((c) => c !== '' && !/^-?[\d.]+$/.test(c));
@@ -158,7 +175,7 @@ export function render(f: Figures, layout: RenderLayout): string {
     t2Text = lines.join('\n');
   }
 
-  parts.push(layout === 'markdown' ? `# ${title}` : layout === 'html' ? `<h1>${title}</h1>` : title);
+  parts.push(layout === 'markdown' || layout === 'markdownHtml' ? `# ${title}` : layout === 'html' ? `<h1>${title}</h1>` : title);
   parts.push(heading(1), para(narrative(f, 1)));
   parts.push(heading(2), table(t1Rows));
   parts.push(heading(3), t2Text);
