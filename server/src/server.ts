@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { checkAcrossYears, norm, type Finding } from '../../shared/src/index';
 import { AnalysisCache, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
@@ -102,10 +103,33 @@ function schedule(doc: TextDocument, delay?: number): void {
   } else timers.set(doc.uri, setTimeout(run, wait));
 }
 
-function publish(doc: TextDocument): void {
+// Open reports by agency and year, so a report is also checked against the same agency's report
+// for the year before when both are open (carry-over I5, stock I6), as the CLI does for files.
+const reportsByAgencyYear = new Map<string, string>();
+const agencyYear = (a: Analysis, year: number) => `${norm(a.model.agency ?? '')}@${year}`;
+
+function acrossYears(a: Analysis): Finding[] {
+  if (!a.active || !a.model.agency || a.model.year === undefined) return [];
+  const previousUri = reportsByAgencyYear.get(agencyYear(a, a.model.year - 1));
+  const previousDoc = previousUri && previousUri !== a.uri ? documents.get(previousUri) : undefined;
+  if (!previousDoc) return [];
+  const previous = analysisOf(previousDoc);
+  return checkAcrossYears([{ key: 'current', model: a.model }, { key: 'previous', model: previous.model }], { severity: settings.severity }).get('current') ?? [];
+}
+
+function publish(doc: TextDocument, cascade = true): void {
   try {
     const a = analysisOf(doc);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(a, lang(), baseDir) });
+    if (a.active && a.model.agency && a.model.year !== undefined) reportsByAgencyYear.set(agencyYear(a, a.model.year), doc.uri);
+    const across = acrossYears(a);
+    const shown = across.length ? { ...a, findings: [...a.findings, ...across] } : a;
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(shown, lang(), baseDir) });
+    // The next year's report, if open, depends on this one's row IV.
+    if (cascade && a.model.year !== undefined) {
+      const nextUri = reportsByAgencyYear.get(agencyYear(a, a.model.year + 1));
+      const next = nextUri ? documents.get(nextUri) : undefined;
+      if (next) publish(next, false);
+    }
   } catch (e) {
     connection.console.error(`gov-report: check failed for ${doc.uri}: ${(e as Error).message}`);
   }
@@ -118,6 +142,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -170,3 +170,22 @@ test('per-rule severity settings are honoured (zod-validated; junk ignored)', as
     await c.stop();
   }
 });
+
+test('two open reports of one agency for consecutive years are checked against each other', async () => {
+  const uri2022 = 'file:///reports/2022.txt';
+  const uri2023 = 'file:///reports/2023.txt';
+  const text2022 = fixture('rules', 'clean-2022.txt').replace('四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1', '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
+  const first = client.diagnostics(uri2023, 1);
+  await client.open(uri2023, fixture('rules', 'clean-2023.txt'));
+  assert.deepEqual((await first).diagnostics, []);
+  // Opening last year's report re-checks this year's: row II no longer follows from row IV.
+  const again = new Promise<void>((resolve) => {
+    const check = () => (client.published.some((p) => p.uri === uri2023 && p.diagnostics.some((d) => d.code === 'carry-over')) ? resolve() : setTimeout(check, 5));
+    check();
+  });
+  await client.open(uri2022, text2022);
+  await again;
+  const latest = client.published.filter((p) => p.uri === uri2023).at(-1)!;
+  assert.deepEqual(latest.diagnostics.map((d) => d.code), ['carry-over', 'carry-over']);
+  assert.match(latest.diagnostics[0]!.message, /2022 年报告“四、结转下年度继续办理”为 2/);
+});

@@ -1,7 +1,6 @@
 // parse(text) → ReportModel. One pass to lex, one to find headings, one to read tables; then
 // the format version is decided from the evidence and the cells are mapped to columns.
 import type { Evidence, Layout, ReportModel, Table } from '../model';
-import { spec } from '../spec/data';
 import type { FormatVersion } from '../spec/schema';
 import { LineIndex, norm } from '../text';
 import { lex, type Token } from './lexer';
@@ -33,7 +32,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   const raw = scanTables(lexed.tokens, headingStarts);
 
   const { format, evidence } = detectFormat(raw, text);
-  const tables = buildTables(raw, format ?? '2021', text, (o) => lines.positionAt(o).line);
+  const tables = buildTables(raw, format ?? '2021', (o) => lines.positionAt(o).line);
   const tableRanges = Object.values(tables).map((t) => (t as Table).range);
   const sections = buildSections(headings, lexed.lines, text.length, tableRanges);
   const firstSection = sections[0]?.range.start ?? text.length;
@@ -104,6 +103,5 @@ function detectFormat(raw: Partial<Record<'table1' | 'table2' | 'table3', RawTab
   const n2019 = evidence.filter((e) => e.format === '2019').length;
   const n2021 = evidence.filter((e) => e.format === '2021').length;
   const format: FormatVersion | null = n2019 === 0 && n2021 === 0 ? null : n2019 > n2021 ? '2019' : '2021';
-  void spec;
   return { format, evidence };
 }

@@ -383,7 +383,7 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
   return row;
 }
 
-export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, text: string, lineOf: (offset: number) => number): Partial<Record<TableId, Table>> {
+export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, lineOf: (offset: number) => number): Partial<Record<TableId, Table>> {
   const out: Partial<Record<TableId, Table>> = {};
   const t1 = raw.table1;
   if (t1) {
@@ -420,7 +420,6 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
       headers, items: [], unknownLabels: [],
     };
   }
-  void text;
   return out;
 }
 
