@@ -200,10 +200,8 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
           const md = MD_HEADING.exec(line);
           const contentStart = md ? pos + md[0].length : lineStartTrim;
           if (md) layouts.add('markdown');
+          // A narrative line, a heading, or a label whose values follow on other lines.
           pushCell(tokens, text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
-          // A lone label followed by nothing is plain text; mark the token as such.
-          const t = tokens[tokens.length - 1];
-          if (t) t.layout = 'pdf';
           lines.push(lineOf(text, pos, lineEnd, false));
         }
       }
