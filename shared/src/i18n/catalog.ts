@@ -110,7 +110,7 @@ export const catalog = {
   'msg.shortRow': { zh: '“{row}”行只有 {count} 个数值（应为 {expected} 个），已按顺序对应前 {count} 列，其余视为空白', en: 'Row "{row}" has {count} values ({expected} expected); they were read as the first {count} columns and the rest taken as blank' },
   'msg.extraCells': { zh: '“{row}”行有 {count} 个数值，多于 {expected} 列；多出的 {extra} 未计入', en: 'Row "{row}" has {count} values, more than its {expected} columns; the extra {extra} was ignored' },
   'msg.flattened.unique': { zh: '“{row}”行的数字连在一起（{digits}）；唯一满足勾稽关系的拆分是 {split}，已按此读取，请核对', en: 'Row "{row}": the values ran together ({digits}); the only split that satisfies the identities is {split}, read as such; please verify' },
-  'msg.flattened.ambiguous': { zh: '“{row}”行的数字连在一起（{digits}），无法唯一拆分（{count} 种以上拆分都可能），该行未计入校验', en: 'Row "{row}": the values ran together ({digits}) and cannot be split unambiguously; the row was not checked' },
+  'msg.flattened.ambiguous': { zh: '“{row}”行的数字连在一起（{digits}），无法唯一拆分（{count} 种拆分都满足勾稽关系），该行未计入校验', en: 'Row "{row}": the values ran together ({digits}) and cannot be split unambiguously ({count} splits satisfy the identities); the row was not checked' },
   'msg.flattened.none': { zh: '“{row}”行的数字连在一起（{digits}），没有满足勾稽关系的拆分，该行未计入校验', en: 'Row "{row}": the values ran together ({digits}) and no split satisfies the identities; the row was not checked' },
   'msg.fix.split': { zh: '拆分为 {split}', en: 'Split into {split}' },
   'msg.unknownHeader': { zh: '无法识别的表头“{text}”，可能是“{suggestion}”', en: 'Unknown header "{text}"; did you mean "{suggestion}"?' },

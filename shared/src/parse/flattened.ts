@@ -6,10 +6,10 @@ const MAX_STEPS = 200_000;
 
 /**
  * All splits of `digits` into `parts` numbers (no leading zeros except "0" itself) that pass
- * `check`, up to two (enough to tell "unique" from "ambiguous"). Returns [] when the search is
- * too large to finish, which the caller reports as "cannot be split".
+ * `check`, up to `limit` (the table's column identities may then narrow them to one). Returns []
+ * when the search is too large to finish, which the caller reports as "cannot be split".
  */
-export function splitFlattened(digits: string, parts: number, check?: (values: number[]) => boolean): number[][] {
+export function splitFlattened(digits: string, parts: number, check?: (values: number[]) => boolean, limit = 32): number[][] {
   if (digits.length < parts || digits.length > parts * 6) return [];
   const found: number[][] = [];
   const values: number[] = [];
@@ -19,7 +19,7 @@ export function splitFlattened(digits: string, parts: number, check?: (values: n
     const k = values.length;
     if (k === parts) {
       if (pos === digits.length && (!check || check(values))) found.push([...values]);
-      return found.length < 2;
+      return found.length < limit;
     }
     const remainingParts = parts - k;
     const maxLen = Math.min(6, digits.length - pos - (remainingParts - 1));
@@ -33,6 +33,6 @@ export function splitFlattened(digits: string, parts: number, check?: (values: n
     return true;
   };
   const completed = walk(0);
-  if (!completed && found.length < 2 && steps > MAX_STEPS) return [];
+  if (!completed && found.length < limit && steps > MAX_STEPS) return [];
   return found;
 }

@@ -343,6 +343,63 @@ export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anch
   return { cells, extra, valueCount: nonBlank.length, padded };
 }
 
+/** Cells for one split of a flattened run of digits, each with its exact range. */
+function splitCells(start: number, digits: string, parts: number[], columns: readonly ColumnSpec[]): Cell[] {
+  let offset = 0;
+  return columns.map((col, k) => {
+    const len = String(parts[k]).length;
+    const s = start + offset;
+    offset += len;
+    return { columnId: col.id, raw: digits.slice(s - start, s - start + len), value: { kind: 'number', value: parts[k] as number, notes: [] }, range: { start: s, end: s + len } };
+  });
+}
+
+/**
+ * A flattened 表2 row with several splits that satisfy its row total: keep the splits that also
+ * satisfy the column identities (I1, I2) with the other rows' figures; read the row when one is
+ * left. Never a guess: a split is kept only when an identity could actually be checked.
+ */
+function narrowByColumns(rows: TableRow[], format: FormatVersion): void {
+  const byId = new Map<string, TableRow>();
+  for (const r of rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
+  const leaves = table2RowsFor(format).filter((r) => !r.group && r.parent !== undefined && r.id !== 'total').map((r) => r.id);
+  const num = (id: string, k: number, self: string, values: number[]): number | undefined => {
+    if (id === self) return values[k];
+    const c = byId.get(id)?.cells[k];
+    return c && c.value.kind === 'number' ? c.value.value : undefined;
+  };
+  for (const row of rows) {
+    const f = row.flattened;
+    if (!f || f.candidates.length < 2 || byId.get(row.rowId) !== row) continue;
+    const fits = f.candidates.filter((values) => {
+      let checked = false;
+      for (let k = 0; k < spec.table2.columns.length; k++) {
+        if (leaves.includes(row.rowId) || row.rowId === 'total') {
+          const parts = leaves.map((id) => num(id, k, row.rowId, values));
+          const total = num('total', k, row.rowId, values);
+          if (total !== undefined && parts.every((p) => p !== undefined)) {
+            checked = true;
+            if ((parts as number[]).reduce((a, b) => a + b, 0) !== total) return false;
+          }
+        }
+        if (['new', 'carried', 'total', 'carryOver'].includes(row.rowId)) {
+          const [a, b, c, d] = ['new', 'carried', 'total', 'carryOver'].map((id) => num(id, k, row.rowId, values));
+          if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
+            checked = true;
+            if (a + b !== c + d) return false;
+          }
+        }
+      }
+      return checked;
+    });
+    if (fits.length === 1) {
+      f.candidates = fits;
+      const tok = f.range;
+      row.cells = splitCells(tok.start, f.digits, fits[0] as number[], spec.table2.columns);
+    }
+  }
+}
+
 function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | undefined {
   if (tableId === 'table2') return (p) => p[6] === (p[0] ?? 0) + (p[1] ?? 0) + (p[2] ?? 0) + (p[3] ?? 0) + (p[4] ?? 0) + (p[5] ?? 0);
   if (tableId === 'table3') return (p) => [0, 5, 10].every((g) => p[g + 4] === (p[g] ?? 0) + (p[g + 1] ?? 0) + (p[g + 2] ?? 0) + (p[g + 3] ?? 0));
@@ -364,16 +421,7 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
       row.layout = 'flattened';
       if (candidates.length === 1) {
         // The one split that fits: read it (the finding says so), each value with its exact range.
-        let at = tok.start;
-        const parts = candidates[0] as number[];
-        let offset = 0;
-        row.cells = columns.map((col, k) => {
-          const len = String(parts[k]).length;
-          const s = at + offset;
-          offset += len;
-          return { columnId: col.id, raw: digits.slice(s - at, s - at + len), value: { kind: 'number', value: parts[k] as number, notes: [] }, range: { start: s, end: s + len } };
-        });
-        at = tok.start;
+        row.cells = splitCells(tok.start, digits, candidates[0] as number[], columns);
       } else {
         row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range: { start: tok.start, end: tok.end } }));
       }
@@ -401,13 +449,15 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
   }
   const t2 = raw.table2;
   if (t2) {
+    const table2Rows = t2.rows.map((r) => {
+      // A heading row ("（三）不予公开") carries no cells unless the writer put values on it.
+      const rowSpec = table2RowsFor(format).find((x) => x.id === r.rowId);
+      return rowSpec?.group && r.slots.every((x) => x.kind === 'blank') ? { ...buildRow(r, [], 'table2'), cells: [] } : buildRow(r, spec.table2.columns, 'table2');
+    });
+    narrowByColumns(table2Rows, format);
     const headers = headerCells(t2.headerTokens.filter((h) => !isCornerNote(h.text)), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
-      id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: t2.rows.map((r) => {
-        // A heading row ("（三）不予公开") carries no cells unless the writer put values on it.
-        const rowSpec = table2RowsFor(format).find((x) => x.id === r.rowId);
-        return rowSpec?.group && r.slots.every((x) => x.kind === 'blank') ? { ...buildRow(r, [], 'table2'), cells: [] } : buildRow(r, spec.table2.columns, 'table2');
-      }),
+      id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
       headers, items: [], unknownLabels: t2.unknownLabels,
     };
   }
