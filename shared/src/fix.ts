@@ -53,11 +53,13 @@ export function fixAll(text: string, options: CheckOptions & ParseOptions = {}, 
  * back through the earlier passes. Edits of later passes never overlap earlier ones (a fixed
  * total is settled), and if one did, the composition stops there rather than guess.
  */
-export function fixAllEdits(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10): Edit[] {
+export function fixAllEdits(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Edit[] {
   const applied: Edit[] = []; // original coordinates, sorted, non-overlapping
   let current = text;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const edits = safeEdits(check(parse(current, options), options));
+    // The editor already has this version's findings: only later passes need a parse.
+    const findings = pass === 0 && firstPass ? firstPass : check(parse(current, options), options);
+    const edits = safeEdits(findings);
     if (edits.length === 0) break;
     const unique = dedupe(edits);
     const mapped: Edit[] = [];

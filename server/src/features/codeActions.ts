@@ -43,8 +43,8 @@ export function codeActions(
 }
 
 function fixAllTextEdits(a: Analysis, severity: Readonly<Record<string, SeveritySetting>>): TextEdit[] {
-  const html = false;
-  return fixAllEdits(a.model.text, { severity, html }).map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
+  // Reuse the cached findings of this version; later passes parse as the document was parsed.
+  return fixAllEdits(a.model.text, { severity, html: a.model.html === true }, 10, a.findings).map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
 }
 
 function sameRange(d: Diagnostic, r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {
