@@ -82,8 +82,8 @@ export interface Table {
   headers: HeaderCell[];
   /** 表1 only: the 第二十条 items in document order. */
   items: Table1Item[];
-  /** Text tokens inside the table that match no known label (likely typos). */
-  unknownLabels: Array<{ text: string; range: Range; suggestion?: string; hadValues: boolean }>;
+  /** Labels inside the table, followed by values, that match no known row (likely typos). */
+  unknownLabels: Array<{ text: string; range: Range; suggestion?: string }>;
 }
 
 export interface SubHeading {

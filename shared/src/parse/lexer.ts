@@ -26,7 +26,6 @@ export interface LogicalLine {
   /** Offset where the text proper begins (after a Markdown "#" prefix and indentation). */
   contentStart: number;
   markdownLevel: number;
-  markdownPrefixEnd: number;
   /** The line holds table cells (tabs, pipes, trailing numbers), so it is no heading. */
   tabular: boolean;
 }
@@ -218,8 +217,8 @@ function lineOf(text: string, start: number, end: number, tabular: boolean): Log
   const line = text.slice(start, end);
   const md = MD_HEADING.exec(line);
   const indent = line.length - line.trimStart().length;
-  const markdownPrefixEnd = md ? start + md[0].length : start + indent;
-  return { text: line, start, end, contentStart: markdownPrefixEnd, markdownLevel: md ? (md[1] as string).length : 0, markdownPrefixEnd, tabular };
+  const contentStart = md ? start + md[0].length : start + indent;
+  return { text: line, start, end, contentStart, markdownLevel: md ? (md[1] as string).length : 0, tabular };
 }
 
 function pushCell(tokens: Token[], text: string, start: number, end: number, rowKey: number, layout: Layout, sep: string): void {
@@ -369,7 +368,7 @@ function htmlTextLines(text: string, start: number, end: number, lines: LogicalL
           if (seg.trim() !== '') {
             const indent = seg.length - seg.trimStart().length;
             const e = s + seg.trimEnd().length;
-            lines.push({ text: text.slice(s, e), start: s, end: e, contentStart: s + indent, markdownLevel: 0, markdownPrefixEnd: s + indent, tabular: false });
+            lines.push({ text: text.slice(s, e), start: s, end: e, contentStart: s + indent, markdownLevel: 0, tabular: false });
           }
           s = j + 1;
         }

@@ -62,7 +62,7 @@ export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[]
       headingRange: { start: h.line.contentStart, end: h.line.end },
       range: { start: h.line.start, end: trimEnd(lines, h.line.start, end) },
       markdownLevel: h.line.markdownLevel,
-      ...(h.line.markdownLevel > 0 ? { markdownPrefixRange: { start: h.line.start, end: h.line.markdownPrefixEnd } } : {}),
+      ...(h.line.markdownLevel > 0 ? { markdownPrefixRange: { start: h.line.start, end: h.line.contentStart } } : {}),
       subheadings: [],
     };
   });

@@ -249,7 +249,7 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       const rest = stripNumbering(norm(text)).rest;
       const guess = closest(rest, candidates.map((c) => c.text));
       const suggestion = candidates.find((c) => c.text === guess)?.label;
-      table.unknownLabels.push({ text, range: { start: t.start, end: t.end }, hadValues: true, ...(suggestion ? { suggestion } : {}) });
+      table.unknownLabels.push({ text, range: { start: t.start, end: t.end }, ...(suggestion ? { suggestion } : {}) });
       // Swallow its values so they are not read as another row's.
       let j = i + 1;
       while (j < tokens.length && (tokens[j] as Token).rowKey === t.rowKey && (tokens[j] as Token).kind !== 'text') j++;
