@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
 import { check, checkAcrossYears, fixAll, LineIndex, parse, pick, summarize, type ReportModel, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 
 const VERSION = '0.1.0';
@@ -14,6 +15,7 @@ const Options = z.object({
   format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
   lang: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
   fix: z._default(z.boolean(), false),
+  dryRun: z._default(z.boolean(), false),
   paths: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 type Options = z.infer<typeof Options>;
@@ -29,6 +31,7 @@ const HELP = {
   --format stylish|json|sarif   输出格式（默认 stylish）
   --lang zh-CN|en               消息语言（默认 zh-CN）
   --fix                         就地应用可确定的修复（总计、编号等），并报告改动
+  --dry-run                     与 --fix 同用：只打印将做的改动（unified diff），不写文件
   -h, --help                    显示帮助
   -v, --version                 显示版本
 
@@ -41,6 +44,7 @@ Options:
   --format stylish|json|sarif   output format (default stylish)
   --lang zh-CN|en               message language (default zh-CN)
   --fix                         apply the determined fixes (totals, numbering…) in place and report them
+  --dry-run                     with --fix: print the changes as a unified diff, write nothing
   -h, --help                    show this help
   -v, --version                 show the version
 
@@ -61,6 +65,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
       case '--fix': raw.fix = true; break;
+      case '--dry-run': raw.dryRun = true; raw.fix = true; break;
       case '--format': case '--lang': {
         const v = inline ?? args.shift();
         if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
@@ -115,6 +120,8 @@ interface FileResult {
   fixed: number;
   /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
   changes: string[];
+  /** --dry-run: the unified diff of what --fix would change. */
+  diff?: string;
 }
 
 function readText(path: string): string {
@@ -148,38 +155,44 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     return 0;
   }
   const results: FileResult[] = [];
-  const checked: Array<{ path: string; model: ReportModel; findings: Finding[]; fixed: number; changes: string[] }> = [];
+  const checked: Array<{ path: string; model: ReportModel; findings: Finding[]; fixed: number; changes: string[]; diff?: string }> = [];
   try {
     for (const path of collectFiles(opts.paths)) {
       const html = /\.html?$/i.test(path);
       let text = readText(path);
+      const shown = relative(io.cwd, path) || path;
       let fixed = 0;
       const changes: string[] = [];
+      let diff: string | undefined;
       if (opts.fix) {
+        // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
         const r = fixAll(text, { html });
         if (r.text !== text) {
-          try {
-            writeFileSync(path, r.text);
-          } catch (e) {
-            throw new UsageError(`无法写入 “${path}” / cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-          }
-          fixed = r.applied.length;
           const lines = new LineIndex(text);
-          for (const f of r.applied) {
-            const p = lines.positionAt(f.range.start);
-            changes.push(`${p.line + 1}:${p.character + 1}  ${pick(f.fix!.title, opts.lang)}  (${f.ruleId})`);
+          for (const c of r.changes) {
+            const p = lines.positionAt(c.edit.range.start);
+            changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, opts.lang)}  (${c.finding.ruleId})`);
           }
-          text = r.text;
+          if (opts.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
+          else {
+            try {
+              writeFileSync(path, r.text);
+            } catch (e) {
+              throw new UsageError(`无法写入 “${path}” / cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+            }
+            fixed = r.changes.length;
+            text = r.text;
+          }
         }
       }
       const model = parse(text, { html });
-      checked.push({ path: relative(io.cwd, path) || path, model, findings: check(model), fixed, changes });
+      checked.push({ path: shown, model, findings: check(model), fixed, changes, ...(diff !== undefined ? { diff } : {}) });
     }
     // Reports of one agency for consecutive years are also checked against each other (I5, I6).
     const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
     checked.forEach((c, key) => {
       const findings = [...c.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      results.push({ path: c.path, summary: summarize(c.model, findings, opts.lang), findings, fixed: c.fixed, changes: c.changes });
+      results.push({ path: c.path, summary: summarize(c.model, findings, opts.lang), findings, fixed: c.fixed, changes: c.changes, ...(c.diff !== undefined ? { diff: c.diff } : {}) });
     });
   } catch (e) {
     if (e instanceof UsageError) {
@@ -188,9 +201,9 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     throw e;
   }
-  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map((r) => ({ path: r.path, ...r.summary })) }, null, 2) + '\n');
+  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map((r) => ({ path: r.path, ...r.summary, ...(r.diff !== undefined ? { diff: r.diff } : {}) })) }, null, 2) + '\n');
   else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ path: r.path, summary: r.summary, findings: r.findings })), opts.lang, VERSION), null, 2) + '\n');
-  else io.out(stylish(results, opts.lang, opts.fix));
+  else io.out(stylish(results, opts.lang, opts.fix && !opts.dryRun));
   return results.some((r) => r.summary.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
@@ -214,6 +227,10 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
       lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
       for (const c of r.changes) lines.push(`  ${c}`);
       lines.push('');
+    } else if (r.diff !== undefined) {
+      lines.push(paint('33', lang === 'en' ? `${r.path}: --fix would make ${r.changes.length} change(s) (dry run, nothing written)` : `${r.path}：--fix 将做 ${r.changes.length} 处改动（试运行，未写入）`));
+      for (const c of r.changes) lines.push(`  ${c}`);
+      lines.push('', r.diff);
     }
     if (r.summary.findings.length === 0) continue;
     lines.push(paint('4', r.path));

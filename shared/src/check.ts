@@ -1,6 +1,7 @@
-// check(model) runs every rule and settles the fixes: a total's fix is offered only when the
-// cells it is computed from are not themselves about to change, and never when two rules want
-// different text in one cell. Fix-all therefore converges (see fix.ts).
+// check(model) runs every rule, folds the symptoms of a located cause into it (a relation that
+// wrong-cell explains is reported once, by wrong-cell), and settles the safe fixes: one is applied
+// only when the cells it is computed from are not themselves about to change, and never when two
+// rules want different text in one cell. Fix-all therefore converges (see fix.ts).
 import type { ReportModel } from './model';
 import { parse } from './parse/index';
 import { rules } from './rules/index';
@@ -28,10 +29,18 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
     }
     for (const f of produced) findings.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
   }
-  settleFixes(findings);
-  verifyInsertions(model, findings);
-  findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return findings;
+  const folded = foldExplained(findings);
+  settleFixes(folded);
+  verifyInsertions(model, folded);
+  folded.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return folded;
+}
+
+/** A relation whose failure a located cause explains is reported once, by that cause. */
+function foldExplained(findings: Finding[]): Finding[] {
+  const covered = new Set<string>();
+  for (const f of findings) for (const key of f.covers ?? []) covered.add(key);
+  return covered.size === 0 ? findings : findings.filter((f) => f.relation === undefined || !covered.has(f.relation));
 }
 
 /**
@@ -82,16 +91,17 @@ export function checkAcrossYears<K>(docs: ReadonlyArray<YearDocument<K>>, option
 }
 
 function settleFixes(findings: Finding[]): void {
+  // Only the safe fixes are applied together; a quick fix the user picks stands on its own.
   const targets = new Map<number, Set<string>>();
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix?.safe) continue;
     const key = f.fix.edit.range.start;
     const set = targets.get(key) ?? new Set<string>();
     set.add(f.fix.edit.newText);
     targets.set(key, set);
   }
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix?.safe) continue;
     const own = f.fix.edit.range.start;
     const conflicting = (targets.get(own)?.size ?? 0) > 1;
     const inputs = f.inputs ?? f.related.map((r) => r.range);

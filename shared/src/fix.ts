@@ -1,7 +1,8 @@
 // Applying fixes: one edit per fix, non-overlapping, applied from the end so offsets hold.
 import { check, type CheckOptions } from './check';
 import { parse, type ParseOptions } from './parse/index';
-import type { Edit, Finding } from './rules/types';
+import { failingRelations } from './diagnose/relations';
+import type { Edit, Finding, Fix } from './rules/types';
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
@@ -26,77 +27,126 @@ export function safeEdits(findings: readonly Finding[]): Edit[] {
 
 export interface FixAllResult {
   text: string;
-  /** Findings whose fix was applied, pass by pass. */
+  /** Findings whose fix was applied, in document order. */
   applied: Finding[];
-  passes: number;
-}
-
-/** Applies safe fixes until none is left (totals that depend on other totals need two passes). */
-export function fixAll(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10): FixAllResult {
-  let current = text;
-  const applied: Finding[] = [];
-  let passes = 0;
-  for (; passes < maxPasses; passes++) {
-    const findings = check(parse(current, options), options);
-    const fixable = findings.filter((f) => f.fix?.safe);
-    if (fixable.length === 0) break;
-    const next = applyEdits(current, safeEdits(fixable));
-    if (next === current) break;
-    applied.push(...fixable);
-    current = next;
-  }
-  return { text: current, applied, passes };
+  /** The edits made, in the coordinates of the original text. */
+  changes: Change[];
 }
 
 /**
- * Fix-all as edits on the original text (for an editor): the safe fixes of every pass, mapped
- * back through the earlier passes. Edits of later passes never overlap earlier ones (a fixed
- * total is settled), and if one did, the composition stops there rather than guess.
+ * One pass of fix-all at a time: the safe fixes of the current text, kept only while the document
+ * has no failing relation (I1–I4) that the original did not have. A pass whose edits together
+ * would make things worse keeps those edits that, one by one, do not.
  */
-export function fixAllEdits(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Edit[] {
-  const applied: Edit[] = []; // original coordinates, sorted, non-overlapping
-  let current = text;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    // The editor already has this version's findings: only later passes need a parse.
-    const findings = pass === 0 && firstPass ? firstPass : check(parse(current, options), options);
-    const edits = safeEdits(findings);
-    if (edits.length === 0) break;
-    const unique = dedupe(edits);
-    const mapped: Edit[] = [];
-    for (const e of unique) {
-      const start = toOriginal(applied, e.range.start);
-      const end = toOriginal(applied, e.range.end);
-      if (start === undefined || end === undefined) return applied;
-      mapped.push({ range: { start, end }, newText: e.newText });
-    }
-    const next = applyEdits(current, unique);
-    if (next === current) break;
-    current = next;
-    applied.push(...mapped);
-    applied.sort((a, b) => a.range.start - b.range.start);
-  }
-  return applied;
+interface Pass {
+  text: string;
+  /** Accepted edits in the coordinates of the text before the pass: sorted, non-overlapping. */
+  edits: Edit[];
+  findings: Finding[];
 }
 
-function dedupe(edits: Edit[]): Edit[] {
+function* fixPasses(text: string, options: CheckOptions & ParseOptions, maxPasses: number, firstPass?: readonly Finding[]): Generator<Pass> {
+  let current = text;
+  let original: Set<string> | undefined;
+  const notWorse = (candidate: string) => {
+    for (const key of failingRelations(parse(candidate, options))) if (!original?.has(key)) return false;
+    return true;
+  };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    // The editor already has this version's findings: only later passes need a check.
+    const model = pass === 0 && firstPass ? undefined : parse(current, options);
+    if (original === undefined) original = failingRelations(model ?? parse(current, options));
+    const findings = model ? check(model, options) : (firstPass as readonly Finding[]);
+    const fixable = dedupeFindings(findings.filter((f) => f.fix?.safe));
+    if (fixable.length === 0) return;
+    let edits = fixable.map((f) => (f.fix as Fix).edit);
+    let kept = fixable;
+    let next = applyEdits(current, edits);
+    if (next !== current && !notWorse(next)) {
+      // From the end, so that each kept edit leaves the offsets of the earlier ones intact.
+      next = current;
+      kept = [];
+      for (const f of [...fixable].reverse()) {
+        const candidate = applyEdits(next, [(f.fix as Fix).edit]);
+        if (candidate !== next && notWorse(candidate)) {
+          next = candidate;
+          kept.unshift(f);
+        }
+      }
+      edits = kept.map((f) => (f.fix as Fix).edit);
+    }
+    if (next === current) return;
+    yield { text: next, edits, findings: kept };
+    current = next;
+  }
+}
+
+/** The safe fixes, one per edited span, in document order. */
+function dedupeFindings(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => (a.fix as Fix).edit.range.start - (b.fix as Fix).edit.range.start);
+  const out: Finding[] = [];
   const seen = new Set<string>();
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
-  const out: Edit[] = [];
   let lastEnd = -1;
-  for (const e of sorted) {
+  for (const f of sorted) {
+    const e = (f.fix as Fix).edit;
     const key = `${e.range.start}:${e.range.end}:${e.newText}`;
     if (seen.has(key) || e.range.start < lastEnd) continue;
     seen.add(key);
-    out.push(e);
+    out.push(f);
     lastEnd = e.range.end;
   }
   return out;
 }
 
+/** A change fix-all makes, in the coordinates of the original text, with the finding it fixes. */
+export interface Change {
+  edit: Edit;
+  finding: Finding;
+}
+
+/**
+ * Fix-all as changes of the original text: the safe fixes of every pass, mapped back through the
+ * earlier passes. Edits of later passes never overlap earlier ones (a fixed total is settled), and
+ * if one did, the composition stops there rather than guess.
+ */
+export function fixAllChanges(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Change[] {
+  return composePasses(text, options, maxPasses, firstPass).changes;
+}
+
+function composePasses(text: string, options: CheckOptions & ParseOptions, maxPasses: number, firstPass?: readonly Finding[]): { text: string; changes: Change[] } {
+  const applied: Change[] = []; // original coordinates, sorted, non-overlapping
+  let current = text;
+  for (const pass of fixPasses(text, options, maxPasses, firstPass)) {
+    const mapped: Change[] = [];
+    for (const [k, e] of pass.edits.entries()) {
+      const start = toOriginal(applied, e.range.start);
+      const end = toOriginal(applied, e.range.end);
+      if (start === undefined || end === undefined) return { text: current, changes: applied };
+      mapped.push({ edit: { range: { start, end }, newText: e.newText }, finding: pass.findings[k] as Finding });
+    }
+    // Stable: two insertions at one offset keep the order of their passes.
+    applied.push(...mapped);
+    applied.sort((a, b) => a.edit.range.start - b.edit.range.start);
+    current = pass.text;
+  }
+  return { text: current, changes: applied };
+}
+
+/** Applies safe fixes until none is left (totals that depend on other totals need two passes). */
+export function fixAll(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10): FixAllResult {
+  const { text: fixed, changes } = composePasses(text, options, maxPasses);
+  return { text: fixed, applied: changes.map((c) => c.finding), changes };
+}
+
+/** The edits of fix-all on the original text (for an editor). */
+export function fixAllEdits(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Edit[] {
+  return fixAllChanges(text, options, maxPasses, firstPass).map((c) => c.edit);
+}
+
 /** Maps an offset of the edited text back to the original; undefined inside an edited span. */
-function toOriginal(applied: readonly Edit[], offset: number): number | undefined {
+function toOriginal(applied: readonly Change[], offset: number): number | undefined {
   let delta = 0;
-  for (const e of applied) {
+  for (const { edit: e } of applied) {
     const curStart = e.range.start + delta;
     const curEnd = curStart + e.newText.length;
     if (offset <= curStart) return offset - delta;

@@ -3,7 +3,7 @@ export * from './model';
 export * from './text';
 export { parse, DEFAULT_MAX_LENGTH, type ParseOptions } from './parse/index';
 export { check, checkAcrossYears, type CheckOptions, type SeveritySetting, type YearDocument } from './check';
-export { applyEdits, fixAll, fixAllEdits, safeEdits, type FixAllResult } from './fix';
+export { applyEdits, fixAll, fixAllChanges, fixAllEdits, safeEdits, type Change, type FixAllResult } from './fix';
 export { rules, ruleById, arithmeticRuleIds } from './rules/index';
 export type { Finding, Fix, Edit, Related, Rule, Severity } from './rules/types';
 export { spec, articleById, table1ItemsFor, table2RowsFor } from './spec/data';
@@ -12,3 +12,5 @@ export type { ArticleSpec, Basis, ColumnKind, ColumnSpec, FormatSpec, FormatVers
 export { catalog, message, pick, type Lang, type MessageId, type Params } from './i18n/catalog';
 export * as query from './rules/query';
 export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';
+export { locate, type CellChange, type Diagnosis, type Explanation } from './diagnose/locate';
+export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation, type CellRelation } from './diagnose/relations';

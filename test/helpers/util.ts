@@ -22,4 +22,4 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
   return text.replace(from, to);
 }
 
-export const ARITHMETIC = ['balance', 'outcome-total', 'row-total', 'review-total'];
+export const ARITHMETIC = ['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total'];

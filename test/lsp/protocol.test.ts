@@ -81,14 +81,17 @@ test('an edit that breaks a total gives a new diagnostic for that version; the q
   await client.change(uri, 2, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, text: '7' }]);
   text = applyLspEdits(text, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, newText: '7' }]);
   const p = await broken;
-  const rowTotal = p.diagnostics.find((d) => d.code === 'row-total');
-  assert.ok(rowTotal, JSON.stringify(p.diagnostics));
-  assert.equal(rowTotal.range.start.line, lineNo);
-  assert.ok((rowTotal.relatedInformation ?? []).length === 6);
+  // One finding, on the wrong cell: the located cause; the two relations it breaks are related.
+  assert.deepEqual(p.diagnostics.map((d) => d.code), ['wrong-cell']);
+  const located = p.diagnostics[0]!;
+  assert.equal(located.range.start.line, lineNo);
+  assert.equal(located.range.start.character, character);
+  assert.match(located.message, /“（一）予以公开”·“总计”为 7，行合计与列合计都表明应为 6/);
+  assert.equal((located.relatedInformation ?? []).length, 2);
   const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
-    textDocument: { uri }, range: rowTotal.range, context: { diagnostics: [rowTotal], only: ['quickfix'] },
+    textDocument: { uri }, range: located.range, context: { diagnostics: [located], only: ['quickfix'] },
   });
-  const quick = actions.find((a) => a.title === '将总计改为 6');
+  const quick = actions.find((a) => a.title === '将“（一）予以公开”·“总计”改为 6');
   assert.ok(quick?.isPreferred, JSON.stringify(actions.map((a) => a.title)));
   const edits = quick.edit.changes[uri]!;
   const fixed = applyLspEdits(text, edits);
@@ -121,6 +124,9 @@ test('hover on a total cell writes out the sum; hover on a 表2 row label gives 
   const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: lineNo, character: lines[lineNo]!.lastIndexOf('13') + 1 } });
   assert.match(hover.contents.value, /11 \+ 1 \+ 0 \+ 0 \+ 1 \+ 0 = 13 ✓/);
   assert.match(hover.contents.value, /6 \+ 2 \+ 0 \+ 0 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 3 \+ 0 \+ 0 \+ 1 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 13 ✓/);
+  // The relations the cell takes part in, each with its difference.
+  assert.match(hover.contents.value, /“（七）总计”行合计：13 = 13 ✓/);
+  assert.match(hover.contents.value, /“总计”列的收支平衡（一 \+ 二 = （七）\+ 四）：16 = 16 ✓/);
   const refused = lines.findIndex((l) => l.includes('4.保护第三方合法权益'));
   const h2 = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: refused, character: lines[refused]!.indexOf('保护') } });
   assert.match(h2.contents.value, /第十五条/);

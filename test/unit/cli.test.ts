@@ -57,7 +57,7 @@ test('--format sarif is SARIF 2.1.0 with rules and results', () => {
   const sarif = JSON.parse(r.stdout);
   assert.equal(sarif.version, '2.1.0');
   assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'row-total'));
-  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'row-total');
+  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'wrong-cell');
   assert.equal(result.level, 'error');
   assert.equal(result.locations[0].physicalLocation.region.startLine, 37);
 });
@@ -67,7 +67,7 @@ test('--fix repairs the sample in place and reports it; a second run has nothing
   const file = join(dir, 'sample.txt');
   copyFileSync(join(root, 'examples', 'sample-2023.txt'), file);
   const r = gov('check', '--fix', file);
-  assert.match(r.stdout, /已修复 3 处问题\n {2}13:1 {2}将编号改为“二、” {2}\(section-numbering\)\n {2}37:31 {2}将总计改为 6 {2}\(row-total\)\n/);
+  assert.match(r.stdout, /已修复 3 处问题\n {2}13:1 {2}将编号改为“二、” {2}\(section-numbering\)\n {2}37:31 {2}将“（一）予以公开”·“总计”改为 6 {2}\(wrong-cell\)\n {2}66:9 {2}将总计改为 1 {2}\(review-total\)\n\n/);
   const fixed = readFileSync(file, 'utf8');
   assert.match(fixed, /\n二、主动公开政府信息情况\n/);
   assert.match(fixed, /（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n/);
@@ -75,6 +75,29 @@ test('--fix repairs the sample in place and reports it; a second run has nothing
   const again = gov('check', '--fix', file);
   assert.doesNotMatch(again.stdout, /已修复/);
   assert.equal(readFileSync(file, 'utf8'), fixed);
+});
+
+test('--dry-run prints the unified diff of what --fix would change and writes nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-'));
+  const file = join(dir, 'sample.txt');
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), file);
+  const before = readFileSync(file, 'utf8');
+  const r = gov('check', '--fix', '--dry-run', file);
+  assert.equal(readFileSync(file, 'utf8'), before, 'nothing written');
+  assert.match(r.stdout, /--fix 将做 3 处改动（试运行，未写入）/);
+  assert.match(r.stdout, /\n@@ -10,7 \+10,7 @@\n/);
+  assert.match(r.stdout, /\n-2、主动公开政府信息情况\n\+二、主动公开政府信息情况\n/);
+  assert.match(r.stdout, /\n-三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t0\t0\t7\n\+三、本年度办理结果\t（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n/);
+  assert.equal(r.status, 1, 'the errors are still there');
+  // The diff applies: patch(1) reproduces what --fix writes.
+  const diff = r.stdout.slice(r.stdout.indexOf('--- a/'), r.stdout.lastIndexOf('@@') + r.stdout.slice(r.stdout.lastIndexOf('@@')).indexOf('\n\n') + 1);
+  assert.ok(diff.startsWith('--- a/'));
+  gov('check', '--fix', file);
+  const fixed = readFileSync(file, 'utf8');
+  const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1));
+  const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1));
+  for (const l of removed) assert.ok(before.includes(l + '\n') && !fixed.split('\n').includes(l), l);
+  for (const l of added) assert.ok(fixed.split('\n').includes(l), l);
 });
 
 test('exit 0 for a clean report, 2 for bad usage and unreadable files, never a stack trace', () => {

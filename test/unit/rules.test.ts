@@ -2,7 +2,7 @@
 // line it must point to) and one that does not (the clean report, plus near misses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rules } from '../../shared/src/index';
+import { check, parse, rules, type SeveritySetting } from '../../shared/src/index';
 import { fixture, lineOf, replaceOnce, run } from '../helpers/util';
 
 const clean = fixture('rules', 'clean-2023.txt');
@@ -29,13 +29,23 @@ interface Case {
   /** The marker's last occurrence rather than its first. */
   last?: boolean;
   html?: boolean;
+  /** Severity overrides: the symptom rules of I1–I4 are seen alone with the locator off. */
+  severity?: Record<string, SeveritySetting>;
 }
 
+// A wrong written figure is named by wrong-cell, which folds the relations' own findings into it.
+const alone: Record<string, SeveritySetting> = { 'wrong-cell': 'off' };
+
 const cases: Case[] = [
-  { rule: 'balance', text: setCells('四、结转下年度继续办理', ['3', '1', '0', '0', '0', '0', '4']), at: '四、结转下年度继续办理' },
-  { rule: 'outcome-total', text: setCells('（七）总计', ['12', '1', '0', '0', '1', '0', '14']), at: '（七）总计' },
-  { rule: 'row-total', text: setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '7']), at: '（一）予以公开' },
-  { rule: 'review-total', text: replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t2\t0'), at: '1\t0\t0\t0\t2\t0' },
+  { rule: 'wrong-cell', text: setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '7']), at: '（一）予以公开' },
+  { rule: 'balance', text: setCells('四、结转下年度继续办理', ['3', '1', '0', '0', '0', '0', '4']), at: '四、结转下年度继续办理', severity: alone },
+  { rule: 'balance', text: setCells('四、结转下年度继续办理', ['', '1', '0', '0', '0', '0', '3']), at: '四、结转下年度继续办理' },
+  { rule: 'outcome-total', text: setCells('（七）总计', ['12', '1', '0', '0', '1', '0', '14']), at: '（七）总计', severity: alone },
+  { rule: 'outcome-total', text: setCells('（七）总计', ['11', '1', '0', '0', '1', '0', '']), at: '（七）总计' },
+  { rule: 'row-total', text: setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '7']), at: '（一）予以公开', severity: alone },
+  { rule: 'row-total', text: setCells('（一）予以公开', ['5', '1', '0', '0', '0', '0', '']), at: '（一）予以公开' },
+  { rule: 'review-total', text: replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t2\t0'), at: '1\t0\t0\t0\t2\t0', severity: alone },
+  { rule: 'review-total', text: replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t\t0'), at: '1\t0\t0\t0\t\t0' },
   { rule: 'text-table', text: replaceOnce(clean, '申请15件', '申请14件'), at: '申请14件' },
   { rule: 'section-missing', text: replaceOnce(clean, section('五'), ''), at: '六、其他需要报告的事项' },
   { rule: 'section-duplicate', text: clean + '\n六、其他需要报告的事项\n\n无。\n', at: '六、其他需要报告的事项', last: true },
@@ -73,8 +83,9 @@ test('every registered rule has a triggering case (cross-year rules: crossYear.t
 });
 
 for (const c of cases) {
-  test(`${c.rule}: triggered by its fixture, at the right line`, () => {
-    const { model, findings } = run(c.text, c.html);
+  test(`${c.rule}${c.severity ? ' (alone)' : ''}: triggered by its fixture, at the right line`, () => {
+    const model = parse(c.text, { html: c.html === true });
+    const findings = check(model, c.severity ? { severity: c.severity } : {});
     const mine = findings.filter((f) => f.ruleId === c.rule);
     assert.ok(mine.length > 0, `expected a ${c.rule} finding; got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
     const expectedLine = c.text.slice(0, c.last ? c.text.lastIndexOf(c.at) : c.text.indexOf(c.at)).split('\n').length;
@@ -103,9 +114,18 @@ test('text-table: "未收到申请" against a table with applications', () => {
 test('outcome-total: I1 holding does not hide an I2 mismatch (FORMAT.md §6 real failure)', () => {
   // Result rows sum to 12 (自然人) while （七） says 11; 一 + 二 = （七） + 四 still holds.
   const text = setCells('（一）予以公开', ['6', '1', '0', '0', '0', '0', '7']);
+  const alone = check(parse(text), { severity: { 'wrong-cell': 'off' } });
+  assert.ok(alone.some((f) => f.ruleId === 'outcome-total' && f.expected === 12 && f.actual === 11));
+  assert.ok(!alone.some((f) => f.ruleId === 'balance'));
+  // The locator sees that any result row's 自然人 and 总计, each one too high, would explain it:
+  // it names the candidates, the real one among them, and fixes nothing by itself.
   const { findings } = run(text);
-  assert.ok(findings.some((f) => f.ruleId === 'outcome-total' && f.expected === 12 && f.actual === 11));
-  assert.ok(!findings.some((f) => f.ruleId === 'balance'));
+  const located = findings.filter((f) => f.ruleId === 'wrong-cell');
+  assert.equal(located.length, 1);
+  assert.match(located[0]!.message.zh, /种同样小的改法/);
+  assert.equal(located[0]!.fix, undefined);
+  assert.ok(located[0]!.alternatives!.some((a) => a.title.zh.includes('（一）予以公开') && a.edit.newText === '5'));
+  assert.ok(!findings.some((f) => f.ruleId === 'outcome-total'));
 });
 
 test('a blank is not 0: a blank total is reported and filled, never read as 0', () => {

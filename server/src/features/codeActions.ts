@@ -16,16 +16,20 @@ export function codeActions(
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of a.findings) {
-      if (!f.fix) continue;
+      // The determined fix, else the equally likely ones, most likely first.
+      const fixes = f.fix ? [f.fix] : f.alternatives ?? [];
+      if (fixes.length === 0) continue;
       if (f.range.end < range.start || f.range.start > range.end) continue;
       const diagnostic = contextDiagnostics.find((d) => d.code === f.ruleId && sameRange(d, toLspRange(a.model.lines, f.range)));
-      out.push({
-        title: pick(f.fix.title, lang),
-        kind: CodeActionKind.QuickFix,
-        isPreferred: f.fix.safe,
-        ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-        edit: { changes: { [uri]: [{ range: toLspRange(a.model.lines, f.fix.edit.range), newText: f.fix.edit.newText }] } },
-      });
+      for (const fix of fixes) {
+        out.push({
+          title: pick(fix.title, lang),
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.safe,
+          ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+          edit: { changes: { [uri]: [fix.edit, ...(fix.extraEdits ?? [])].map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText })) } },
+        });
+      }
     }
   }
   const all = () => fixAllTextEdits(a, severity);

@@ -2,8 +2,8 @@
 // headers; totals written out as a sum; section headings with their content and basis.
 import type { Hover } from 'vscode-languageserver';
 import {
-  articleById, chineseNumeral, message, norm, parseNumeral, pick, query, spec, table1ItemsFor, type MessageId, type Params,
-  type Basis, type Cell, type Lang, type Localized, type ReportModel, type TableRow,
+  articleById, cellName, chineseNumeral, locate, message, norm, parseNumeral, pick, query, relationsOfCell, spec, table1ItemsFor, type MessageId, type Params,
+  type Basis, type Cell, type Lang, type Localized, type ReportModel, type TableId, type TableRow,
 } from '../../../shared/src/index';
 import type { Analysis } from '../analysis';
 import { contains, toLspRange } from '../lsp';
@@ -94,10 +94,40 @@ function cellHover(m: ReportModel, offset: number, lang: Lang): Hover | null {
   const lines: string[] = [`**${pick(rowL, lang)}** · **${col ? (lang === 'en' ? col.en : col.label) : cell.columnId}**`];
   const sum = totalExplanation(m, tableId, row, cell, lang);
   if (sum) lines.push(sum);
+  const relations = relationLines(m, cell, lang);
+  if (relations) lines.push(relations);
   if (col) lines.push(pick(col.meaning, lang));
   const v = cell.value;
   if (v.kind === 'blank' || v.kind === 'missing') lines.push(tr(lang, 'hover.blank'));
   return md(lines.join('\n\n'), m.lines, cell.range);
+}
+
+/** The relations the cell takes part in, each with its difference, and what the locator says of it. */
+function relationLines(m: ReportModel, cell: Cell, lang: Lang): string | undefined {
+  const rels = relationsOfCell(m, cell);
+  if (rels.length === 0) return undefined;
+  const out = [tr(lang, 'hover.relations')];
+  for (const { relation, sides } of rels) {
+    const name = pick(relation.name, lang);
+    if (!sides) out.push(`- ${tr(lang, 'hover.relation.unknown', { name })}`);
+    else if (sides.lhs === sides.rhs) out.push(`- ${tr(lang, 'hover.relation.ok', { name, ...sides })}`);
+    else out.push(`- ${tr(lang, 'hover.relation.wrong', { name, ...sides, diff: sides.lhs - sides.rhs })}`);
+  }
+  for (const d of locate(m)) {
+    for (const e of d.explanations) {
+      const ch = e.changes.find((c) => c.cell === cell);
+      if (!ch) continue;
+      const what = pick(message('msg.fix.setCell', { value: ch.to, ...cellNameParams(m, ch.table, ch.rowId, cell) }), lang);
+      out.push(d.explanations.length === 1 ? tr(lang, 'hover.locator', { text: what }) : tr(lang, 'hover.locator.candidate', { text: what, count: d.explanations.length }));
+      break;
+    }
+  }
+  return out.join('\n');
+}
+
+function cellNameParams(m: ReportModel, table: TableId, rowId: string, cell: Cell): Params {
+  const n = cellName(m, table, rowId, cell);
+  return { cell: n.zh, cellEn: n.en };
 }
 
 function show(v: number | undefined): string {

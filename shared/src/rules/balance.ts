@@ -38,6 +38,7 @@ export const balance: Rule = {
           related: related(),
           expected: lhs,
           actual: rhs,
+          relation: `I1:${column.id}`,
         });
       } else if (unknown === 1) {
         // Exactly one of the four is blank: the relation determines it.
@@ -56,6 +57,7 @@ export const balance: Rule = {
           related: related().filter((_, j) => j !== k),
           expected,
           actual: null,
+          relation: `I1:${column.id}`,
           fix: setCellFix(target, expected, 'msg.fix.fill'),
         });
       }

@@ -30,11 +30,12 @@ import { titleMissing } from './titleMissing';
 import { unknownHeader } from './unknownHeader';
 import { unknownRowLabel } from './unknownRowLabel';
 import { yearUnknown } from './yearUnknown';
+import { wrongCell } from './wrongCell';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
-  // arithmetic (FORMAT.md §6)
-  balance, outcomeTotal, rowTotal, reviewTotal, textTable,
+  // arithmetic (FORMAT.md §6): the located cause first, then the relations that fail
+  wrongCell, balance, outcomeTotal, rowTotal, reviewTotal, textTable,
   // across years (need last year's report of the same agency)
   carryOver, stock,
   // structure
@@ -49,4 +50,4 @@ export const rules: readonly Rule[] = [
 export const ruleById = new Map(rules.map((r) => [r.id, r]));
 
 /** The rules whose findings are arithmetic mismatches. */
-export const arithmeticRuleIds: ReadonlySet<string> = new Set(['balance', 'outcome-total', 'row-total', 'review-total']);
+export const arithmeticRuleIds: ReadonlySet<string> = new Set(['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total']);

@@ -1,7 +1,7 @@
 // I2: each column of 表2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { cellOf, columnLabel, formatOf, isFillable, numberOf, outcomeLeafRows, rowLabel, rowsById, setCellFix } from './query';
+import { cellOf, columnLabel, formatOf, isFillable, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const outcomeTotal: Rule = {
@@ -41,7 +41,8 @@ export const outcomeTotal: Rule = {
         inputs: cells.map((c) => (c ?? total).range),
         expected,
         actual: actual ?? null,
-        fix: setCellFix(total, expected),
+        relation: `I2:${column.id}`,
+        fix: totalFix(total, expected, actual),
       });
     }
     return out;

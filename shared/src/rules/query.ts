@@ -94,6 +94,16 @@ export function formula(values: readonly number[]): string {
   return values.join(' + ');
 }
 
+/**
+ * The fix of a total that disagrees with its parts. A blank total is determined by its parts and
+ * fixed safely; a written total that disagrees may be right while a part is wrong, so rewriting it
+ * is only offered (the locator, wrong-cell, decides when the total itself is the unique cause).
+ */
+export function totalFix(total: Cell, expected: number, actual: number | undefined): Fix | undefined {
+  const fix = setCellFix(total, expected);
+  return fix && actual !== undefined ? { ...fix, safe: false } : fix;
+}
+
 /** The fix that writes `value` into a cell (after the row's separator when the cell is missing). */
 export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fix.setTotal'): Fix | undefined {
   if (cell.value.kind === 'missing' && cell.insertPrefix === undefined) return undefined;

@@ -1,7 +1,7 @@
 // I4: each group of 表3: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel, setCellFix } from './query';
+import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const reviewTotal: Rule = {
@@ -36,7 +36,8 @@ export const reviewTotal: Rule = {
         }),
         expected,
         actual: actual ?? null,
-        fix: setCellFix(total, expected),
+        relation: `I4:${group.id}`,
+        fix: totalFix(total, expected, actual),
       });
     }
     return out;

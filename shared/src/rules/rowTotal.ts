@@ -1,6 +1,6 @@
 // I3: each row of 表2: 总计 = the six applicant columns.
 import { message } from '../i18n/catalog';
-import { cellOf, columnLabel, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants, setCellFix } from './query';
+import { cellOf, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowTotal: Rule = {
@@ -34,13 +34,14 @@ export const rowTotal: Rule = {
         message: message(actual === undefined ? 'msg.rowTotal.blank' : 'msg.rowTotal.wrong', params),
         // An empty cell cannot be underlined: point at the row's label instead.
         range: total.range.start === total.range.end ? row.labelRange : total.range,
-        related: parts.map((cell, k) => {
-          const col = columnLabel('table2', table2Applicants[k]?.id ?? '', format);
-          return { range: (cell ?? total).range, message: message('msg.related.cell', { label: col.zh, labelEn: col.en, value: nums[k] ?? '' }) };
-        }),
+        // The parts stand on the finding's own row and the message writes the sum out: no
+        // related entries to flood the Problems panel with.
+        related: [],
+        inputs: parts.map((cell) => (cell ?? total).range),
         expected,
         actual: actual ?? null,
-        fix: setCellFix(total, expected),
+        relation: `I3:${row.rowId}`,
+        fix: totalFix(total, expected, actual),
       });
     }
     return out;

@@ -17,6 +17,8 @@ export interface Fix {
   edit: Edit;
   /** Determined by the document itself: applied by fix-all and `--fix`. */
   safe: boolean;
+  /** Further cells changed together with `edit` (a two-cell explanation; never safe). */
+  extraEdits?: Edit[];
 }
 
 export interface Related {
@@ -35,6 +37,12 @@ export interface Finding {
   expected?: number;
   actual?: number | null;
   fix?: Fix;
+  /** Other fixes the user may pick (equally small explanations); never applied by fix-all. */
+  alternatives?: Fix[];
+  /** The relation (I1–I4) whose failure this finding reports, e.g. "I3:granted". */
+  relation?: string;
+  /** Relations whose failure this finding explains: their own findings are folded into it. */
+  covers?: string[];
 }
 
 /** What a rule's check returns; the registry adds the rule id and severity. */
