@@ -100,6 +100,33 @@ test('an edit that breaks a total gives a new diagnostic for that version; the q
   assert.deepEqual((await clean).diagnostics, []);
 });
 
+test('an ambiguous wrong cell offers each candidate as a quick fix, none preferred, and fix-all leaves it', async () => {
+  const uri = 'file:///reports/ambiguous.txt';
+  // 表3 行政复议 1|0|0|0|1 → 1|0|0|0|2: the total or any part could be the slip.
+  const text = fixture('rules', 'clean-2023.txt').replace('\n1\t0\t0\t0\t1\t0', '\n1\t0\t0\t0\t2\t0');
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  const located = (await d).diagnostics.find((x) => x.code === 'wrong-cell');
+  assert.ok(located, 'one located finding');
+  assert.match(located.message, /种同样小的改法/);
+  const actions = await client.request<Array<{ title: string; isPreferred?: boolean; kind: string }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: located.range, context: { diagnostics: [located], only: ['quickfix'] },
+  });
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes('将表3“行政复议”·“总计”改为 1'), JSON.stringify(titles));
+  assert.ok(titles.includes('将表3“行政复议”·“结果维持”改为 2'), JSON.stringify(titles));
+  assert.ok(actions.every((a) => !a.isPreferred));
+  const all = await client.request<Array<{ kind: string }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: located.range, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  assert.deepEqual(all, [], 'nothing determined, nothing to fix all');
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('1\t0\t0\t0\t2'));
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } });
+  assert.match(hover.contents.value, /表3“行政复议”的总计：2 ≠ 1 ✗（相差 1）/);
+  assert.match(hover.contents.value, /可能的原因之一（共 \d 种同样小的改法）/);
+});
+
 test('source.fixAll.gov-report fixes every determined problem with minimal edits', async () => {
   const uri = 'file:///reports/sample.txt';
   const text = fixture('..', '..', 'examples', 'sample-2023.txt');
