@@ -13,10 +13,12 @@ const folder = join(workspace, 'ws');
 mkdirSync(folder);
 cpSync(join(root, 'test', 'fixtures', 'real'), folder, { recursive: true });
 cpSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(folder, 'clean-2023.txt'));
+cpSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(folder, 'writer-2023.txt'));
 writeFileSync(join(folder, 'notes.txt'), '会议记录\n一、议题 3 项\n二、参会 12 人\n');
 // Writers use the Chinese UI: the setting is read by the server through workspace/configuration.
 mkdirSync(join(folder, '.vscode'));
-writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'gov-report.language': 'zh-CN' }));
+// Fix-all on save, as a writer who trusts it would set it.
+writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'gov-report.language': 'zh-CN', 'editor.codeActionsOnSave': { 'source.fixAll.gov-report': 'explicit' } }));
 
 try {
   await runTests({

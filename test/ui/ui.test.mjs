@@ -63,11 +63,11 @@ test('1. a report with a wrong total: the squiggle and the Problems panel row wi
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
   timings.push(`open → first squiggle ${Date.now() - t0} ms (incl. Quick Open and server start)`);
   await runCommand(page, 'View: Focus Problems');
-  const row = problems().filter({ hasText: '总计为 7' }).first();
+  const row = problems().filter({ hasText: '为 7，行合计与列合计都表明应为 6' }).first();
   await row.waitFor();
   const text = await row.innerText();
-  assert.match(text, /“（一）予以公开”行：总计为 7，六类申请人之和为 6/);
-  assert.match(text, /row-total/);
+  assert.match(text, /“（一）予以公开”·“总计”为 7，行合计与列合计都表明应为 6/);
+  assert.match(text, /wrong-cell/);
   await shot('1-problems');
 });
 
@@ -110,13 +110,13 @@ test('4. the quick fix from the keyboard corrects the total and the Problems pan
   const n = lines.findIndex((l) => l.includes('（一）予以公开'));
   await goTo(n + 1, lines[n].lastIndexOf('7') + 1);
   await page.keyboard.press('Control+.');
-  const item = page.locator('.action-widget .monaco-list-row', { hasText: '将总计改为 6' }).first();
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: '将“（一）予以公开”·“总计”改为 6' }).first();
   await item.waitFor();
   await shot('4a-quickfix-menu');
   for (let i = 0; i < 10 && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.locator('.editor-instance .view-lines', { hasText: '（一）予以公开' }).first().waitFor();
-  await problems().filter({ hasText: 'row-total' }).first().waitFor({ state: 'detached' });
+  await problems().filter({ hasText: 'wrong-cell' }).first().waitFor({ state: 'detached' });
   await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'detached' });
   await shot('4b-after-fix');
 });
@@ -128,7 +128,7 @@ test('5. typing a wrong number makes a new problem appear', async () => {
   const t0 = Date.now();
   await page.keyboard.press('Shift+End');
   await page.keyboard.type('14');
-  await problems().filter({ hasText: '总计为 14' }).first().waitFor();
+  await problems().filter({ hasText: '“（七）总计”·“总计”为 14' }).first().waitFor();
   timings.push(`keystroke → problem shown ${Date.now() - t0} ms`);
   await page.locator('.monaco-editor .squiggly-error').first().waitFor();
   await shot('5-typed-wrong-number');

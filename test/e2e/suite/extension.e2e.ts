@@ -90,7 +90,7 @@ export function tests(): void {
       assert.match(text, /办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果/);
     });
 
-    it('a broken total: the quick fix is offered and applying it clears the diagnostic', async () => {
+    it('a broken total: the located cause is shown, its quick fix offered, and applying it clears the diagnostic', async () => {
       const uri = workspaceFile('clean-2023.txt');
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc);
@@ -98,19 +98,41 @@ export function tests(): void {
       const lineText = doc.lineAt(lineNo).text;
       const col = lineText.lastIndexOf('6');
       const typed = Date.now();
-      const broken = diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'row-total'));
+      const broken = diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'wrong-cell'));
       await editor.edit((b) => b.replace(new vscode.Range(lineNo, col, lineNo, col + 1), '7'));
       const diagnostics = await broken;
       timings.push(`keystroke → updated diagnostic ${Date.now() - typed} ms`);
-      const rowTotal = diagnostics.find((x) => codeOf(x) === 'row-total')!;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rowTotal.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.title === '将总计改为 6');
+      const located = diagnostics.find((x) => codeOf(x) === 'wrong-cell')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, located.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === '将“（一）予以公开”·“总计”改为 6');
       assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
-      const cleared = diagnosticsFor(uri, (d) => !d.some((x) => codeOf(x) === 'row-total' || codeOf(x) === 'outcome-total'));
+      const cleared = diagnosticsFor(uri, (d) => !d.some((x) => x.source === 'gov-report'));
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       await cleared;
       assert.equal(doc.lineAt(lineNo).text, lineText);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it("the writer's case: one mistyped cell gives one finding on it, and fix-all on save repairs it and nothing else", async () => {
+      const uri = workspaceFile('writer-2023.txt');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const original = doc.getText();
+      const editor = await vscode.window.showTextDocument(doc);
+      const lineNo = original.split('\n').findIndex((l) => l.includes('（一）予以公开'));
+      const col = doc.lineAt(lineNo).text.indexOf('\t5\t') + 1;
+      const broken = diagnosticsFor(uri, (d) => d.some((x) => codeOf(x) === 'wrong-cell'));
+      await editor.edit((b) => b.replace(new vscode.Range(lineNo, col, lineNo, col + 1), '15'));
+      const ours = (await broken).filter((x) => x.source === 'gov-report');
+      assert.deepEqual(ours.map(codeOf), ['wrong-cell'], 'one finding for one typo');
+      assert.equal(ours[0]!.range.start.line, lineNo);
+      assert.equal(ours[0]!.range.start.character, col);
+      assert.equal(ours[0]!.message, '“（一）予以公开”·“自然人”为 15，行合计与列合计都表明应为 5');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours[0]!.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(actions.some((a) => a.title === '将“（一）予以公开”·“自然人”改为 5' && a.isPreferred), JSON.stringify(actions.map((a) => a.title)));
+      const cleared = diagnosticsFor(uri, (d) => !d.some((x) => x.source === 'gov-report'));
+      assert.ok(await doc.save());
+      await cleared;
+      assert.equal(doc.getText(), original, 'fix-all on save restored the figure and changed nothing else');
     });
 
     it('stays silent on an ordinary text file', async () => {
