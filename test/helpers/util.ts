@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parse, type Finding, type ReportModel } from '../../shared/src/index';
+import { realisticFigures, type Figures } from './render';
 
 export const root = join(__dirname, '..', '..');
 export const fixture = (...p: string[]) => readFileSync(join(root, 'test', 'fixtures', ...p), 'utf8');
@@ -23,3 +24,12 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
 }
 
 export const ARITHMETIC = ['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total'];
+
+/** Figures read back from the clean sample report (small counts, many zeros). */
+export function sampleFigures(): Figures {
+  const { model } = run(fixture('rules', 'clean-2023.txt'));
+  const f = realisticFigures();
+  for (const r of model.tables.table2!.rows) if (r.cells.length) f.table2[r.rowId] = r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
+  f.table3 = model.tables.table3!.rows[0]!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
+  return f;
+}

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportModel } from '../../shared/src/index';
 import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
-import { ARITHMETIC, fixture, run } from '../helpers/util';
+import { ARITHMETIC, fixture, run, sampleFigures } from '../helpers/util';
 
 function dataRows(model: ReportModel): string[] {
   return Object.values(model.tables).flatMap((t) =>
@@ -18,14 +18,6 @@ function arithmeticSignature(text: string, html: boolean): string[] {
   return findings.filter((f) => ARITHMETIC.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.expected} ${f.actual} ${f.message.zh}`).concat(dataRows(model).length ? [] : ['no rows']);
 }
 
-/** Figures from the clean sample report, read back through the parser. */
-function sampleFigures(): Figures {
-  const { model } = run(fixture('rules', 'clean-2023.txt'));
-  const f = realisticFigures();
-  for (const r of model.tables.table2!.rows) if (r.cells.length) f.table2[r.rowId] = r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
-  f.table3 = model.tables.table3!.rows[0]!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
-  return f;
-}
 
 const figureSets: Array<[string, Figures]> = [['realistic', realisticFigures()], ['sample', sampleFigures()]];
 

@@ -8,18 +8,10 @@ import assert from 'node:assert/strict';
 import { check, failingRelations, fixAll, locate, parse, type Cell, type Finding, type ReportModel } from '../../shared/src/index';
 import { rng } from '../helpers/fuzz';
 import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
-import { ARITHMETIC, fixture, REAL, replaceOnce, run } from '../helpers/util';
+import { ARITHMETIC, fixture, REAL, replaceOnce, run, sampleFigures } from '../helpers/util';
 
 const DELTAS = [1, -1, 10, -10, 100];
 
-/** Figures from the clean sample report (small counts, many zeros). */
-function sampleFigures(): Figures {
-  const { model } = run(fixture('rules', 'clean-2023.txt'));
-  const f = realisticFigures();
-  for (const r of model.tables.table2!.rows) if (r.cells.length) f.table2[r.rowId] = r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
-  f.table3 = model.tables.table3!.rows[0]!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
-  return f;
-}
 
 interface Target {
   table: 'table2' | 'table3';
