@@ -5,7 +5,7 @@
 // determined only when that smallest set is unique.
 import type { Cell, ReportModel, TableId } from '../model';
 import { numberOf } from '../rules/query';
-import { relationsOf, residual, type Relation } from './relations';
+import { failingRelations, relationsOf, residual, type Relation } from './relations';
 
 export interface CellChange {
   cell: Cell;
@@ -43,6 +43,10 @@ const cache = new WeakMap<ReportModel, Diagnosis[]>();
 export function locate(model: ReportModel): Diagnosis[] {
   const cached = cache.get(model);
   if (cached) return cached;
+  if (failingRelations(model).size === 0) {
+    cache.set(model, []);
+    return [];
+  }
   const checked: Checked[] = [];
   for (const relation of relationsOf(model)) {
     const r = residual(relation);

@@ -4,7 +4,7 @@
 import type { Cell, ReportModel, TableId } from '../model';
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import type { Localized } from '../spec/schema';
+import type { FormatVersion, Localized } from '../spec/schema';
 import { cellOf, columnLabel, formatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../rules/query';
 
 export type IdentityId = 'I1' | 'I2' | 'I3' | 'I4';
@@ -24,7 +24,7 @@ export interface Relation {
   /** The total the relation is written against (where its finding is shown). */
   anchor: Cell;
   /** "“（一）予以公开”行合计" / "“自然人”列的（七）总计": how a message names the relation. */
-  name: Localized;
+  readonly name: Localized;
 }
 
 /** The relation named from one of its own cells: "行合计", "列合计". */
@@ -34,66 +34,133 @@ export function shortName(relation: Relation): Localized {
 
 export const RESULT_PARTS = ['upheld', 'corrected', 'other', 'pending'] as const;
 
+/** A relation as the format defines it, before it meets a document's cells. */
+interface Template {
+  key: string;
+  identity: IdentityId;
+  table: TableId;
+  terms: Array<{ rowId: string; columnId: string; columnIndex: number; coef: 1 | -1 }>;
+  /** The term the relation is written against. */
+  anchor: number;
+  name: (format: FormatVersion) => Localized;
+}
+
+class Instance implements Relation {
+  private written: Localized | undefined;
+  constructor(
+    private readonly template: Template,
+    private readonly format: FormatVersion,
+    readonly terms: Term[],
+  ) {}
+  get key() { return this.template.key; }
+  get identity() { return this.template.identity; }
+  get table() { return this.template.table; }
+  get anchor(): Cell { return (this.terms[this.template.anchor] as Term).cell; }
+  // Names are written only when a message or hover needs one: checking runs on every keystroke.
+  get name(): Localized { return (this.written ??= this.template.name(this.format)); }
+}
+
+const templateCache = new Map<FormatVersion, Template[]>();
+
+/** The relations of a format, built once: I3 for every 表2 row, I2 and I1 for every column, I4 for every 表3 group. */
+function templatesFor(format: FormatVersion): Template[] {
+  const cached = templateCache.get(format);
+  if (cached) return cached;
+  const out: Template[] = [];
+  const seen = new Set<string>();
+  for (const row of spec.table2.rows) {
+    if (row.group || seen.has(row.id)) continue;
+    seen.add(row.id);
+    out.push({
+      key: `I3:${row.id}`, identity: 'I3', table: 'table2', anchor: 0,
+      terms: [{ rowId: row.id, columnId: 'total', columnIndex: -1, coef: 1 }, ...table2Applicants.map((c) => ({ rowId: row.id, columnId: c.id, columnIndex: -1, coef: -1 as const }))],
+      name: (f) => { const r = rowLabel(row.id, f); return message('relation.rowTotal', { row: r.zh, rowEn: r.en }); },
+    });
+  }
+  const leaves = outcomeLeafRows(format).map((r) => r.id);
+  for (const column of spec.table2.columns) {
+    const name = (id: 'relation.outcomeTotal' | 'relation.balance') => (f: FormatVersion) => { const c = columnLabel('table2', column.id, f); return message(id, { column: c.zh, columnEn: c.en }); };
+    out.push({
+      key: `I2:${column.id}`, identity: 'I2', table: 'table2', anchor: 0, name: name('relation.outcomeTotal'),
+      terms: [{ rowId: 'total', columnId: column.id, columnIndex: -1, coef: 1 }, ...leaves.map((id) => ({ rowId: id, columnId: column.id, columnIndex: -1, coef: -1 as const }))],
+    });
+    out.push({
+      key: `I1:${column.id}`, identity: 'I1', table: 'table2', anchor: 3, name: name('relation.balance'),
+      terms: ([['new', 1], ['carried', 1], ['total', -1], ['carryOver', -1]] as const).map(([rowId, coef]) => ({ rowId, columnId: column.id, columnIndex: -1, coef })),
+    });
+  }
+  for (const group of spec.table3.groups) {
+    out.push({
+      key: `I4:${group.id}`, identity: 'I4', table: 'table3', anchor: 0,
+      terms: [{ rowId: spec.table3.rowId, columnId: `${group.id}.total`, columnIndex: -1, coef: 1 }, ...RESULT_PARTS.map((p) => ({ rowId: spec.table3.rowId, columnId: `${group.id}.${p}`, columnIndex: -1, coef: -1 as const }))],
+      name: () => message('relation.reviewTotal', { group: group.label, groupEn: group.en }),
+    });
+  }
+  const table2Columns = spec.table2.columns.map((c) => c.id);
+  const table3Columns = spec.table3.columns.map((c) => c.id);
+  for (const t of out) for (const term of t.terms) term.columnIndex = (t.table === 'table3' ? table3Columns : table2Columns).indexOf(term.columnId);
+  templateCache.set(format, out);
+  return out;
+}
+
 const cache = new WeakMap<ReportModel, Relation[]>();
+
+/** Finds the cells of a model for the templates' terms. */
+function cellFinder(model: ReportModel): (template: Template, term: Template['terms'][number]) => Cell | undefined {
+  const rows = rowsById(model.tables.table2);
+  const table3Row = model.tables.table3?.rows[0];
+  return (template, t) => {
+    const row = template.table === 'table3' ? table3Row : rows.get(t.rowId);
+    // Cells are mapped to columns in order: try the column's position before searching.
+    const at = row?.cells[t.columnIndex];
+    return at?.columnId === t.columnId ? at : cellOf(row, t.columnId);
+  };
+}
 
 /** Every relation of the model whose cells all exist (values may still be blank or invalid). */
 export function relationsOf(model: ReportModel): Relation[] {
   const cached = cache.get(model);
   if (cached) return cached;
-  const out: Relation[] = [];
   const format = formatOf(model);
-  const rows = rowsById(model.tables.table2);
-  const t2 = (rowId: string, columnId: string) => cellOf(rows.get(rowId), columnId);
-  const add = (identity: IdentityId, table: TableId, key: string, name: Localized, anchor: Cell | undefined, parts: Array<[string, Cell | undefined, 1 | -1]>) => {
-    if (!anchor || parts.some(([, c]) => !c)) return;
-    out.push({ key, identity, table, anchor, name, terms: parts.map(([rowId, cell, coef]) => ({ cell: cell as Cell, coef, rowId })) });
-  };
-
-  if (model.tables.table2) {
-    // I3: each row's total = the six applicant columns.
-    const seen = new Set<string>();
-    for (const row of model.tables.table2.rows) {
-      if (row.cells.length === 0 || seen.has(row.rowId)) continue;
-      seen.add(row.rowId);
-      const total = cellOf(row, 'total');
-      add('I3', 'table2', `I3:${row.rowId}`, message('relation.rowTotal', rowParams(row.rowId, format)), total, [
-        [row.rowId, total, 1], ...table2Applicants.map((c) => [row.rowId, cellOf(row, c.id), -1] as [string, Cell | undefined, -1]),
-      ]);
+  const find = cellFinder(model);
+  const out: Relation[] = [];
+  for (const template of templatesFor(format)) {
+    const terms: Term[] = [];
+    for (const t of template.terms) {
+      const cell = find(template, t);
+      if (!cell) break;
+      terms.push({ cell, coef: t.coef, rowId: t.rowId });
     }
-    const leaves = outcomeLeafRows(format).map((r) => r.id);
-    const leavesPresent = leaves.every((id) => (rows.get(id)?.cells.length ?? 0) > 0);
-    for (const column of spec.table2.columns) {
-      const col = columnLabel('table2', column.id, format);
-      const params = { column: col.zh, columnEn: col.en };
-      // I2: (七) = Σ outcomes, per column.
-      if (leavesPresent) {
-        const total = t2('total', column.id);
-        add('I2', 'table2', `I2:${column.id}`, message('relation.outcomeTotal', params), total, [
-          ['total', total, 1], ...leaves.map((id) => [id, t2(id, column.id), -1] as [string, Cell | undefined, -1]),
-        ]);
-      }
-      // I1: 一 + 二 = (七) + 四, per column.
-      add('I1', 'table2', `I1:${column.id}`, message('relation.balance', params), t2('carryOver', column.id), [
-        ['new', t2('new', column.id), 1], ['carried', t2('carried', column.id), 1], ['total', t2('total', column.id), -1], ['carryOver', t2('carryOver', column.id), -1],
-      ]);
-    }
-  }
-  const t3row = model.tables.table3?.rows[0];
-  if (t3row) {
-    for (const group of spec.table3.groups) {
-      const total = cellOf(t3row, `${group.id}.total`);
-      add('I4', 'table3', `I4:${group.id}`, message('relation.reviewTotal', { group: group.label, groupEn: group.en }), total, [
-        [t3row.rowId, total, 1], ...RESULT_PARTS.map((p) => [t3row.rowId, cellOf(t3row, `${group.id}.${p}`), -1] as [string, Cell | undefined, -1]),
-      ]);
-    }
+    if (terms.length === template.terms.length) out.push(new Instance(template, format, terms));
   }
   cache.set(model, out);
   return out;
 }
 
-function rowParams(rowId: string, format: '2019' | '2021') {
-  const r = rowLabel(rowId, format);
-  return { row: r.zh, rowEn: r.en };
+const failingCache = new WeakMap<ReportModel, Set<string>>();
+
+/**
+ * Keys of the relations that can be checked and fail: what fix-all must never make worse, and
+ * what tells the locator whether it has anything to do. Computed straight from the cells, without
+ * building the relations: on a keystroke the tables usually add up.
+ */
+export function failingRelations(model: ReportModel): Set<string> {
+  const cached = failingCache.get(model);
+  if (cached) return cached;
+  const out = new Set<string>();
+  const find = cellFinder(model);
+  for (const template of templatesFor(formatOf(model))) {
+    let sum = 0;
+    let complete = true;
+    for (const t of template.terms) {
+      const v = numberOf(find(template, t));
+      if (v === undefined) { complete = false; break; }
+      sum += t.coef * v;
+    }
+    if (complete && sum !== 0) out.add(template.key);
+  }
+  failingCache.set(model, out);
+  return out;
 }
 
 /** Σ coef·value, or undefined when a cell holds no number (the relation cannot be checked). */
@@ -105,16 +172,6 @@ export function residual(relation: Relation): number | undefined {
     sum += t.coef * v;
   }
   return sum;
-}
-
-/** Keys of the relations that can be checked and fail: what fix-all must never make worse. */
-export function failingRelations(model: ReportModel): Set<string> {
-  const out = new Set<string>();
-  for (const r of relationsOf(model)) {
-    const d = residual(r);
-    if (d !== undefined && d !== 0) out.add(r.key);
-  }
-  return out;
 }
 
 /** "“（一）予以公开”·“自然人”" — how a message names a cell of 表2 or 表3. */
