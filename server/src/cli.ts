@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, fixAll, LineIndex, parse, pick, summarize, type ReportModel, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { check, checkAcrossYears, decodeReport, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 
@@ -113,27 +113,41 @@ export function collectFiles(paths: string[]): string[] {
   return out;
 }
 
-interface FileResult {
-  path: string;
-  summary: DocumentSummary;
-  findings: Finding[];
-  fixed: number;
-  /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
-  changes: string[];
-  /** --dry-run: the unified diff of what --fix would change. */
-  diff?: string;
+/** A file the run looked at: checked, skipped (not a report, empty), or failed (unreadable). */
+export type FileResult =
+  | {
+      kind: 'checked';
+      path: string;
+      summary: DocumentSummary;
+      findings: Finding[];
+      fixed: number;
+      /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
+      changes: string[];
+      /** --dry-run: the unified diff of what --fix would change. */
+      diff?: string;
+      /** Said about the file as a whole: the encoding it was read in, why it was not rewritten. */
+      notes: string[];
+      encoding: Encoding;
+    }
+  | { kind: 'skipped'; path: string; reason: string; message: string }
+  | { kind: 'failed'; path: string; reason: string; message: string };
+
+type Read = { ok: true; text: string; encoding: Encoding; bom: boolean } | { ok: false; reason: string; message: Localized };
+
+function readReportFile(path: string): Read {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: code }) };
+  }
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
+  return decoded;
 }
 
-function readText(path: string): string {
-  try {
-    const buf = readFileSync(path);
-    if (buf.includes(0)) throw new UsageError(`“${path}” 不是文本文件 / "${path}" is not a text file`);
-    return buf.toString('utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`无法读取 “${path}”：${(e as NodeJS.ErrnoException).code ?? String(e)} / cannot read "${path}"`);
-  }
-}
+const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
 export function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
   let opts: ReturnType<typeof parseArgs>;
@@ -155,45 +169,9 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     return 0;
   }
   const results: FileResult[] = [];
-  const checked: Array<{ path: string; model: ReportModel; findings: Finding[]; fixed: number; changes: string[]; diff?: string }> = [];
+  let files: string[];
   try {
-    for (const path of collectFiles(opts.paths)) {
-      const html = /\.html?$/i.test(path);
-      let text = readText(path);
-      const shown = relative(io.cwd, path) || path;
-      let fixed = 0;
-      const changes: string[] = [];
-      let diff: string | undefined;
-      if (opts.fix) {
-        // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
-        const r = fixAll(text, { html });
-        if (r.text !== text) {
-          const lines = new LineIndex(text);
-          for (const c of r.changes) {
-            const p = lines.positionAt(c.edit.range.start);
-            changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, opts.lang)}  (${c.finding.ruleId})`);
-          }
-          if (opts.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
-          else {
-            try {
-              writeFileSync(path, r.text);
-            } catch (e) {
-              throw new UsageError(`无法写入 “${path}” / cannot write "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-            }
-            fixed = r.changes.length;
-            text = r.text;
-          }
-        }
-      }
-      const model = parse(text, { html });
-      checked.push({ path: shown, model, findings: check(model), fixed, changes, ...(diff !== undefined ? { diff } : {}) });
-    }
-    // Reports of one agency for consecutive years are also checked against each other (I5, I6).
-    const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
-    checked.forEach((c, key) => {
-      const findings = [...c.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-      results.push({ path: c.path, summary: summarize(c.model, findings, opts.lang), findings, fixed: c.fixed, changes: c.changes, ...(c.diff !== undefined ? { diff: c.diff } : {}) });
-    });
+    files = collectFiles(opts.paths);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`gov-report: ${e.message}\n`);
@@ -201,10 +179,79 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     throw e;
   }
-  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map((r) => ({ path: r.path, ...r.summary, ...(r.diff !== undefined ? { diff: r.diff } : {}) })) }, null, 2) + '\n');
-  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results.map((r) => ({ path: r.path, summary: r.summary, findings: r.findings })), opts.lang, VERSION), null, 2) + '\n');
+  const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel }> = [];
+  for (const path of files) {
+    const shown = relative(io.cwd, path) || path;
+    // One file that cannot be read is reported for that file; the others are still checked.
+    const read = readReportFile(path);
+    if (!read.ok) {
+      results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, opts.lang) });
+      continue;
+    }
+    if (read.text.trim() === '') {
+      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(message('cli.skipped.empty'), opts.lang) });
+      continue;
+    }
+    const html = /\.html?$/i.test(path);
+    let text = read.text;
+    let model = parse(text, { html });
+    if (!model.isReport) {
+      results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), opts.lang) });
+      continue;
+    }
+    const notes: string[] = [];
+    const encodingName = ENCODING_NAME[read.encoding];
+    if (read.encoding !== 'utf-8') notes.push(pick(message('cli.note.encoding', { encoding: encodingName }), opts.lang));
+    let fixed = 0;
+    const changes: string[] = [];
+    let diff: string | undefined;
+    if (opts.fix) {
+      // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
+      const r = fixAll(text, { html });
+      if (r.text !== text) {
+        const lines = new LineIndex(text);
+        for (const c of r.changes) {
+          const p = lines.positionAt(c.edit.range.start);
+          changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, opts.lang)}  (${c.finding.ruleId})`);
+        }
+        const bytes = encodeReport(r.text, read.encoding, read.bom);
+        if (opts.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
+        else if (!bytes) notes.push(pick(message('cli.note.noWrite', { encoding: encodingName }), opts.lang));
+        else {
+          try {
+            writeFileSync(path, bytes);
+            fixed = r.changes.length;
+            text = r.text;
+            model = parse(text, { html });
+          } catch (e) {
+            const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+            results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), opts.lang) });
+            continue;
+          }
+        }
+      }
+    }
+    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], opts.lang), findings: check(model), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}) };
+    results.push(result);
+    checked.push({ result, model });
+  }
+  // Reports of one agency for consecutive years are also checked against each other (I5, I6).
+  const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
+  checked.forEach(({ result, model }, key) => {
+    result.findings = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    result.summary = summarize(model, result.findings, opts.lang);
+  });
+  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n');
+  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, opts.lang, VERSION), null, 2) + '\n');
   else io.out(stylish(results, opts.lang, opts.fix && !opts.dryRun));
-  return results.some((r) => r.summary.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (results.some((r) => r.kind === 'failed')) return 2;
+  return results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function jsonEntry(r: FileResult): unknown {
+  if (r.kind === 'failed') return { path: r.path, error: r.reason, message: r.message };
+  if (r.kind === 'skipped') return { path: r.path, skipped: r.reason, message: r.message };
+  return { path: r.path, ...(r.encoding !== 'utf-8' ? { encoding: r.encoding } : {}), ...r.summary, ...(r.notes.length ? { notes: r.notes } : {}), ...(r.diff !== undefined ? { diff: r.diff } : {}) };
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
@@ -221,7 +268,17 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
   let infos = 0;
   let fixable = 0;
   let fixedTotal = 0;
+  let skipped = 0;
+  let failed = 0;
   for (const r of results) {
+    if (r.kind !== 'checked') {
+      // A line for each file that was not checked, and why.
+      if (r.kind === 'failed') failed++;
+      else skipped++;
+      lines.push(paint('4', r.path), `  ${r.kind === 'failed' ? paint('31', SEVERITY_LABEL[lang].error) : paint('2', '—')}  ${r.message}`, '');
+      continue;
+    }
+    for (const note of r.notes) lines.push(paint('2', `${r.path}: ${note}`));
     fixedTotal += r.fixed;
     if (r.fixed > 0) {
       lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
@@ -246,15 +303,17 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
     lines.push('');
   }
   const total = errors + warnings + infos;
-  const files = results.length;
+  const files = results.length - skipped - failed;
   if (lang === 'en') {
     lines.push(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`);
     if (fixable > 0 && !fixing) lines.push(`  ${fixable} can be fixed with --fix`);
     if (fixedTotal > 0) lines.push(`  fixed ${fixedTotal} problem(s)`);
+    if (skipped + failed > 0) lines.push(`  ${skipped} file(s) skipped, ${failed} could not be read`);
   } else {
     lines.push(total === 0 ? `✔ 已检查 ${files} 个文件，未发现问题` : `✖ ${files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`);
     if (fixable > 0 && !fixing) lines.push(`  其中 ${fixable} 个可用 --fix 自动修复`);
     if (fixedTotal > 0) lines.push(`  已自动修复 ${fixedTotal} 处`);
+    if (skipped + failed > 0) lines.push(`  跳过 ${skipped} 个文件，${failed} 个文件无法读取`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,9 +1,18 @@
 // SARIF 2.1.0 output for CI systems (code scanning, review tools).
-import { catalog, pick, rules, type DocumentSummary, type Finding, type Lang } from '../../shared/src/index';
+import { catalog, pick, rules, type Lang } from '../../shared/src/index';
+import type { FileResult } from './cli';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function toSarif(files: Array<{ path: string; summary: DocumentSummary; findings: Finding[] }>, lang: Lang, version: string): unknown {
+export function toSarif(results: FileResult[], lang: Lang, version: string): unknown {
+  const files = results.flatMap((r) => (r.kind === 'checked' ? [r] : []));
+  const uri = (path: string) => path.split('\\').join('/');
+  // Files that were skipped or could not be read are said as notifications of the run.
+  const notifications = results.flatMap((r) => (r.kind === 'checked' ? [] : [{
+    level: r.kind === 'failed' ? 'error' : 'note',
+    message: { text: r.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) } } }],
+  }]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -22,6 +31,7 @@ export function toSarif(files: Array<{ path: string; summary: DocumentSummary; f
             })),
           },
         },
+        invocations: [{ executionSuccessful: !results.some((r) => r.kind === 'failed'), toolExecutionNotifications: notifications }],
         results: files.flatMap((file) =>
           file.summary.findings.map((f, i) => {
             const finding = file.findings[i];

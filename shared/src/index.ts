@@ -14,3 +14,4 @@ export * as query from './rules/query';
 export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';
 export { locate, type CellChange, type Diagnosis, type Explanation } from './diagnose/locate';
 export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation, type CellRelation } from './diagnose/relations';
+export { decodeReport, encodeReport, type Decoded, type Encoding } from './decode';

@@ -11,9 +11,11 @@ import { root } from '../helpers/util';
 const cli = join(root, 'dist', 'cli.js');
 const gov = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 
-const JsonOutput = z.object({
-  files: z.array(z.object({
+const Checked = z.object({
     path: z.string(),
+    encoding: z.enum(['utf-16le', 'utf-16be', 'gb18030']).optional(),
+    notes: z.array(z.string()).optional(),
+    diff: z.string().optional(),
     formatVersion: z.enum(['2019', '2021']).nullable(),
     year: z.number().int().nullable(),
     sections: z.array(z.object({ number: z.number().int().min(1).max(6), title: z.string(), line: z.number().int().positive() }).strict()),
@@ -23,8 +25,12 @@ const JsonOutput = z.object({
       line: z.number().int().positive(), column: z.number().int().positive(), endLine: z.number().int().positive(), endColumn: z.number().int().positive(),
       expected: z.number().nullable(), actual: z.number().nullable(), fixable: z.boolean(),
     }).strict()),
-  }).strict()),
-}).strict();
+  }).strict();
+const NotChecked = z.union([
+  z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report']), message: z.string() }).strict(),
+  z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable']), message: z.string() }).strict(),
+]);
+const JsonOutput = z.object({ files: z.array(z.union([Checked, NotChecked])) }).strict();
 
 test('check on the real reports: exit 1 (jinxiang has errors), stylish output with a summary', () => {
   const r = gov('check', 'test/fixtures/real');
@@ -113,10 +119,69 @@ test('exit 0 for a clean report, 2 for bad usage and unreadable files, never a s
   writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02]));
   const r = gov('check', binary);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /不是文本文件/);
+  assert.match(r.stdout, /binary\.txt\n {2}错误 {2}无法读取：不是文本文件/, 'said for the file, in the report');
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, 'no stack trace');
 });
 
 test('--help and --version', () => {
   assert.match(gov('--help').stdout, /用法: gov-report check/);
   assert.match(gov('--version').stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+/** A folder of what a reviewer downloads: a GBK report, a UTF-16 one, a PDF renamed .txt, an empty file, notes. */
+function batchFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-batch-'));
+  copyFileSync(join(root, 'test', 'fixtures', 'encodings', 'weihui-2023.gb18030.txt'), join(dir, 'a-weihui-gbk.txt'));
+  writeFileSync(join(dir, 'b-guangshui-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(root, 'test', 'fixtures', 'real', 'guangshui-2024.txt'), 'utf8'), 'utf16le')]));
+  writeFileSync(join(dir, 'c-scan.txt'), readFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf')).subarray(0, 4000));
+  writeFileSync(join(dir, 'd-latin1.txt'), Buffer.from('Jahresbericht \xfcber \xe4 \xf6 \xdf\n', 'latin1'));
+  writeFileSync(join(dir, 'e-empty.txt'), '');
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'README.md'), join(dir, 'f-notes.md'));
+  return dir;
+}
+
+test('a folder with unreadable, empty and non-report files: each is said, the reports are still checked, exit 2', () => {
+  const dir = batchFolder();
+  const r = gov('check', dir);
+  assert.equal(r.status, 2, 'an unreadable file makes the run exit 2');
+  assert.match(r.stdout, /a-weihui-gbk\.txt: 按 GB18030 编码读取/);
+  assert.match(r.stdout, /b-guangshui-utf16\.txt: 按 UTF-16LE 编码读取/);
+  assert.match(r.stdout, /b-guangshui-utf16\.txt\n {2}10:1 {2}警告 {2}标题编号“2、”应为“二、”/, 'the UTF-16 report is read and checked like its UTF-8 original');
+  assert.match(r.stdout, /c-scan\.txt\n {2}错误 {2}无法读取：不是文本文件（二进制内容）/);
+  assert.match(r.stdout, /d-latin1\.txt\n {2}错误 {2}无法读取：编码无法识别/);
+  assert.match(r.stdout, /e-empty\.txt\n {2}— {2}跳过：文件为空/);
+  assert.match(r.stdout, /f-notes\.md\n {2}— {2}跳过：不是政府信息公开工作年度报告/);
+  assert.match(r.stdout, /跳过 2 个文件，2 个文件无法读取/);
+  assert.doesNotMatch(r.stdout, /未发现问题/, 'never a clean verdict over files it could not read');
+
+  const json = JsonOutput.parse(JSON.parse(gov('check', '--format', 'json', dir).stdout));
+  const byName = new Map(json.files.map((f) => [f.path.split(/[\\/]/).pop(), f]));
+  assert.equal((byName.get('a-weihui-gbk.txt') as { encoding?: string }).encoding, 'gb18030');
+  assert.deepEqual((byName.get('a-weihui-gbk.txt') as { findings: unknown[] }).findings, [], 'weihui read from GBK: clean, as its UTF-8 original');
+  assert.equal((byName.get('c-scan.txt') as { error?: string }).error, 'binary');
+  assert.equal((byName.get('d-latin1.txt') as { error?: string }).error, 'encoding');
+  assert.equal((byName.get('f-notes.md') as { skipped?: string }).skipped, 'not-a-report');
+
+  const sarif = JSON.parse(gov('check', '--format', 'sarif', dir).stdout);
+  const invocation = sarif.runs[0].invocations[0];
+  assert.equal(invocation.executionSuccessful, false);
+  const notes = invocation.toolExecutionNotifications as Array<{ level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+  assert.deepEqual(notes.map((n) => `${n.level} ${n.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop()}`), ['error c-scan.txt', 'error d-latin1.txt', 'note e-empty.txt', 'note f-notes.md']);
+});
+
+test('--fix keeps a UTF-16 file in UTF-16 with its BOM, and leaves a GB18030 file as it is, saying why', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-enc-'));
+  const sample = readFileSync(join(root, 'examples', 'sample-2023.txt'), 'utf8');
+  const u16 = join(dir, 'sample-utf16.txt');
+  writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sample, 'utf16le')]));
+  const gbk = join(dir, 'sample-gbk.txt');
+  copyFileSync(join(root, 'test', 'fixtures', 'encodings', 'sample-2023.gb18030.txt'), gbk);
+  const gbkBefore = readFileSync(gbk);
+  const r = gov('check', '--fix', u16, gbk);
+  const written = readFileSync(u16);
+  assert.deepEqual([...written.subarray(0, 2)], [0xff, 0xfe], 'the BOM is kept');
+  const text = written.subarray(2).toString('utf16le');
+  assert.match(text, /（一）予以公开\t5\t1\t0\t0\t0\t0\t6\n/, 'the fix is written, in UTF-16');
+  assert.ok(readFileSync(gbk).equals(gbkBefore), 'the GB18030 file is not rewritten');
+  assert.match(r.stdout, /sample-gbk\.txt: GB18030 编码的文件不自动改写：请另存为 UTF-8 后再用 --fix/);
 });

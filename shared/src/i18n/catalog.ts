@@ -152,6 +152,16 @@ export const catalog = {
   'msg.stock': { zh: '“{row}”现行有效件数为 {actual}；按上年 {previous} + 本年制发 {issued} − 本年废止 {repealed}，应为 {expected}', en: '"{row}": {actual} in force; last year\'s {previous} + {issued} issued − {repealed} repealed gives {expected}' },
   'msg.textTable': { zh: '正文说“{quote}”，但{what}为 {table}', en: 'The text says "{quote}", but {whatEn} is {table}' },
 
+  // ---- command line, per file
+  'cli.skipped.notReport': { zh: '跳过：不是政府信息公开工作年度报告（没有报告标题，也没有报告的部分或表格）', en: 'skipped: not a government information disclosure annual report (no report title, sections or tables)' },
+  'cli.skipped.empty': { zh: '跳过：文件为空', en: 'skipped: the file is empty' },
+  'cli.failed.unreadable': { zh: '无法读取：{detail}', en: 'cannot read: {detail}' },
+  'cli.failed.binary': { zh: '无法读取：不是文本文件（二进制内容）', en: 'cannot read: not a text file (binary content)' },
+  'cli.failed.encoding': { zh: '无法读取：编码无法识别（不是 UTF-8、UTF-16 或 GBK/GB18030）', en: 'cannot read: unknown encoding (not UTF-8, UTF-16 or GBK/GB18030)' },
+  'cli.failed.write': { zh: '无法写入：{detail}', en: 'cannot write: {detail}' },
+  'cli.note.encoding': { zh: '按 {encoding} 编码读取', en: 'read as {encoding}' },
+  'cli.note.noWrite': { zh: '{encoding} 编码的文件不自动改写：请另存为 UTF-8 后再用 --fix', en: 'files in {encoding} are not rewritten: save as UTF-8 to use --fix' },
+
   // ---- hovers
   'hover.noArticle': { zh: '_条例没有专门条款。_', en: '_No article of the Regulations names it._' },
   'hover.noSuchItem': { zh: '（条例第二十条没有此项）', en: '(article 20 has no such item)' },
