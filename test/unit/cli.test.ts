@@ -43,7 +43,7 @@ test('--format json matches the documented shape exactly', () => {
   const r = gov('check', '--format', 'json', 'test/fixtures/real');
   const parsed = JsonOutput.parse(JSON.parse(r.stdout));
   assert.equal(parsed.files.length, 5);
-  const jinxiang = parsed.files.find((f) => f.path.endsWith('jinxiang-2023.txt'))!;
+  const jinxiang = Checked.parse(parsed.files.find((f) => f.path.endsWith('jinxiang-2023.txt')));
   assert.equal(jinxiang.formatVersion, '2021');
   assert.equal(jinxiang.year, 2023);
   assert.deepEqual(jinxiang.tables.map((t) => [t.id, t.cellsExpected, t.cellsFound]), [['table1', 10, 9], ['table2', 175, 173], ['table3', 15, 15]]);
