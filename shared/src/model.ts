@@ -7,8 +7,8 @@ export type Layout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flat
 
 export type CellValue =
   | { kind: 'number'; value: number; /** how the text deviates from plain ASCII digits */ notes: NumberNote[] }
-  /** an empty cell exists where the value belongs */
-  | { kind: 'blank' }
+  /** an empty cell exists where the value belongs; `asZero` when the table leaves its zeros blank */
+  | { kind: 'blank'; asZero?: true }
   /** no cell at all: the row had fewer values than columns */
   | { kind: 'missing' }
   /** "—", "-", "/", "无": a placeholder instead of a number */
@@ -33,6 +33,8 @@ export interface TableRow {
   rowId: string;
   /** The label as written (may be empty for 表3's single data row). */
   label: string;
+  /** The format's label, when the written one differs and the row was read by its number and place. */
+  readAs?: string;
   labelRange: Range;
   layout: Layout;
   cells: Cell[];

@@ -14,6 +14,18 @@ const setCells = (label: string, values: string[]) => {
   const firstValue = cells.findIndex((c) => /^\d+$/.test(c));
   return replaceOnce(clean, l, [...cells.slice(0, firstValue), ...values].join('\t'));
 };
+/** 表2 without its column k (1-based among the seven): the header word and that value of every row. */
+function withoutColumn(k: number): string {
+  const start = clean.indexOf('（本列数据');
+  const end = clean.indexOf('\n\n', clean.indexOf('四、结转下年度继续办理'));
+  const table = clean.slice(start, end).split('\n').map((line) => {
+    if (line.includes('法律服务机构')) return line.replace('\t法律服务机构', '');
+    const cells = line.split('\t');
+    const first = cells.findIndex((c) => /^\d+$/.test(c));
+    return first < 0 ? line : [...cells.slice(0, first + k - 1), ...cells.slice(first + k)].join('\t');
+  });
+  return clean.slice(0, start) + table.join('\n') + clean.slice(end);
+}
 const markdown = clean.replace(/^([一二三四五六])、(?=总体|主动|收到|政府信息公开行政|存在|其他需要)/gm, '## $1、');
 const section = (numeral: string) => {
   const start = clean.indexOf(`\n${numeral}、`) + 1;
@@ -51,16 +63,17 @@ const cases: Case[] = [
   { rule: 'section-duplicate', text: clean + '\n六、其他需要报告的事项\n\n无。\n', at: '六、其他需要报告的事项', last: true },
   { rule: 'section-order', text: replaceOnce(clean, section('五') + section('六'), section('六') + '\n' + section('五')), at: '五、存在的主要问题' },
   { rule: 'section-numbering', text: replaceOnce(clean, '二、主动公开政府信息情况', '2、主动公开政府信息情况'), at: '2、主动公开' },
-  { rule: 'section-title', text: replaceOnce(clean, '五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'), at: '五、政府信息公开工作' },
+  { rule: 'section-title', text: replaceOnce(clean, '五、存在的主要问题及改进情况', '五、工作中的主要问题和下一步打算'), at: '五、工作中的主要问题' },
   { rule: 'heading-level', text: replaceOnce(markdown, '## 四、', '#### 四、'), at: '#### 四、' },
   { rule: 'title-missing', text: replaceOnce(clean, lines[0] as string, ''), at: '一、总体情况' },
   { rule: 'year-unknown', text: replaceOnce(replaceOnce(clean, lines[0] as string, '示例县市场监督管理局政府信息公开工作年度报告'), /本报告所列数据的统计期限[^\n]*/, ''), at: '示例县市场监督管理局政府信息公开工作年度报告' },
   { rule: 'table-missing', text: replaceOnce(clean, /行政复议\t[\s\S]*?\n\n五、/, '\n五、'), at: '四、政府信息公开行政复议' },
   { rule: 'row-missing', text: replaceOnce(clean, lineWith('2.重复申请') + '\n', ''), at: '3.要求提供公开出版物' },
   { rule: 'row-duplicate', text: replaceOnce(clean, lineWith('2.重复申请'), lineWith('2.重复申请') + '\n' + lineWith('2.重复申请')), at: '2.重复申请', last: true },
-  { rule: 'column-missing', text: replaceOnce(clean, '\t法律服务机构', '\t'), at: '申请人情况' },
+  { rule: 'column-missing', text: withoutColumn(5), at: '申请人情况' },
   { rule: 'unknown-header', text: replaceOnce(clean, '本年废止件数', '本年度止件数'), at: '本年度止件数' },
-  { rule: 'unknown-row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
+  { rule: 'unknown-row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.另行说明的情形'), at: '8.另行说明的情形' },
+  { rule: 'row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
   { rule: 'blank-value', text: setCells('2.重复申请', ['0', '', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'invalid-number', text: setCells('2.重复申请', ['0', '-1', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'placeholder-value', text: setCells('2.重复申请', ['0', '—', '0', '0', '0', '0', '0']), at: '2.重复申请' },
@@ -151,4 +164,24 @@ test('severity overrides and off switches', async () => {
   const model = parse(text);
   assert.equal(check(model, { severity: { 'section-numbering': 'off' } }).length, 0);
   assert.equal(check(model, { severity: { 'section-numbering': 'error' } })[0]?.severity, 'error');
+});
+
+test('section-title: the wordings FORMAT.md accepts, and a trailing 。, raise nothing', () => {
+  for (const [from, to] of [
+    ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'],
+    ['五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'],
+    ['二、主动公开政府信息情况', '二、主动公开政府信息情况。'],
+    ['四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开申请行政复议、提起行政诉讼的情况'],
+  ] as const) {
+    const { model, findings } = run(replaceOnce(clean, from, to));
+    assert.deepEqual(model.sections.map((x) => x.number), [1, 2, 3, 4, 5, 6], to);
+    assert.deepEqual(findings.map((f) => f.ruleId), [], to);
+  }
+});
+
+test('column-missing is raised only when the rows lack the column too: a header it cannot read is said once', () => {
+  // The header loses a word but every row keeps its seven values: the column is there.
+  const { findings } = run(replaceOnce(clean, '\t法律服务机构', '\t'));
+  assert.ok(!findings.some((f) => f.ruleId === 'column-missing'));
+  assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), ['unknown-header: 表2表头没有“法律服务机构”列名，但各行数值齐全，已按格式规定的列顺序读取']);
 });

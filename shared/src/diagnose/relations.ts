@@ -5,7 +5,7 @@ import type { Cell, ReportModel, TableId } from '../model';
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
 import type { FormatVersion, Localized } from '../spec/schema';
-import { cellOf, columnLabel, formatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../rules/query';
+import { cellOf, columnLabel, formatOf, table2FormatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../rules/query';
 
 export type IdentityId = 'I1' | 'I2' | 'I3' | 'I4';
 
@@ -124,7 +124,7 @@ export function relationsOf(model: ReportModel): Relation[] {
   const format = formatOf(model);
   const find = cellFinder(model);
   const out: Relation[] = [];
-  for (const template of templatesFor(format)) {
+  for (const template of templatesFor(table2FormatOf(model))) {
     const terms: Term[] = [];
     for (const t of template.terms) {
       const cell = find(template, t);
@@ -149,7 +149,7 @@ export function failingRelations(model: ReportModel): Set<string> {
   if (cached) return cached;
   const out = new Set<string>();
   const find = cellFinder(model);
-  for (const template of templatesFor(formatOf(model))) {
+  for (const template of templatesFor(table2FormatOf(model))) {
     let sum = 0;
     let complete = true;
     for (const t of template.terms) {

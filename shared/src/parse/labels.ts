@@ -38,6 +38,12 @@ export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec |
   if (rest.startsWith('本年度办理结果') && rest.length > '本年度办理结果'.length) {
     rest = stripNumbering(rest.slice('本年度办理结果'.length)).rest;
   }
+  // "（六）其他" (a converter's shortening): the item numbered （六） when the words begin its label.
+  const item = numbering.find((x) => /^\([一二三四五六七]\)$/.test(x));
+  if (item && rest.length >= 2) {
+    const byItem = table2Keyed.find(({ row }) => row.parent === 'results' && norm(row.label).startsWith(item));
+    if (byItem && stripNumbering(norm(byItem.row.label)).rest.startsWith(rest)) return byItem.row;
+  }
   for (const { row, keys } of table2Keyed) {
     if (row.exact) {
       if (!keys.includes(rest)) continue;

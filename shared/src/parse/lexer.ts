@@ -91,25 +91,26 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       rowKey = htmlTableTokens(text, region.start, region.end, tokens, rowKey);
       layouts.add('html');
       regionIndex++;
-      let skipTo = text.indexOf('\n', region.end);
-      if (skipTo < 0) skipTo = n;
-      // Text after </table> on the same line still counts as a line.
-      if (htmlDoc) htmlTextLines(text, region.end, skipTo, lines);
-      pos = skipTo + 1;
       prevCellPerLine = false;
+      if (htmlDoc) {
+        pos = region.end;
+        continue;
+      }
+      const skipTo = text.indexOf('\n', region.end);
+      pos = skipTo < 0 ? n + 1 : skipTo + 1;
+      continue;
+    }
+    if (htmlDoc) {
+      // The text between tables, by block elements (a heading split over <span>s is one line).
+      const stop = region ? region.start : n;
+      htmlTextLines(text, pos, stop, lines);
+      pos = stop;
+      if (!region) break;
       continue;
     }
     if (region && lineEnd > region.start) {
       // A table begins inside this line: treat the part before it, then the table.
-      if (htmlDoc) htmlTextLines(text, pos, region.start, lines);
       pos = region.start;
-      continue;
-    }
-
-    if (htmlDoc) {
-      htmlTextLines(text, pos, lineEnd, lines);
-      pos = next;
-      if (eol >= n) break;
       continue;
     }
 
@@ -236,7 +237,8 @@ function pushCell(tokens: Token[], text: string, start: number, end: number, row
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+  // 12: the form feed pdftotext puts at each page break.
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
 }
 
 // ------------------------------------------------------------------------------------ HTML
@@ -353,32 +355,86 @@ function htmlCell(text: string, start: number, end: number, rowKey: number, toke
   tokens.push({ text: raw, start: first, end: last, rowKey, layout: 'html', kind: isValueText(raw) ? 'value' : 'text', sep: '' });
 }
 
-/** Text runs of an HTML document outside tables become logical lines (for headings). */
+// Elements that end a line of text; inline elements (span, font, b, o:p…) do not.
+const BLOCK_TAG = /^(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|tbody|thead|section|article|header|footer|nav|aside|main|title|blockquote|pre|dd|dt|dl|form|body|html|head|meta|link)$/;
+const TAG_NAME = /<\s*(\/?)\s*([a-zA-Z][\w:-]*)/y;
+const SCRIPT_END = /<\/\s*(?:script|style)\s*>/gi;
+
+/**
+ * The text of an HTML document outside tables, as logical lines: one per block element, with the
+ * inline tags inside it masked (each tag's characters become zero-width spaces and each entity its
+ * character, so that offsets in the line are offsets in the document). Script and style contents
+ * and comments are not text.
+ */
 function htmlTextLines(text: string, start: number, end: number, lines: LogicalLine[]): void {
+  let segment = start;
   let i = start;
   while (i < end) {
     const lt = text.indexOf('<', i);
-    const runEnd = lt < 0 || lt > end ? end : lt;
-    if (runEnd > i) {
-      // Split the run further at newlines.
-      let s = i;
-      for (let j = i; j <= runEnd; j++) {
-        if (j === runEnd || text.charCodeAt(j) === 10) {
-          const seg = text.slice(s, j);
-          if (seg.trim() !== '') {
-            const indent = seg.length - seg.trimStart().length;
-            const e = s + seg.trimEnd().length;
-            lines.push({ text: text.slice(s, e), start: s, end: e, contentStart: s + indent, markdownLevel: 0, tabular: false });
-          }
-          s = j + 1;
-        }
-      }
+    if (lt < 0 || lt >= end) break;
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      i = close < 0 ? end : Math.min(end, close + 3);
+      continue;
     }
-    if (runEnd >= end) break;
-    const gt = text.indexOf('>', runEnd);
-    if (gt < 0) break;
+    TAG_NAME.lastIndex = lt;
+    const m = TAG_NAME.exec(text);
+    const gt = text.indexOf('>', lt);
+    if (!m || gt < 0 || gt >= end) {
+      i = lt + 1;
+      continue;
+    }
+    const name = (m[2] as string).toLowerCase();
+    if ((name === 'script' || name === 'style') && m[1] === '') {
+      maskedLine(text, segment, lt, lines);
+      SCRIPT_END.lastIndex = gt;
+      const close = SCRIPT_END.exec(text);
+      i = segment = close && close.index < end ? close.index + close[0].length : end;
+      continue;
+    }
+    if (BLOCK_TAG.test(name)) {
+      maskedLine(text, segment, lt, lines);
+      segment = gt + 1;
+    }
     i = gt + 1;
   }
+  maskedLine(text, segment, end, lines);
+}
+
+function maskedLine(text: string, start: number, end: number, lines: LogicalLine[]): void {
+  if (end <= start) return;
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const gt = text.indexOf('>', i);
+      const stop = gt < 0 || gt >= end ? end : gt + 1;
+      out += '\u200b'.repeat(stop - i);
+      i = stop;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      if (m && m.index === i && m[0].length <= end - i) {
+        const d = decodeEntity(m[0]).slice(0, m[0].length);
+        out += d + '\u200b'.repeat(m[0].length - d.length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += c === 10 || c === 13 || c === 9 ? ' ' : text.charAt(i);
+    i++;
+  }
+  const visible = /[^\s\u200b\u00a0\u3000]/g;
+  const first = out.search(/[^\s\u200b\u00a0\u3000]/);
+  if (first < 0) return;
+  let last = first;
+  let v: RegExpExecArray | null;
+  visible.lastIndex = first;
+  while ((v = visible.exec(out))) last = v.index;
+  lines.push({ text: out.slice(first, last + 1), start: start + first, end: start + last + 1, contentStart: start + first, markdownLevel: 0, tabular: false });
 }
 
 /** Decodes the HTML entities of a heading text (for display only). */

@@ -32,7 +32,8 @@ export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
     const m = HEADING.exec(content);
     if (!m) continue;
     const numeral = m[1] as string;
-    const title = (m[3] as string).trim();
+    // Zero-width spaces stand for the inline tags of an HTML heading (see the lexer).
+    const title = (m[3] as string).replace(/\u200b/g, '').trim();
     const s = sectionOfTitle(title);
     if (!s) continue;
     // Arabic numbering is accepted only for an (almost) canonical title: "2、主动公开政府信息情况",
@@ -121,12 +122,12 @@ export function findTitle(lines: LogicalLine[], firstSectionStart: number): Titl
     const n = norm(l.text);
     if (n.length > 80 || !(n.includes('年度报告') || n.includes('工作报告'))) continue;
     let start = l.contentStart;
-    let text = l.text.slice(l.contentStart - l.start).trim();
+    let text = l.text.slice(l.contentStart - l.start).replace(/\u200b/g, '').trim();
     // A title broken over two lines ("2024年度广水市科技经信局" / "政府信息公开工作年度报告").
     const prev = before[i - 1];
     if (prev && !/[。；]/.test(prev.text) && norm(prev.text).length <= 40 && isAdjacent(lines, prev, l)) {
       start = prev.contentStart;
-      text = prev.text.slice(prev.contentStart - prev.start).trim() + text;
+      text = prev.text.slice(prev.contentStart - prev.start).replace(/\u200b/g, '').trim() + text;
     }
     const year = /((?:19|20)\d{2})\s*年/.exec(text);
     const agency = text

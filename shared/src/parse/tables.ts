@@ -15,6 +15,8 @@ import {
 export interface RawRow {
   rowId: string;
   label: string;
+  /** The format's label, when the row was read from a label that differs (by number and place). */
+  readAs?: string;
   labelRange: Range;
   rowKey: number;
   slots: Token[];
@@ -81,6 +83,21 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       mode = 'none';
       continue;
     }
+    // A converter's generic header row ("| 类别 | 数据1 | … | 总计 |", "| 项目 | 本年新收件数 | … |"), in
+    // a table or between the pieces of one: header cells, never a row or values.
+    if ((t.layout === 'markdown' || t.layout === 'html') && tokens[i - 1]?.rowKey !== t.rowKey) {
+      let j = i;
+      while (j < tokens.length && (tokens[j] as Token).rowKey === t.rowKey) j++;
+      if (isGenericHeaderRow(tokens.slice(i, j))) {
+        if (mode === 't2head' || mode === 't2body') {
+          tables.table2?.headerTokens.push(...tokens.slice(i, j).filter((x) => x.kind !== 'blank'));
+          touch('table2', tokens[j - 1] as Token);
+        }
+        current = undefined;
+        i = j - 1;
+        continue;
+      }
+    }
     // Cells of the row being read.
     if (current && t.rowKey === current.rowKey) {
       if (t.kind !== 'text' || isJunkCell(t, mode === 't2body')) {
@@ -92,6 +109,17 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       }
     }
     if (t.kind !== 'text') {
+      // A line of values alone, under a label that wrapped (PDF text: "（二）部分公开（区分处理的，只计这一情 形，不"
+      // / "计其他情形）" / "9 0 0 0 0 0 9"): the values of that label's row.
+      const waiting = mode === 't2body' ? tables.table2?.rows[tables.table2.rows.length - 1] : mode === 't1' ? item?.rows[item.rows.length - 1] : undefined;
+      if (t.kind === 'value' && waiting && waiting.slots.length === 0 && !GROUP_ROWS.has(waiting.rowId) && tokens[i - 1]?.rowKey !== t.rowKey && t.layout !== 'html') {
+        waiting.rowKey = t.rowKey;
+        waiting.slots.push(t);
+        waiting.anchor = { end: t.end, sep: t.sep };
+        current = waiting;
+        touch(mode === 't1' ? 'table1' : 'table2', t);
+        continue;
+      }
       if ((mode === 't3head' || mode === 't3data') && t3Row && (t.kind === 'value' || mode === 't3data')) {
         if (mode === 't3head') {
           t3Row.rowKey = t.rowKey;
@@ -125,6 +153,13 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       touch('table1', t);
       continue;
     }
+    if (mode === 't1' && item && t.layout !== 'html' && /\s/.test(text) && isTable1HeaderMarker(text.split(/\s+/)[0] as string)) {
+      // PDF text: the whole header row on one line, its words apart ("信息内容   本年制发件数   本年废止件数").
+      item.headerTokens.push(...splitWords(t).slice(1));
+      t1HeaderRowKey = t.rowKey;
+      touch('table1', t);
+      continue;
+    }
     if (mode === 't1' && t.rowKey === t1HeaderRowKey && item) {
       item.headerTokens.push(t);
       touch('table1', t);
@@ -147,6 +182,13 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     }
     if (mode === 't2head' && isTable2Header(text)) {
       tables.table2?.headerTokens.push(t);
+      touch('table2', t);
+      continue;
+    }
+    if (mode === 't2head' && norm(text).length <= 40 && !matchTable2Row(text, { inBody: false })) {
+      // Header words broken over lines in PDF text ("社会 法律" / "公益 服务 其他" / "组织 机构"): header
+      // cells all the same, recognised or not; the rows are read by their labels.
+      tables.table2?.headerTokens.push(...(t.layout === 'html' ? [t] : splitWords(t)));
       touch('table2', t);
       continue;
     }
@@ -176,9 +218,16 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       }
     }
     const inBody = mode === 't2body';
-    const row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
+    let row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
+    // Outside a table, a phrase that contains a row's words is narrative ("运用第三方检测平台…"): a
+    // row opens table 2 only when it is numbered or has values beside it.
+    if (row2 && mode !== 't2head' && mode !== 't2body' && stripNumbering(norm(text)).numbering.length === 0 && !(tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value')) row2 = undefined;
     if (row2) {
       const t2 = open('table2', t);
+      // A row turned into a heading by a converter ("### 一、本年新收…") and then written again
+      // with its values in the table below: one row.
+      const previous = t2.rows[t2.rows.length - 1];
+      if (previous && previous.rowId === row2.id && previous.slots.length === 0) t2.rows.pop();
       mode = 't2body';
       t2Done = false;
       current = newRow(row2.id, text, { start: t.start, end: t.end }, t);
@@ -235,7 +284,7 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     const table = tables[tid];
     const lastRow = tid === 'table2' ? table?.rows[table.rows.length - 1] : item?.rows[item.rows.length - 1];
     const followedByValues = tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value';
-    if (lastRow && lastRow.slots.length === 0 && norm(text).length <= 24 && i > 0 && tokens[i - 1]?.end === lastRow.labelRange.end) {
+    if (lastRow && lastRow.slots.length === 0 && !GROUP_ROWS.has(lastRow.rowId) && norm(text).length <= 24 && i > 0 && tokens[i - 1]?.end === lastRow.labelRange.end) {
       lastRow.label += text;
       lastRow.labelRange = { start: lastRow.labelRange.start, end: t.end };
       lastRow.rowKey = t.rowKey;
@@ -243,7 +292,17 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       current = lastRow;
       continue;
     }
-    // (d) an unknown label with values: report it with the likely intended label.
+    // (d) a numbered sub-item whose words differ from the format's (a typo, "2.其他法律行政止公开"):
+    // its number and its place under a group determine the row when the words are close.
+    const byNumber = tid === 'table2' && followedByValues && table ? rowByNumber(text, table.rows) : undefined;
+    if (byNumber && table && !table.rows.some((r) => r.rowId === byNumber.id)) {
+      current = newRow(byNumber.id, text, { start: t.start, end: t.end }, t);
+      current.readAs = byNumber.label;
+      table.rows.push(current);
+      touch(tid, t);
+      continue;
+    }
+    // (e) an unknown label with values: report it with the likely intended label.
     if (followedByValues && table && norm(text).length <= MAX_UNKNOWN_LABEL) {
       const candidates = tid === 'table2' ? table2LabelTexts : table1LabelTexts;
       const rest = stripNumbering(norm(text)).rest;
@@ -257,6 +316,48 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     }
   }
   return tables;
+}
+
+const GENERIC_HEADER = /^(?:类别|项目|序号|名称|数量|[(（]?数据项目[)）]?|数据\d+|列\d+)$/;
+
+/** A header row a converter wrote: it starts with a generic word, or names its columns 数据1…. */
+function isGenericHeaderRow(cells: Token[]): boolean {
+  const texts = cells.filter((c) => c.kind !== 'blank').map((c) => norm(c.text));
+  if (texts.length < 2) return false;
+  if (/^(?:类别|项目|序号|名称|[(（]?数据项目[)）]?)$/.test(texts[0] as string)) return true;
+  return texts.filter((x) => /^数据\d+$/.test(x)).length >= 2 && texts.every((x) => GENERIC_HEADER.test(x) || x === '总计');
+}
+
+/** 表2 rows that only group sub-rows: they never carry the values of a line below them. */
+const GROUP_ROWS = new Set(spec.table2.rows.filter((r) => r.group && spec.table2.rows.filter((x) => x.id === r.id).every((x) => x.group)).map((r) => r.id));
+
+/** "2.其他法律行政止公开" under 1.属于国家秘密: the sub-row numbered 2 of the same group, if its words are close. */
+function rowByNumber(text: string, rows: readonly RawRow[]): { id: string; label: string } | undefined {
+  const { numbering, rest } = stripNumbering(norm(text));
+  const n = /^(\d+)\.$/.exec(numbering[numbering.length - 1] ?? '')?.[1];
+  if (!n || rest.length < 2) return undefined;
+  // The group of the nearest row above that belongs to one (the vertical group label, printed
+  // mid-height in PDF text, may stand between the sub-rows).
+  let group: string | undefined;
+  for (let k = rows.length - 1; k >= 0 && !group; k--) {
+    const id = (rows[k] as RawRow).rowId;
+    if (id.includes('.')) group = id.slice(0, id.indexOf('.'));
+    else if (GROUP_ROWS.has(id) && id !== 'results') group = id;
+  }
+  if (!group) return undefined;
+  const candidate = spec.table2.rows.find((r) => r.parent === group && stripNumbering(norm(r.label)).numbering[0] === `${n}.`);
+  if (!candidate) return undefined;
+  const canonical = stripNumbering(norm(candidate.label)).rest;
+  return closest(rest, [canonical]) ? { id: candidate.id, label: candidate.label } : undefined;
+}
+
+/** The words of a PDF text cell that stand apart by spaces, each as a token with its own range. */
+function splitWords(t: Token): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t.text))) out.push({ ...t, text: m[0], start: t.start + m.index, end: t.start + m.index + m[0].length });
+  return out;
 }
 
 function isTable3HeaderWordOnly(text: string): boolean {
@@ -400,6 +501,30 @@ function narrowByColumns(rows: TableRow[], format: FormatVersion): void {
   }
 }
 
+/**
+ * A table that leaves its zeros blank (a whole column, or many cells; real reports do both): its
+ * blank cells are read as 0 for the arithmetic. A blank total is not a zero but a sum to fill in,
+ * and a blank here and there stays a blank to report.
+ */
+function markBlanksAsZero(rows: TableRow[], isTotal: (columnId: string) => boolean): void {
+  const data = rows.filter((r) => r.cells.length > 0 && !r.flattened);
+  const blankIn = new Map<string, number>();
+  let blanks = 0;
+  let cells = 0;
+  for (const r of data) {
+    for (const c of r.cells) {
+      if (isTotal(c.columnId)) continue;
+      cells++;
+      if (c.value.kind !== 'blank') continue;
+      blanks++;
+      blankIn.set(c.columnId, (blankIn.get(c.columnId) ?? 0) + 1);
+    }
+  }
+  const wholeColumn = data.length >= 3 && [...blankIn.values()].some((n) => n >= data.length * 0.8);
+  if (blanks < 5 || !(wholeColumn || blanks >= cells * 0.3)) return;
+  for (const r of data) for (const c of r.cells) if (c.value.kind === 'blank' && !isTotal(c.columnId)) c.value = { kind: 'blank', asZero: true };
+}
+
 function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | undefined {
   if (tableId === 'table2') return (p) => p[6] === (p[0] ?? 0) + (p[1] ?? 0) + (p[2] ?? 0) + (p[3] ?? 0) + (p[4] ?? 0) + (p[5] ?? 0);
   if (tableId === 'table3') return (p) => [0, 5, 10].every((g) => p[g + 4] === (p[g] ?? 0) + (p[g + 1] ?? 0) + (p[g + 2] ?? 0) + (p[g + 3] ?? 0));
@@ -408,7 +533,7 @@ function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | unde
 
 function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
   const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
-  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded };
+  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}) };
   // One run of digits where several values belong: flattened text (FORMAT.md §7).
   const only = raw.slots.filter((s) => s.kind !== 'blank');
   if (columns.length > 1 && only.length === 1) {
@@ -455,6 +580,7 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
       return rowSpec?.group && r.slots.every((x) => x.kind === 'blank') ? { ...buildRow(r, [], 'table2'), cells: [] } : buildRow(r, spec.table2.columns, 'table2');
     });
     narrowByColumns(table2Rows, format);
+    markBlanksAsZero(table2Rows, (id) => id === 'total');
     const headers = headerCells(t2.headerTokens.filter((h) => !isCornerNote(h.text)), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
@@ -469,6 +595,7 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
       rows: t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3')),
       headers, items: [], unknownLabels: [],
     };
+    markBlanksAsZero(out.table3.rows, (id) => id.endsWith('.total'));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { message } from '../i18n/catalog';
 import type { Table } from '../model';
 import { spec, table1ItemsFor } from '../spec/data';
 import { norm } from '../text';
-import { formatOf } from './query';
+import { formatOf, rowsComplete } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const columnMissing: Rule = {
@@ -21,6 +21,8 @@ export const columnMissing: Rule = {
         if (item.headers.length === 0) continue;
         const have = named(item.headers);
         const specItem = table1ItemsFor(format).find((i) => i.item === item.item);
+        // Every row has a value for every column: the columns are there (the header is unknown-header's).
+        if (specItem && rowsComplete(item.rows, specItem.columns.length)) continue;
         for (const c of specItem?.columns ?? []) {
           if ([c.label, ...c.aliases].some((l) => have.has(norm(l)))) continue;
           out.push({ message: message('msg.columnMissing', { table: '表1', tableEn: 'Table 1', column: c.label }), range: item.labelRange, related: [] });
@@ -28,7 +30,7 @@ export const columnMissing: Rule = {
       }
     }
     const t2 = model.tables.table2;
-    if (t2 && t2.headers.length > 0) {
+    if (t2 && t2.headers.length > 0 && !rowsComplete(t2.rows, spec.table2.columns.length)) {
       const have = named(t2.headers);
       for (const c of spec.table2.columns) {
         if (have.has(norm(c.label))) continue;
@@ -36,7 +38,7 @@ export const columnMissing: Rule = {
       }
     }
     const t3 = model.tables.table3;
-    if (t3 && t3.headers.length > 0) {
+    if (t3 && t3.headers.length > 0 && !rowsComplete(t3.rows, spec.table3.columns.length)) {
       const have = named(t3.headers);
       const words = [...spec.table3.groups.map((g) => g.label), '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
       for (const w of words) {

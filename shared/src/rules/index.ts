@@ -15,6 +15,7 @@ import { outdatedFormat } from './outdatedFormat';
 import { placeholderValue } from './placeholderValue';
 import { reviewTotal } from './reviewTotal';
 import { rowDuplicate } from './rowDuplicate';
+import { rowLabel } from './rowLabel';
 import { rowMissing } from './rowMissing';
 import { rowTotal } from './rowTotal';
 import { sectionDuplicate } from './sectionDuplicate';
@@ -40,7 +41,7 @@ export const rules: readonly Rule[] = [
   carryOver, stock,
   // structure
   sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
-  tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel,
+  tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel, rowLabel,
   // cells as read
   blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
   // format version

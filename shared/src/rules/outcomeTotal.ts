@@ -1,7 +1,7 @@
 // I2: each column of 表2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { cellOf, columnLabel, formatOf, isFillable, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from './query';
+import { table2FormatOf, cellOf, columnLabel, formatOf, isFillable, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const outcomeTotal: Rule = {
@@ -16,7 +16,7 @@ export const outcomeTotal: Rule = {
     const totalRow = rows.get('total');
     if (!totalRow || totalRow.cells.length === 0) return out;
     const format = formatOf(model);
-    const leaves = outcomeLeafRows(format).map((r) => rows.get(r.id));
+    const leaves = outcomeLeafRows(table2FormatOf(model)).map((r) => rows.get(r.id));
     if (leaves.some((r) => r === undefined || r.cells.length === 0)) return out; // row-missing reports it
     for (const column of spec.table2.columns) {
       const cells = leaves.map((r) => cellOf(r, column.id));

@@ -22,12 +22,38 @@ export function cellOf(row: TableRow | undefined, columnId: string): Cell | unde
 }
 
 export function numberOf(cell: Cell | undefined): number | undefined {
-  return cell && cell.value.kind === 'number' ? cell.value.value : undefined;
+  if (!cell) return undefined;
+  if (cell.value.kind === 'number') return cell.value.value;
+  // A table that leaves its zeros blank is checked with them as 0 (blank-value says so once).
+  return cell.value.kind === 'blank' && cell.value.asZero ? 0 : undefined;
 }
 
 /** A cell a total can be written into: blank, missing, or a placeholder. */
 export function isFillable(cell: Cell | undefined): cell is Cell {
   return !!cell && (cell.value.kind === 'blank' || cell.value.kind === 'missing' || cell.value.kind === 'placeholder');
+}
+
+/**
+ * The layout of 表2's rows: a report in the 2021 format whose （六）其他处理 is one row with values and
+ * no sub-rows kept the 2019 layout of 表2 (a hybrid seen in real reports): it is read and checked
+ * with the rows it has (mixed-format says so once).
+ */
+export function table2FormatOf(model: ReportModel): FormatVersion {
+  const format = formatOf(model);
+  const rows = model.tables.table2?.rows ?? [];
+  if (format === '2021' && rows.some((r) => r.rowId === 'other' && r.cells.length > 0) && !rows.some((r) => r.rowId.startsWith('other.'))) return '2019';
+  return format;
+}
+
+/**
+ * Whether a table's rows carry a value for every column (most of them: a stray short row is its
+ * own finding). Then the columns are there whatever the header says, and they are read in the
+ * format's order: a header that cannot be read is no missing column.
+ */
+export function rowsComplete(rows: readonly TableRow[], columnCount: number): boolean {
+  const data = rows.filter((r) => r.cells.length > 0);
+  if (data.length === 0) return false;
+  return data.filter((r) => r.valueCount >= columnCount).length >= Math.max(1, Math.ceil(data.length * 0.8));
 }
 
 /** The 表2 rows summed by （七）总计 in the given format (FORMAT.md §6, I2). */

@@ -2,7 +2,7 @@
 import { message } from '../i18n/catalog';
 import { table1ItemsFor, table2RowsFor } from '../spec/data';
 import { chineseNumeral } from '../text';
-import { formatOf } from './query';
+import { formatOf, table2FormatOf } from './query';
 import type { Rule, RuleFinding } from './types';
 import { anchorBefore } from './tablesShared';
 
@@ -17,7 +17,7 @@ export const rowMissing: Rule = {
     const t2 = model.tables.table2;
     if (t2) {
       const present = new Set(t2.rows.map((r) => r.rowId));
-      for (const r of table2RowsFor(format)) {
+      for (const r of table2RowsFor(table2FormatOf(model))) {
         if (r.group || present.has(r.id)) continue;
         out.push({ message: message('msg.rowMissing.table2', { row: r.label, rowEn: r.en }), range: anchorBefore(t2, r.id, format), related: [] });
       }

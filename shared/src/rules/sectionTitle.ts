@@ -12,10 +12,14 @@ export const sectionTitle: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     for (const s of model.sections) {
-      const canonical = specOf(s.number).title;
-      if (norm(s.title) === norm(canonical)) continue;
+      const section = specOf(s.number);
+      const canonical = section.title;
+      // A trailing full stop, spaces, and the wordings FORMAT.md accepts raise nothing.
+      const written = norm(s.title).replace(/[。.]+$/, '');
+      if ([canonical, ...(section.variants ?? [])].some((t) => norm(t) === written)) continue;
       const titleStart = s.headingRange.end - s.title.length;
-      out.push({ message: message('msg.section.title', { title: s.title, canonical }), range: { start: titleStart, end: s.headingRange.end }, related: [] });
+      const exact = model.text.slice(titleStart, s.headingRange.end) === s.title;
+      out.push({ message: message('msg.section.title', { title: s.title, canonical }), range: exact ? { start: titleStart, end: s.headingRange.end } : s.headingRange, related: [] });
     }
     return out;
   },

@@ -31,6 +31,8 @@ export const SectionSpec = z.object({
   titleEn: z.string().min(1),
   /** A heading belongs to this section when its normalised title contains every word of one group. */
   keywords: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  /** Wordings real reports use that FORMAT.md §2 accepts: they raise nothing. */
+  variants: z.array(z.string().min(1)).optional(),
   content: Localized,
   basis: Basis,
 });
