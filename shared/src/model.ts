@@ -135,4 +135,6 @@ export interface ReportModel {
   truncated?: boolean;
   /** Parsed as HTML whatever its first characters (a .html file). */
   html?: boolean;
+  /** The first line that had lost its line breaks (text copied from a web page), read by its labels. */
+  lostLineBreaks?: Range;
 }

@@ -74,6 +74,7 @@ const cases: Case[] = [
   { rule: 'unknown-header', text: replaceOnce(clean, '本年废止件数', '本年度止件数'), at: '本年度止件数' },
   { rule: 'unknown-row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.另行说明的情形'), at: '8.另行说明的情形' },
   { rule: 'row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
+  { rule: 'lost-line-breaks', text: clean.split('\n').join(' '), at: lines[0] as string },
   { rule: 'blank-value', text: setCells('2.重复申请', ['0', '', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'invalid-number', text: setCells('2.重复申请', ['0', '-1', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'placeholder-value', text: setCells('2.重复申请', ['0', '—', '0', '0', '0', '0', '0']), at: '2.重复申请' },

@@ -60,6 +60,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
     isReport,
     ...(truncated ? { truncated: true } : {}),
     ...(options.html ? { html: true } : {}),
+    ...(lexed.lostBreaks ? { lostLineBreaks: lexed.lostBreaks } : {}),
   };
 }
 

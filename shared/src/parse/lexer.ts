@@ -3,6 +3,7 @@
 // Everything after this point is layout-independent: the table parser reads labels and values
 // from the token stream whatever the layout was.
 import type { Layout } from '../model';
+import { reflow } from './reflow';
 
 export type TokenKind = 'text' | 'value' | 'blank';
 
@@ -34,6 +35,8 @@ export interface Lexed {
   tokens: Token[];
   lines: LogicalLine[];
   layouts: Set<Layout>;
+  /** The first line that had lost its line breaks (text copied from a web page). */
+  lostBreaks?: { start: number; end: number };
 }
 
 // A value cell: a number (ASCII or full-width, thousands separators, decimals, a trailing unit),
@@ -74,7 +77,9 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
   const tableRegions = htmlDoc || text.includes('<table') || text.includes('<TABLE') ? findHtmlTables(text) : [];
   let regionIndex = 0;
 
-  // Physical lines.
+  // Lines: the physical ones, and those a web copy lost (see reflow.ts).
+  const flow = htmlDoc ? { breaks: [] as number[] } : reflow(text);
+  let breakIndex = 0;
   let pos = 0;
   let prevCellPerLine = false; // the previous line was a one-cell Word-export line (for continuations)
   let blockKey = -1;
@@ -82,8 +87,13 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
-    const lineEnd = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-    const next = eol + 1;
+    while (breakIndex < flow.breaks.length && (flow.breaks[breakIndex] as number) <= pos) breakIndex++;
+    const lost = flow.breaks[breakIndex];
+    const virtual = lost !== undefined && lost < eol;
+    let lineEnd = virtual ? lost : eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    // A line a web copy lost ends at its last visible character (the separators before the next one are not cells).
+    if (virtual) while (lineEnd > pos && isSpace(text.charCodeAt(lineEnd - 1))) lineEnd--;
+    const next = virtual ? lost : eol + 1;
 
     const region = tableRegions[regionIndex];
     if (region && pos >= region.start) {
@@ -208,10 +218,10 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       prevCellPerLine = false;
       blockKey = -1;
     }
-    if (eol >= n) break;
+    if (!virtual && eol >= n) break;
     pos = next;
   }
-  return { tokens, lines, layouts };
+  return { tokens, lines, layouts, ...(flow.first ? { lostBreaks: flow.first } : {}) };
 }
 
 function lineOf(text: string, start: number, end: number, tabular: boolean): LogicalLine {

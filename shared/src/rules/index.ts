@@ -8,6 +8,7 @@ import { extraCells } from './extraCells';
 import { flattenedRow } from './flattenedRow';
 import { headingLevel } from './headingLevel';
 import { invalidNumber } from './invalidNumber';
+import { lostLineBreaks } from './lostLineBreaks';
 import { mixedFormat } from './mixedFormat';
 import { numberFormat } from './numberFormat';
 import { outcomeTotal } from './outcomeTotal';
@@ -43,7 +44,7 @@ export const rules: readonly Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
   tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel, rowLabel,
   // cells as read
-  blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
+  lostLineBreaks, blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
   // format version
   outdatedFormat, mixedFormat,
 ];

@@ -1,0 +1,16 @@
+// Text copied from a web page lost its line breaks: said once, at the start, instead of the many
+// symptoms a reader unaware of it would report (see parse/reflow.ts).
+import { message } from '../i18n/catalog';
+import type { Rule } from './types';
+
+export const lostLineBreaks: Rule = {
+  id: 'lost-line-breaks',
+  severity: 'info',
+  title: 'lost-line-breaks.title',
+  description: 'lost-line-breaks.description',
+  check(model) {
+    const at = model.lostLineBreaks;
+    if (!at) return [];
+    return [{ message: message('msg.lostLineBreaks'), range: { start: at.start, end: Math.min(at.end, at.start + 40) }, related: [] }];
+  },
+};
