@@ -5,7 +5,7 @@
 // starts a line; the values after a label stay on its line; narrative words stay together.
 import { sectionOfTitle } from './sections';
 import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
-import { isValueText } from './lexer';
+import { isValueText } from './tokens';
 import { norm, stripNumbering } from '../text';
 import { spec } from '../spec/data';
 

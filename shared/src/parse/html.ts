@@ -1,0 +1,198 @@
+// The HTML reader: tables as cell tokens (rows read by their labels, so spans do not matter), and
+// the text between them as logical lines, one per block element, inline tags masked so that
+// offsets in a line are offsets in the document.
+import { isSpace, isValueText, type LogicalLine, type Token } from './tokens';
+
+export interface Region {
+  start: number;
+  end: number;
+}
+
+export function findHtmlTables(text: string): Region[] {
+  const regions: Region[] = [];
+  const re = /<table\b[^<>]*>|<\/table\s*>/gi;
+  let depth = 0;
+  let start = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].charAt(1) !== '/') {
+      if (depth === 0) start = m.index;
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) regions.push({ start, end: m.index + m[0].length });
+    }
+  }
+  if (depth > 0 && start >= 0) regions.push({ start, end: text.length });
+  return regions;
+}
+
+const ENTITY = /&(?:nbsp|amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi;
+function decodeEntity(e: string): string {
+  const body = e.slice(1, -1).toLowerCase();
+  switch (body) {
+    case 'nbsp': return ' ';
+    case 'amp': return '&';
+    case 'lt': return '<';
+    case 'gt': return '>';
+    case 'quot': return '"';
+    case 'apos': return "'";
+  }
+  const code = body.startsWith('#x') ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+}
+
+/** Cells of one HTML table; spans are irrelevant because rows are read by their labels. */
+export function htmlTableTokens(text: string, start: number, end: number, tokens: Token[], rowKey: number): number {
+  const re = /<\s*(\/?)\s*(tr|td|th|table)\b[^<>]*>/gi;
+  re.lastIndex = start;
+  let key = ++rowKey;
+  let cellStart = -1;
+  const close = (at: number) => {
+    if (cellStart >= 0) htmlCell(text, cellStart, at, key, tokens);
+    cellStart = -1;
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < end) {
+    const closing = m[1] === '/';
+    const tag = (m[2] as string).toLowerCase();
+    if (tag === 'tr') {
+      close(m.index);
+      if (!closing) key = ++rowKey;
+    } else if (tag === 'td' || tag === 'th') {
+      close(m.index);
+      if (!closing) cellStart = m.index + m[0].length;
+    } else if (tag === 'table' && closing) {
+      close(m.index);
+    }
+  }
+  close(end);
+  return key;
+}
+
+function htmlCell(text: string, start: number, end: number, rowKey: number, tokens: Token[]): void {
+  // Visible text with its extent: tags skipped, entities decoded.
+  let visible = '';
+  let first = -1;
+  let last = -1;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = text.indexOf('>', i);
+      if (close < 0 || close >= end) break;
+      // <br> inside a cell is a line break in the label: join without it.
+      i = close + 1;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      if (m && m.index === i) {
+        const d = decodeEntity(m[0]);
+        if (d.trim() !== '') {
+          if (first < 0) first = i;
+          last = i + m[0].length;
+        }
+        visible += d;
+        i += m[0].length;
+        continue;
+      }
+    }
+    const ch = text.charAt(i);
+    if (!isSpace(c)) {
+      if (first < 0) first = i;
+      last = i + 1;
+    }
+    visible += ch;
+    i++;
+  }
+  const raw = visible.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  if (first < 0) {
+    tokens.push({ text: '', start, end: start, rowKey, layout: 'html', kind: 'blank', sep: '' });
+    return;
+  }
+  tokens.push({ text: raw, start: first, end: last, rowKey, layout: 'html', kind: isValueText(raw) ? 'value' : 'text', sep: '' });
+}
+
+// Elements that end a line of text; inline elements (span, font, b, o:p…) do not.
+const BLOCK_TAG = /^(?:p|div|h[1-6]|li|ul|ol|br|hr|tr|td|th|table|tbody|thead|section|article|header|footer|nav|aside|main|title|blockquote|pre|dd|dt|dl|form|body|html|head|meta|link)$/;
+const TAG_NAME = /<\s*(\/?)\s*([a-zA-Z][\w:-]*)/y;
+const SCRIPT_END = /<\/\s*(?:script|style)\s*>/gi;
+
+/**
+ * The text of an HTML document outside tables, as logical lines: one per block element, with the
+ * inline tags inside it masked (each tag's characters become zero-width spaces and each entity its
+ * character, so that offsets in the line are offsets in the document). Script and style contents
+ * and comments are not text.
+ */
+export function htmlTextLines(text: string, start: number, end: number, lines: LogicalLine[]): void {
+  let segment = start;
+  let i = start;
+  while (i < end) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0 || lt >= end) break;
+    if (text.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      i = close < 0 ? end : Math.min(end, close + 3);
+      continue;
+    }
+    TAG_NAME.lastIndex = lt;
+    const m = TAG_NAME.exec(text);
+    const gt = text.indexOf('>', lt);
+    if (!m || gt < 0 || gt >= end) {
+      i = lt + 1;
+      continue;
+    }
+    const name = (m[2] as string).toLowerCase();
+    if ((name === 'script' || name === 'style') && m[1] === '') {
+      maskedLine(text, segment, lt, lines);
+      SCRIPT_END.lastIndex = gt;
+      const close = SCRIPT_END.exec(text);
+      i = segment = close && close.index < end ? close.index + close[0].length : end;
+      continue;
+    }
+    if (BLOCK_TAG.test(name)) {
+      maskedLine(text, segment, lt, lines);
+      segment = gt + 1;
+    }
+    i = gt + 1;
+  }
+  maskedLine(text, segment, end, lines);
+}
+
+function maskedLine(text: string, start: number, end: number, lines: LogicalLine[]): void {
+  if (end <= start) return;
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const gt = text.indexOf('>', i);
+      const stop = gt < 0 || gt >= end ? end : gt + 1;
+      out += '\u200b'.repeat(stop - i);
+      i = stop;
+      continue;
+    }
+    if (c === 38 /* & */) {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(text);
+      if (m && m.index === i && m[0].length <= end - i) {
+        const d = decodeEntity(m[0]).slice(0, m[0].length);
+        out += d + '\u200b'.repeat(m[0].length - d.length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += c === 10 || c === 13 || c === 9 ? ' ' : text.charAt(i);
+    i++;
+  }
+  const visible = /[^\s\u200b\u00a0\u3000]/g;
+  const first = out.search(/[^\s\u200b\u00a0\u3000]/);
+  if (first < 0) return;
+  let last = first;
+  let v: RegExpExecArray | null;
+  visible.lastIndex = first;
+  while ((v = visible.exec(out))) last = v.index;
+  lines.push({ text: out.slice(first, last + 1), start: start + first, end: start + last + 1, contentStart: start + first, markdownLevel: 0, tabular: false });
+}
