@@ -98,3 +98,42 @@ for (const [name, variant] of VARIANTS) {
     });
   }
 }
+
+test("a converter flattens the two header rows of 表3 into one (行政复议·结果维持, 行政复议 结果维持, 行政复议-结果维持): read, no finding", () => {
+  const f = realisticFigures();
+  const md = render(f, 'markdown');
+  const start = md.indexOf('## 四、');
+  const end = md.indexOf('## 五、');
+  const groups = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  for (const joiner of ['·', ' ', '-']) {
+    const header = `| ${groups.flatMap((g) => parts.map((p) => g + joiner + p)).join(' | ')} |`;
+    const table = `${header}\n|${' --- |'.repeat(15)}\n| ${f.table3.join(' | ')} |\n`;
+    const { model, findings } = run(`${md.slice(0, start)}## 四、政府信息公开行政复议、行政诉讼情况\n\n${table}\n${md.slice(end)}`);
+    assert.deepEqual(model.tables.table3?.rows[0]?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)), f.table3, joiner);
+    assert.deepEqual(findings.map((x) => `${x.ruleId}: ${x.message.zh}`), [], joiner);
+  }
+});
+
+test('a 总计 column left blank on every row: one row-total finding per row with the sum, filled by fix-all; blanks elsewhere are read as 0 and said once', async () => {
+  const { fixAll } = await import('../../shared/src/index');
+  const f = realisticFigures();
+  const tab = render(f, 'tab');
+  // Every 表2 row loses its total; the five organisation columns are left blank where they are 0.
+  const blanked = tab.split('\n').map((line) => {
+    const cells = line.split('\t');
+    const first = cells.findIndex((c) => /^\d+$/.test(c));
+    if (first < 0 || cells.length - first !== 7) return line;
+    const values = cells.slice(first).map((v, k) => (k === 6 ? '' : k > 0 && v === '0' ? '' : v));
+    return [...cells.slice(0, first), ...values].join('\t');
+  }).join('\n');
+  const { findings } = run(blanked);
+  const totals = findings.filter((x) => x.ruleId === 'row-total');
+  assert.equal(totals.length, 25, 'one per row, each with the sum to fill in');
+  assert.ok(totals.every((x) => x.fix?.safe && x.actual === null));
+  assert.equal(findings.filter((x) => x.ruleId === 'blank-value').length, 1, 'the blanks read as 0 are said once');
+  assert.ok(!findings.some((x) => ['wrong-cell', 'balance', 'outcome-total'].includes(x.ruleId)));
+  const fixed = run(fixAll(blanked).text);
+  assert.ok(!fixed.findings.some((x) => x.ruleId === 'row-total'));
+  assert.deepEqual(fixed.model.tables.table2!.rows.filter((r) => r.cells.length).map((r) => r.cells[6]!.value.kind === 'number' ? r.cells[6]!.value.value : null), run(tab).model.tables.table2!.rows.filter((r) => r.cells.length).map((r) => r.cells[6]!.value.kind === 'number' ? r.cells[6]!.value.value : null));
+});

@@ -143,9 +143,12 @@ const TABLE2_WORDS = [...table2HeaderWords.keys()];
 const table3Distinctive = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '尚未审结'];
 
 /** Whether a text consists of 表3 header words only (and names at least one distinctive one). */
+/** A two-level header flattened by a converter joins its levels: "行政复议·结果维持", "行政诉讼（复议后起诉）-总计". */
+export const HEADER_JOINERS = /[·•・\-—–_/／()（）]/g;
+
 export function isTable3Header(text: string): boolean {
   if (text.length > 300 || !/复|诉|结|维|纠|审/.test(text)) return false;
-  const n = norm(text);
+  const n = norm(text).replace(HEADER_JOINERS, '');
   if (n.length === 0 || n.length > 200) return false;
   const segs = segment(n, TABLE3_WORDS);
   return segs.every((s) => s.word !== undefined) && segs.some((s) => table3Distinctive.includes(s.word as string));

@@ -8,7 +8,7 @@ import { closest, norm, normWithMap, segment, stripNumbering, type Range } from 
 import { splitFlattened } from './flattened';
 import type { Token } from './lexer';
 import {
-  isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
+  HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
   table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary, TABLE3_WORDS,
 } from './labels';
 
@@ -361,7 +361,7 @@ function splitWords(t: Token): Token[] {
 }
 
 function isTable3HeaderWordOnly(text: string): boolean {
-  const n = norm(text);
+  const n = norm(text).replace(HEADER_JOINERS, '');
   return n.length > 0 && n.length <= 60 && segment(n, TABLE3_WORDS).every((s) => s.word !== undefined);
 }
 
@@ -627,6 +627,8 @@ function headerCells(tokens: Token[], vocabulary: Map<string, unknown>, columnOf
         out.push({ text: original, range, known: true, ...(columnId ? { columnId } : {}) });
       } else {
         const unknown = n.slice(s.start, s.end);
+        // What joins the levels of a flattened two-level header is no header of its own.
+        if (unknown.replace(HEADER_JOINERS, '') === '') continue;
         const guess = closest(unknown, normalizedSuggestions);
         const idx = guess === undefined ? -1 : normalizedSuggestions.indexOf(guess);
         out.push({ text: original, range, known: false, ...(idx >= 0 ? { suggestion: suggestions[idx] as string } : {}) });
