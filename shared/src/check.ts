@@ -49,13 +49,20 @@ function foldExplained(findings: Finding[]): Finding[] {
  * than offered to no effect. Insertions are rare (a short row's total), so the extra parse is too.
  */
 function verifyInsertions(model: ReportModel, findings: Finding[]): void {
+  // Several rules may propose the same insertion (a missing total of a row and of a column): one parse each.
+  const verdicts = new Map<string, boolean>();
   for (const f of findings) {
     const e = f.fix?.edit;
     if (!e || e.range.start !== e.range.end || !/^\D+\d+$/.test(e.newText)) continue;
-    const text = model.text.slice(0, e.range.start) + e.newText + model.text.slice(e.range.end);
-    const at = e.range.start + e.newText.search(/\d/);
-    const after = parse(text, { html: model.html === true });
-    const readBack = Object.values(after.tables).some((t) => t!.rows.some((r) => r.cells.some((c) => c.range.start === at && c.value.kind === 'number')));
+    const key = `${e.range.start}:${e.newText}`;
+    let readBack = verdicts.get(key);
+    if (readBack === undefined) {
+      const text = model.text.slice(0, e.range.start) + e.newText + model.text.slice(e.range.end);
+      const at = e.range.start + e.newText.search(/\d/);
+      const after = parse(text, { html: model.html === true });
+      readBack = Object.values(after.tables).some((t) => t!.rows.some((r) => r.cells.some((c) => c.range.start === at && c.value.kind === 'number')));
+      verdicts.set(key, readBack);
+    }
     if (!readBack) delete f.fix;
   }
 }

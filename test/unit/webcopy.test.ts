@@ -75,3 +75,12 @@ test('an ordinary report with long paragraphs is not reflowed', () => {
   const { findings } = run(fixture('real', 'weihui-2023.txt'));
   assert.ok(!findings.some((f) => f.ruleId === 'lost-line-breaks'));
 });
+
+test('a heading written with its first sentence on the same line is found, and no lost line break is claimed', () => {
+  const original = fixture('real', 'weihui-2023.txt');
+  const text = original.replace(/^一、总体情况\n+/m, '一、总体情况。').replace(/^五、存在的主要问题及改进情况\n+/m, '五、存在的主要问题及改进情况。');
+  assert.notEqual(text, original);
+  const { model, findings } = run(text);
+  assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+  assert.ok(!findings.some((f) => f.ruleId === 'lost-line-breaks'));
+});

@@ -29,8 +29,11 @@ export function reflow(text: string): Reflow {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     if (eol - pos >= LONG_LINE && lostBreaks(text, pos, eol)) {
-      first ??= { start: pos, end: eol };
-      breaks.push(...lineBreaks(text, pos, eol));
+      const found = lineBreaks(text, pos, eol);
+      breaks.push(...found.breaks);
+      // A heading with its first sentence on one line is a way of writing, not a lost break: it
+      // is said only when table rows were found inside the line too.
+      if (found.rows > 0) first ??= { start: pos, end: eol };
     }
     pos = eol + 1;
   }
@@ -78,9 +81,10 @@ interface Group {
   closed: boolean;
 }
 
-function lineBreaks(text: string, start: number, end: number): number[] {
+function lineBreaks(text: string, start: number, end: number): { breaks: number[]; rows: number } {
   const words = splitWords(text, start, end);
   const out: number[] = [];
+  let rows = 0;
   // Pasted pages repeat their words (menus, table labels): decide each distinct word once.
   const memo = new Map<string, { header: boolean; heading: boolean; known: boolean }>();
   const classify = (word: string, valuesFollow: boolean) => {
@@ -99,7 +103,10 @@ function lineBreaks(text: string, start: number, end: number): number[] {
   let cur: Group | undefined;
   words.forEach((w, k) => {
     if (isValueText(w.text)) {
-      if (cur && !cur.heading && !cur.closed) cur.values++;
+      if (cur && !cur.heading && !cur.closed) {
+        cur.values++;
+        if (cur.known && cur.values === 2) rows++;
+      }
       else {
         if (cur) out.push(w.start);
         cur = { start: w.start, values: 1, known: false, heading: false, closed: false };
@@ -117,7 +124,7 @@ function lineBreaks(text: string, start: number, end: number): number[] {
     if (cur) out.push(w.start);
     cur = { start: w.start, values: 0, known, heading, closed: closes };
   });
-  return out.filter((b) => b > start);
+  return { breaks: out.filter((b) => b > start), rows };
 }
 
 /** The words of the line; a heading glued to the sentence before it ("…本报告。一、总体情况") is its own word. */
@@ -147,6 +154,13 @@ function splitWords(text: string, start: number, end: number): Word[] {
         out.push({ start: start + m.index + from, end: start + m.index + h.index, text: word.slice(from, h.index) });
         from = h.index;
       }
+    }
+    // A heading and the first sentence after it ("一、总体情况。2023 年，…"): the heading ends at its stop.
+    const rest = word.slice(from);
+    const head = /^[一二三四五六1-6]、([^。：:；;]{2,40})[。：:]/.exec(rest);
+    if (head && rest.length > head[0].length && titled(rest.charAt(0), head[1] as string)) {
+      out.push({ start: start + m.index + from, end: start + m.index + from + head[0].length, text: head[0] });
+      from += head[0].length;
     }
     out.push({ start: start + m.index + from, end: start + m.index + word.length, text: word.slice(from) });
   }

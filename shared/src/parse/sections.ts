@@ -33,8 +33,15 @@ export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
     if (!m) continue;
     const numeral = m[1] as string;
     // Zero-width spaces stand for the inline tags of an HTML heading (see the lexer).
-    const title = (m[3] as string).replace(/\u200b/g, '').trim();
-    const s = sectionOfTitle(title);
+    let title = (m[3] as string).replace(/\u200b/g, '').trim();
+    let s = sectionOfTitle(title);
+    if (!s) {
+      // A heading with its first sentence on the same line ("一、总体情况。2023 年，…").
+      const stop = title.search(/[。：:]/);
+      const head = stop >= 2 ? title.slice(0, stop) : '';
+      s = head ? sectionOfTitle(head) : undefined;
+      if (s) title = head;
+    }
     if (!s) continue;
     // Arabic numbering is accepted only for an (almost) canonical title: "2、主动公开政府信息情况",
     // not a numbered list item of the narrative.
