@@ -185,3 +185,13 @@ test('--fix keeps a UTF-16 file in UTF-16 with its BOM, and leaves a GB18030 fil
   assert.ok(readFileSync(gbk).equals(gbkBefore), 'the GB18030 file is not rewritten');
   assert.match(r.stdout, /sample-gbk\.txt: GB18030 编码的文件不自动改写：请另存为 UTF-8 后再用 --fix/);
 });
+
+test('a notice that names the annual report is not a report: skipped, never 9 errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-notice-'));
+  const file = join(dir, '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知.txt');
+  writeFileSync(file, '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知\n\n各乡镇人民政府，县政府各部门：\n\n根据《中华人民共和国政府信息公开条例》规定，现就做好2023年度政府信息公开工作年度报告编制和发布工作通知如下。\n一、按时发布。各单位应于2024年1月31日前发布本机关年度报告。\n二、规范格式。严格按照国办公开办函〔2021〕30号要求编制。\n');
+  const r = gov('check', file);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /跳过：不是政府信息公开工作年度报告/);
+  assert.doesNotMatch(r.stdout, /错误/);
+});

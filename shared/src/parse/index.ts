@@ -41,8 +41,9 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   const layouts = new Set<Layout>(lexed.layouts);
   for (const t of Object.values(tables)) for (const r of (t as Table).rows) if (r.layout === 'flattened') layouts.add('flattened');
 
+  // By structure, not by a word: a notice about preparing the report names it in its title too.
   const isReport =
-    (title !== undefined && norm(title.text).includes('政府信息公开')) ||
+    (title !== undefined && norm(title.text).includes('政府信息公开') && (sections.length >= 2 || Object.keys(tables).length > 0)) ||
     lexed.tokens.some((t) => t.kind === 'text' && t.text.length < 200 && isCornerNote(t.text)) ||
     sections.length >= 3;
 
