@@ -54,7 +54,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
   let item: RawItem | undefined;
   let t1HeaderRowKey = -1;
   let t3Row: RawRow | undefined;
-  let t2Done = false;
 
   const open = (id: TableId, at: Token): RawTable => {
     let t = tables[id];
@@ -79,7 +78,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     if (headingStarts.has(t.start)) {
       current = undefined;
       t1HeaderRowKey = -1;
-      if (mode === 't2body') t2Done = true;
       mode = 'none';
       continue;
     }
@@ -140,7 +138,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     const itemNo = matchArticle20Item(text);
     if (itemNo !== undefined) {
       const t1 = open('table1', t);
-      if (mode === 't2body') t2Done = true;
       mode = 't1';
       item = { item: itemNo, labelRange: { start: t.start, end: t.end }, headerTokens: [], rows: [] };
       t1.items.push(item);
@@ -229,7 +226,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       const previous = t2.rows[t2.rows.length - 1];
       if (previous && previous.rowId === row2.id && previous.slots.length === 0) t2.rows.pop();
       mode = 't2body';
-      t2Done = false;
       current = newRow(row2.id, text, { start: t.start, end: t.end }, t);
       t2.rows.push(current);
       touch('table2', t);
@@ -245,7 +241,6 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       }
     }
     if (isTable3Header(text) && mode !== 't2head') {
-      if (mode === 't2body') t2Done = true;
       const t3 = open('table3', t);
       mode = 't3head';
       t3.headerTokens.push(t);
