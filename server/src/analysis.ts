@@ -51,7 +51,7 @@ export class AnalysisCache {
       // Cheap rejection of ordinary files: no parse at all.
       analysis = { uri: doc.uri, version: doc.version, model: parse(''), findings: [], elapsed: performance.now() - started, active: false };
     } else {
-      const model = parse(doc.text, { html: doc.languageId === 'html' });
+      const model = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
       const active = own || model.isReport;
       const findings = active ? check(model, { severity: this.severity() }) : [];
       analysis = { uri: doc.uri, version: doc.version, model, findings, elapsed: performance.now() - started, active };

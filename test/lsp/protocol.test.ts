@@ -127,6 +127,24 @@ test('an ambiguous wrong cell offers each candidate as a quick fix, none preferr
   assert.match(hover.contents.value, /可能的原因之一（共 \d 种同样小的改法）/);
 });
 
+test('the quick-fix menu offers only what changes something: "fix all" beside a fixable problem, not under a missing row', async () => {
+  const uri = 'file:///reports/menu.txt';
+  // The sample has determined totals to fill; without "2.重复申请" it also lacks a row.
+  const text = fixture('..', '..', 'examples', 'sample-2023.txt').split('\n').filter((l) => !l.includes('2.重复申请')).join('\n');
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  const diagnostics = (await d).diagnostics;
+  const titlesAt = async (diagnostic: (typeof diagnostics)[number]) => (await client.request<Array<{ title: string }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  })).map((a) => a.title);
+  const missing = diagnostics.find((x) => x.code === 'row-missing')!;
+  assert.equal(missing.message, '表2 缺少“2.重复申请”行');
+  assert.deepEqual(await titlesAt(missing), ['插入“2.重复申请”行（数值留空）']);
+  const fillable = diagnostics.find((x) => x.code === 'review-total')!;
+  const titles = await titlesAt(fillable);
+  assert.ok(titles.some((t) => t.startsWith('修复本文档所有可确定的问题')), JSON.stringify(titles));
+});
+
 test('source.fixAll.gov-report fixes every determined problem with minimal edits', async () => {
   const uri = 'file:///reports/sample.txt';
   const text = fixture('..', '..', 'examples', 'sample-2023.txt');

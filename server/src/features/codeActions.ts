@@ -33,7 +33,9 @@ export function codeActions(
     }
   }
   const all = () => fixAllTextEdits(a, severity);
-  if (wants(CodeActionKind.QuickFix) && a.findings.some((f) => f.fix?.safe)) {
+  // Offered beside a problem it fixes, never under one it cannot (a missing row, a title).
+  const inRange = (f: (typeof a.findings)[number]) => f.range.end >= range.start && f.range.start <= range.end;
+  if (wants(CodeActionKind.QuickFix) && a.findings.some((f) => f.fix?.safe && inRange(f))) {
     const edits = all();
     if (edits.length > 1) {
       out.push({ title: lang === 'en' ? 'Fix all totals and numbering in this document' : '修复本文档所有可确定的问题（总计、编号等）', kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });

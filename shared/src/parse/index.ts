@@ -13,6 +13,9 @@ export interface ParseOptions {
   html?: boolean;
   /** Above this length only a prefix is parsed (the model says so). */
   maxLength?: number;
+  /** The user said this document is a report (its language, or "check as a report"): the
+   *  structure rules apply even before its structure shows it. */
+  assumeReport?: boolean;
 }
 
 // No limit by default: parsing is linear; editors impose their own (see the server).
@@ -42,7 +45,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   for (const t of Object.values(tables)) for (const r of (t as Table).rows) if (r.layout === 'flattened') layouts.add('flattened');
 
   // By structure, not by a word: a notice about preparing the report names it in its title too.
-  const isReport =
+  const isReport = options.assumeReport === true ||
     (title !== undefined && norm(title.text).includes('政府信息公开') && (sections.length >= 2 || Object.keys(tables).length > 0)) ||
     lexed.tokens.some((t) => t.kind === 'text' && t.text.length < 200 && isCornerNote(t.text)) ||
     sections.length >= 3;

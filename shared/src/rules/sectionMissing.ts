@@ -1,6 +1,8 @@
-// Rule `section-missing`: see docs/rules/section-missing.md.
+// Rule `section-missing`: see docs/rules/section-missing.md. Several missing sections are one
+// finding ("缺少第二至六部分") at the title, so a report being started is not buried in errors.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
+import { insertSectionEdits, numeralList } from './insertions';
 import type { Rule, RuleFinding } from './types';
 import { params, lastLine } from './sectionsShared';
 
@@ -11,15 +13,23 @@ export const sectionMissing: Rule = {
   description: 'section-missing.description',
   check(model) {
     if (!model.isReport) return [];
-    const out: RuleFinding[] = [];
     const present = new Set(model.sections.map((s) => s.number));
-    for (const s of spec.sections) {
-      if (present.has(s.number)) continue;
+    const missing = spec.sections.filter((s) => !present.has(s.number));
+    if (missing.length === 0) return [];
+    const [edit, ...extraEdits] = insertSectionEdits(model, missing);
+    if (missing.length === 1) {
+      const s = missing[0] as (typeof missing)[number];
       // Point at where it should be: the heading of the next present section, or the end.
       const next = model.sections.find((x) => x.number > s.number);
-      const at = next ? next.headingRange : lastLine(model);
-      out.push({ message: message('msg.section.missing', params(s.number)), range: at, related: [] });
+      const fix = edit && { title: message('msg.fix.insertSection', { numeral: s.numeral }), edit, safe: false };
+      return [{ message: message('msg.section.missing', params(s.number)), range: next ? next.headingRange : lastLine(model), related: [], ...(fix ? { fix } : {}) }];
     }
-    return out;
+    const at = model.title?.range ?? model.sections[0]?.headingRange ?? lastLine(model);
+    const fix = edit && { title: message('msg.fix.insertSections', { count: missing.length }), edit, safe: false, ...(extraEdits.length ? { extraEdits } : {}) };
+    const finding: RuleFinding = {
+      message: message('msg.section.missing.many', { numerals: numeralList(missing.map((s) => s.numeral), missing.map((s) => s.number)), count: missing.length }),
+      range: at, related: [], ...(fix ? { fix } : {}),
+    };
+    return [finding];
   },
 };

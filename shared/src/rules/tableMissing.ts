@@ -1,7 +1,7 @@
-// Rule `table-missing`: see docs/rules/table-missing.md.
+// Rule `table-missing`: see docs/rules/table-missing.md. Several missing tables are one finding.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import type { Rule, RuleFinding } from './types';
+import type { Rule } from './types';
 
 export const tableMissing: Rule = {
   id: 'table-missing',
@@ -10,12 +10,16 @@ export const tableMissing: Rule = {
   description: 'table-missing.description',
   check(model) {
     if (!model.isReport) return [];
-    const out: RuleFinding[] = [];
-    for (const t of spec.tables) {
-      if (model.tables[t.id]) continue;
+    const missing = spec.tables.filter((t) => !model.tables[t.id]);
+    if (missing.length === 0) return [];
+    if (missing.length === 1) {
+      const t = missing[0] as (typeof missing)[number];
       const section = model.sections.find((s) => s.number === t.section);
-      out.push({ message: message('msg.tableMissing', { number: t.number, title: t.title, titleEn: t.titleEn }), range: section?.headingRange ?? { start: 0, end: 0 }, related: [] });
+      return [{ message: message('msg.tableMissing', { number: t.number, title: t.title, titleEn: t.titleEn }), range: section?.headingRange ?? model.title?.range ?? { start: 0, end: 0 }, related: [] }];
     }
-    return out;
+    return [{
+      message: message('msg.tableMissing.many', { tables: missing.map((t) => `表${t.number}“${t.title}”`).join('、'), numbers: missing.map((t) => t.number).join(', ') }),
+      range: model.title?.range ?? model.sections[0]?.headingRange ?? { start: 0, end: 0 }, related: [],
+    }];
   },
 };
