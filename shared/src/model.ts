@@ -100,8 +100,11 @@ export interface Section {
   /** The number written in the heading ("二", "2"), and what it parses to. */
   writtenNumeral: string;
   writtenNumber: number | undefined;
-  /** Range of the written numbering including its punctuation ("2、"). */
+  /** Range of the written numbering including its punctuation ("2、"); in a "第二部分" heading,
+   *  the numeral alone. */
   numeralRange: Range;
+  /** Numbered "第一部分 总体情况" (a style some agencies use) rather than "一、总体情况". */
+  partStyle?: boolean;
   title: string;
   headingRange: Range;
   /** From the heading to the next section heading (or the end). */

@@ -56,7 +56,8 @@ export function documentSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
     }
     children.sort((x, y) => x.range.start.line - y.range.start.line);
     const written = model.text.slice(s.numeralRange.start, s.numeralRange.end);
-    return sym(`${written}${s.title}`, SymbolKind.Module, { start: s.headingRange.start, end: Math.max(s.range.end, s.headingRange.end) }, s.headingRange, children);
+    const name = s.partStyle ? `第${written}部分 ${s.title}` : `${written}${s.title}`;
+    return sym(name, SymbolKind.Module, { start: s.headingRange.start, end: Math.max(s.range.end, s.headingRange.end) }, s.headingRange, children);
   });
   const loose = tables.filter((t) => !placed.has(t)).map(tableSymbol);
   const body = [...sections, ...loose].sort((x, y) => x.range.start.line - y.range.start.line);

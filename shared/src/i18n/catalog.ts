@@ -120,6 +120,8 @@ export const catalog = {
   'msg.section.order': { zh: '第{numeral}部分“{title}”位于第{prevNumeral}部分之后，顺序错误', en: 'Section {numeral} "{titleEn}" comes after section {prevNumeral}' },
   'msg.section.numbering': { zh: '标题编号“{written}”应为“{numeral}、”', en: 'Heading number "{written}" should be "{numeral}、"' },
   'msg.section.title': { zh: '标题“{title}”与格式规定的“{canonical}”不同', en: 'Heading "{title}" differs from the format\'s "{canonical}"' },
+  'msg.section.numbering.part': { zh: '标题编号“第{written}部分”应为“第{numeral}部分”', en: 'Heading number "第{written}部分" should be "第{numeral}部分"' },
+  'msg.fix.numbering.part': { zh: '将编号改为“第{numeral}部分”', en: 'Renumber as "第{numeral}部分"' },
   'msg.fix.numbering': { zh: '将编号改为“{numeral}、”', en: 'Renumber as "{numeral}、"' },
   'msg.headingLevel': { zh: '第{numeral}部分的 Markdown 标题级别为 {level}（{hashes}），第一部分为 {expected}', en: 'Section {numeral} is a level-{level} Markdown heading; section 一 is level {expected}' },
   'msg.fix.headingLevel': { zh: '改为 {hashes}', en: 'Change to {hashes}' },

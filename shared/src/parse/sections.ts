@@ -22,18 +22,33 @@ export interface HeadingCandidate {
   numeral: string;
   numeralRange: Range;
   title: string;
+  /** Numbered "第一部分 …" rather than "一、…". */
+  partStyle?: boolean;
 }
+
+/** "第一部分 总体情况", "第三部分：…": the numbering some agencies use. */
+const PART_HEADING = /^第([一二三四五六七八九十]{1,2})部分\s*([、.．，,:：]?)\s*(\S.*)$/;
+/** Emphasis around a heading ("**一、总体情况**"): a bold line in Markdown or a converter's output. */
+const EMPHASIS_OPEN = /^(\*\*|__)(?=\S)/;
 
 export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   for (const line of lines) {
     if (line.tabular) continue;
-    const content = line.text.slice(line.contentStart - line.start);
-    const m = HEADING.exec(content);
+    let content = line.text.slice(line.contentStart - line.start);
+    let contentStart = line.contentStart;
+    const emphasis = EMPHASIS_OPEN.exec(content);
+    if (emphasis) {
+      content = content.slice(emphasis[0].length);
+      contentStart += emphasis[0].length;
+    }
+    const part = PART_HEADING.exec(content);
+    const m = part ?? HEADING.exec(content);
     if (!m) continue;
     const numeral = m[1] as string;
     // Zero-width spaces stand for the inline tags of an HTML heading (see the lexer).
     let title = (m[3] as string).replace(/\u200b/g, '').trim();
+    if (emphasis) title = title.split(emphasis[1] as string).join('').trim();
     let s = sectionOfTitle(title);
     if (!s) {
       // A heading with its first sentence on the same line ("一、总体情况。2023 年，…").
@@ -49,8 +64,13 @@ export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
       const n = norm(title).replace(/[。.]+$/, '');
       if (!canonicalTitles.some((c) => n.includes(c))) continue;
     }
-    const numeralEnd = line.contentStart + content.indexOf(m[2] as string, numeral.length) + (m[2] as string).length;
-    out.push({ line, spec: s, numeral, numeralRange: { start: line.contentStart, end: /\s/.test(m[2] as string) ? line.contentStart + numeral.length : numeralEnd }, title });
+    if (part) {
+      // The numeral inside 第…部分 is what a renumbering changes.
+      out.push({ line, spec: s, numeral, numeralRange: { start: contentStart + 1, end: contentStart + 1 + numeral.length }, title, partStyle: true });
+      continue;
+    }
+    const numeralEnd = contentStart + content.indexOf(m[2] as string, numeral.length) + (m[2] as string).length;
+    out.push({ line, spec: s, numeral, numeralRange: { start: contentStart, end: /\s/.test(m[2] as string) ? contentStart + numeral.length : numeralEnd }, title });
   }
   return out;
 }
@@ -66,6 +86,7 @@ export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[]
       writtenNumeral: h.numeral,
       writtenNumber: parseNumeral(h.numeral),
       numeralRange: h.numeralRange,
+      ...(h.partStyle ? { partStyle: true } : {}),
       title: h.title,
       headingRange: { start: h.line.contentStart, end: h.line.end },
       range: { start: h.line.start, end: trimEnd(lines, h.line.start, end) },

@@ -14,6 +14,15 @@ export const sectionNumbering: Rule = {
       const expected = specOf(s.number).numeral;
       if (s.writtenNumeral === expected) continue;
       const written = model.text.slice(s.numeralRange.start, s.numeralRange.end);
+      if (s.partStyle) {
+        out.push({
+          message: message('msg.section.numbering.part', { written, numeral: expected }),
+          range: s.numeralRange,
+          related: [],
+          fix: { title: message('msg.fix.numbering.part', { numeral: expected }), edit: { range: s.numeralRange, newText: expected }, safe: true },
+        });
+        continue;
+      }
       out.push({
         message: message('msg.section.numbering', { written, numeral: expected }),
         range: s.numeralRange,
