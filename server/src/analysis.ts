@@ -4,6 +4,8 @@ import { check, parse, type Finding, type ReportModel, type SeveritySetting } fr
 export interface Analysis {
   uri: string;
   version: number;
+  /** The editor's language of the document: Markdown has its own outline and folding. */
+  languageId: string;
   model: ReportModel;
   findings: Finding[];
   /** Milliseconds the parse and check took (drives the adaptive debounce). */
@@ -46,15 +48,15 @@ export class AnalysisCache {
     let analysis: Analysis;
     if (doc.text.length > MAX_CHECKED_LENGTH) {
       const model = parse('');
-      analysis = { uri: doc.uri, version: doc.version, model, findings: [], elapsed: 0, active: own || REPORT_HINT.test(doc.text.slice(0, 20000)), tooLarge: { length: doc.text.length } };
+      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model, findings: [], elapsed: 0, active: own || REPORT_HINT.test(doc.text.slice(0, 20000)), tooLarge: { length: doc.text.length } };
     } else if (!own && !REPORT_HINT.test(doc.text)) {
       // Cheap rejection of ordinary files: no parse at all.
-      analysis = { uri: doc.uri, version: doc.version, model: parse(''), findings: [], elapsed: performance.now() - started, active: false };
+      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model: parse(''), findings: [], elapsed: performance.now() - started, active: false };
     } else {
       const model = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
       const active = own || model.isReport;
       const findings = active ? check(model, { severity: this.severity() }) : [];
-      analysis = { uri: doc.uri, version: doc.version, model, findings, elapsed: performance.now() - started, active };
+      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model, findings, elapsed: performance.now() - started, active };
     }
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, analysis);

@@ -60,6 +60,7 @@ export function documentSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
     return sym(name, SymbolKind.Module, { start: s.headingRange.start, end: Math.max(s.range.end, s.headingRange.end) }, s.headingRange, children);
   });
   const loose = tables.filter((t) => !placed.has(t)).map(tableSymbol);
+  if (a.languageId === 'markdown') return markdownSymbols(a, sections, loose);
   const body = [...sections, ...loose].sort((x, y) => x.range.start.line - y.range.start.line);
   if (model.title) {
     const end = Math.max(model.title.range.end, ...model.sections.map((s) => s.range.end), ...tables.map((t) => t.range.end));
@@ -76,4 +77,19 @@ function rowRange(r: { labelRange: Range; cells: Array<{ range: Range }> }): Ran
     if (c.range.start < start) start = c.range.start;
   }
   return { start, end };
+}
+
+/**
+ * Markdown lists its own headings in the Outline: a section written as a Markdown heading would
+ * appear twice. Only what Markdown does not show is contributed there: the tables with their
+ * items and rows, the sub-headings, and sections written as plain lines.
+ */
+function markdownSymbols(a: Analysis, sections: DocumentSymbol[], loose: DocumentSymbol[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [...loose];
+  a.model.sections.forEach((s, i) => {
+    const symbol = sections[i] as DocumentSymbol;
+    if (s.markdownLevel > 0) out.push(...(symbol.children ?? []));
+    else out.push(symbol);
+  });
+  return out.sort((x, y) => x.range.start.line - y.range.start.line);
 }

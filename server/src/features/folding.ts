@@ -1,4 +1,5 @@
-// Folding ranges: each section and each table.
+// Folding ranges: each section and each table. In Markdown, sections written as Markdown headings
+// are already folded by Markdown itself: only the tables are added.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 
@@ -11,7 +12,8 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
     const e = lines.positionAt(Math.max(start, end - 1)).line;
     if (e > s) out.push({ startLine: s, endLine: e, ...(kind ? { kind } : {}) });
   };
-  for (const s of a.model.sections) push(s.range.start, s.range.end);
+  const markdown = a.languageId === 'markdown';
+  for (const s of a.model.sections) if (!(markdown && s.markdownLevel > 0)) push(s.range.start, s.range.end);
   for (const t of Object.values(a.model.tables)) if (t) push(t.range.start, t.range.end, FoldingRangeKind.Region);
   return out;
 }
