@@ -15,3 +15,4 @@ export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } f
 export { locate, type CellChange, type Diagnosis, type Explanation } from './diagnose/locate';
 export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation, type CellRelation } from './diagnose/relations';
 export { decodeReport, encodeReport, type Decoded, type Encoding } from './decode';
+export { reportSkeleton, type SkeletonOptions } from './template';

@@ -143,6 +143,7 @@ export const catalog = {
   'msg.rowDuplicate': { zh: '“{row}”行重复出现，只按第一次计算', en: 'Row "{row}" appears again; only the first is used' },
   'msg.columnMissing': { zh: '{table}表头缺少“{column}”列', en: '{tableEn} header lacks the column "{column}"' },
   'msg.blank': { zh: '“{row}”行“{column}”为空：空白不等于 0，没有发生请填 0', en: 'Row "{row}", column "{column}" is blank: a blank is not 0; write 0 if nothing happened' },
+  'msg.blank.unfilled': { zh: '{table}尚未填写：{count} 个单元格都为空（没有发生的事项请填 0）', en: '{tableEn} is not filled in yet: all {count} cells are blank (write 0 where nothing happened)' },
   'msg.blank.asZero': { zh: '{table}有 {count} 个空白单元格（{columns}列），按 0 参与勾稽校验；空白不等于 0，没有发生的事项请填 0', en: '{tableEn} has {count} blank cells (columns {columns}), read as 0 for the arithmetic; a blank is not 0: write 0 where nothing happened' },
   'msg.invalid.negative': { zh: '“{raw}”无效：“{column}”是件数，不能为负数', en: '"{raw}" is invalid: "{column}" is a count and cannot be negative' },
   'msg.invalid.fraction': { zh: '“{raw}”无效：“{column}”是件数，应为整数', en: '"{raw}" is invalid: "{column}" is a count and must be a whole number' },

@@ -1,6 +1,6 @@
 // Rule `blank-value`: see docs/rules/blank-value.md.
 import { message } from '../i18n/catalog';
-import type { Cell, Table } from '../model';
+import type { Cell, ReportModel, Table } from '../model';
 import { allCells, columnLabel, formatOf } from './query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
@@ -14,8 +14,14 @@ export const blankValue: Rule = {
     const out: RuleFinding[] = [];
     const format = formatOf(model);
     const asZero = new Map<Table, Cell[]>();
+    // A table not filled in yet (every cell empty, as in a new report): said once, not per cell.
+    const unfilled = new Set(tablesOf(model).filter((t) => isUnfilled(t)));
+    for (const t of unfilled) {
+      const cells = cellsOf(t).length;
+      out.push({ message: message('msg.blank.unfilled', { table: `表${t.id.slice(-1)}`, tableEn: `Table ${t.id.slice(-1)}`, count: cells }), range: firstLine(model.text, t.range.start), related: [] });
+    }
     for (const { table, row, cell } of allCells(model)) {
-      if (row.flattened) continue;
+      if (row.flattened || unfilled.has(table)) continue;
       if (cell.value.kind === 'blank' && cell.value.asZero) {
         asZero.set(table, [...(asZero.get(table) ?? []), cell]);
         continue;
@@ -36,3 +42,23 @@ export const blankValue: Rule = {
     return out;
   },
 };
+
+function tablesOf(model: ReportModel): Table[] {
+  return Object.values(model.tables).filter((t): t is Table => t !== undefined);
+}
+
+function cellsOf(t: Table): Cell[] {
+  // 表1's rows are listed both in the table and under their items.
+  return t.rows.flatMap((r) => r.cells);
+}
+
+function isUnfilled(t: Table): boolean {
+  const cells = cellsOf(t);
+  return cells.length > 1 && cells.every((c) => c.value.kind === 'blank' || c.value.kind === 'missing');
+}
+
+function firstLine(text: string, offset: number) {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', start);
+  return { start, end: (nl < 0 ? text.length : nl) - (text[nl - 1] === '\r' ? 1 : 0) };
+}
