@@ -2,7 +2,7 @@
 // settings schema in package.json. `npm run docs` writes them; the tests fail when they drift.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog, rules, spec } from '../shared/src/index';
+import { catalog, reportSkeleton, rules, spec } from '../shared/src/index';
 
 const root = join(__dirname, '..');
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -61,7 +61,26 @@ export function withRulesTable(readme: string): string {
   return readme.slice(0, a + BEGIN.length) + '\n' + rulesTable() + '\n' + readme.slice(b);
 }
 
+/** Snippets: the whole skeleton (agency and year as placeholders) for the report language and Markdown. */
+export function snippets(layout: 'text' | 'markdown'): Record<string, unknown> {
+  const body = reportSkeleton({ agency: 'AGENCY', year: 9999, layout, cells: 'zero' })
+    .replace(/[\\$}]/g, (c) => `\\${c}`)
+    .replace(/AGENCY/g, '${1:机关名称}')
+    // A fixed default keeps the generated file stable; the writer types over it.
+    .replace(/9999/g, '${2:2025}');
+  return {
+    '年度报告框架': {
+      prefix: ['年度报告', 'gov-report'],
+      body: body.replace(/\n$/, '').split('\n'),
+      description: '政府信息公开工作年度报告（2021 年格式）完整框架 / the complete skeleton of a 2021-format report',
+    },
+  };
+}
+
 if (require.main === module) {
+  mkdirSync(join(root, 'snippets'), { recursive: true });
+  writeFileSync(join(root, 'snippets', 'gov-report.code-snippets'), JSON.stringify(snippets('text'), null, 2) + '\n');
+  writeFileSync(join(root, 'snippets', 'markdown.code-snippets'), JSON.stringify(snippets('markdown'), null, 2) + '\n');
   mkdirSync(join(root, 'docs', 'rules'), { recursive: true });
   for (const r of rules) writeFileSync(join(root, 'docs', 'rules', `${r.id}.md`), ruleDoc(r.id));
   const readmePath = join(root, 'README.md');

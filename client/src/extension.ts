@@ -1,10 +1,30 @@
-// The VS Code client: starts the language server over IPC for report documents and registers
-// the commands. Everything else lives in the server.
+// The VS Code client: starts the language server over IPC for report documents, claims untitled and
+// plain-text reports by their content, shows the status bar, and registers the commands.
+// Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
-import { commands, workspace, window, type ExtensionContext } from 'vscode';
+import {
+  commands, languages, StatusBarAlignment, window, workspace,
+  type ExtensionContext, type StatusBarItem, type TextDocument,
+} from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+// Only what the client needs of the core (the parser and the rules stay in the server).
+import { recognizeReport } from '../../shared/src/recognize';
+import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
+import { t } from './strings';
 
 let client: LanguageClient | undefined;
+const LANGUAGE = 'gov-report';
+
+interface Status {
+  uri: string;
+  decision: string;
+  active: boolean;
+  format?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  detail: string;
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -14,7 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // The server decides per document whether it is a report; other files stay silent.
-  const documentSelector = ['gov-report', 'plaintext', 'markdown', 'html'].flatMap((language) => [
+  const documentSelector = [LANGUAGE, 'plaintext', 'markdown', 'html'].flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
     { scheme: 'vscode-remote', language },
@@ -27,17 +47,129 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('gov-report', 'gov-report', serverOptions, clientOptions);
 
+  // ---- per-file choices, remembered across sessions (untitled files: for this session)
+  const CHOICES = 'gov-report.choices';
+  const choices = new Map<string, 'check' | 'ignore'>(Object.entries(context.workspaceState.get<Record<string, 'check' | 'ignore'>>(CHOICES, {})));
+  const setChoice = async (doc: TextDocument, choice: 'check' | 'ignore' | undefined) => {
+    const uri = doc.uri.toString();
+    if (choice) choices.set(uri, choice);
+    else choices.delete(uri);
+    if (doc.uri.scheme !== 'untitled') await context.workspaceState.update(CHOICES, Object.fromEntries([...choices].filter(([u]) => !u.startsWith('untitled:'))));
+    await client?.sendNotification('gov-report/setChoice', { uri, choice: choice ?? null });
+  };
+
+  // ---- claiming untitled and plain-text reports by their content
+  // Once claimed a document stays in the report language (VS Code's language detection would
+  // otherwise turn a new untitled report into "Ini" after a few lines); a user who switches it
+  // back keeps their choice.
+  const claimed = new Set<string>();
+  const declined = new Set<string>();
+  const claim = (doc: TextDocument) => {
+    const uri = doc.uri.toString();
+    if (doc.languageId === LANGUAGE) return;
+    if (claimed.has(uri)) {
+      declined.add(uri);
+      return;
+    }
+    if (declined.has(uri) || choices.get(uri) === 'ignore') return;
+    // Markdown and HTML reports are checked in their own language (preview, outline): never taken away.
+    const candidate = doc.languageId === 'plaintext' || (doc.uri.scheme === 'untitled' && doc.languageId !== 'markdown' && doc.languageId !== 'html');
+    if (!candidate || !recognizeReport(doc.getText())) return;
+    claimed.add(uri);
+    void languages.setTextDocumentLanguage(doc, LANGUAGE);
+  };
+  context.subscriptions.push(
+    workspace.onDidOpenTextDocument(claim),
+    workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.scheme === 'untitled' || e.document.languageId === 'plaintext') claim(e.document);
+    }),
+    workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === 'untitled') claimed.delete(doc.uri.toString());
+    }),
+  );
+  for (const doc of workspace.textDocuments) claim(doc);
+
+  // ---- status bar
+  const statuses = new Map<string, Status>();
+  const item: StatusBarItem = window.createStatusBarItem('gov-report.status', StatusBarAlignment.Left, 100);
+  item.name = 'gov-report';
+  const showStatus = () => {
+    const doc = window.activeTextEditor?.document;
+    const s = doc ? statuses.get(doc.uri.toString()) : undefined;
+    if (!doc || !s) return item.hide();
+    if (s.active) {
+      const counts = s.errors + s.warnings + s.infos === 0 ? '$(check)' : `$(error) ${s.errors} $(warning) ${s.warnings}${s.infos ? ` $(info) ${s.infos}` : ''}`;
+      item.text = `$(law) ${t('statusChecked', { format: s.format ?? '2021' })} · ${counts}`;
+      item.tooltip = t('tooltipChecked', { detail: s.detail });
+      item.command = 'workbench.actions.view.problems';
+    } else if (s.decision === 'mentions') {
+      item.text = `$(circle-slash) ${t('statusNotRecognised')}`;
+      item.tooltip = t('tooltipNotRecognised', { detail: s.detail });
+      item.command = 'gov-report.checkThisFile';
+    } else if (s.decision === 'ignored') {
+      item.text = `$(eye-closed) ${t('statusIgnored')}`;
+      item.tooltip = t('tooltipIgnored', { detail: s.detail });
+      item.command = 'gov-report.checkThisFile';
+    } else return item.hide();
+    item.show();
+  };
+  context.subscriptions.push(item, window.onDidChangeActiveTextEditor(showStatus));
+
   context.subscriptions.push(
     commands.registerCommand('gov-report.fixAll', async () => {
-      const editor = window.activeTextEditor;
-      if (!editor) return;
+      if (!window.activeTextEditor) return;
       await commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.gov-report', apply: 'first' });
     }),
     commands.registerCommand('gov-report.restartServer', async () => {
       await client?.restart();
     }),
+    commands.registerCommand('gov-report.showOutput', () => client?.outputChannel.show(true)),
+    commands.registerCommand('gov-report.checkThisFile', async () => {
+      const doc = window.activeTextEditor?.document;
+      if (!doc) return;
+      declined.delete(doc.uri.toString());
+      await setChoice(doc, 'check');
+      void window.setStatusBarMessage(t('checkedNow'), 3000);
+    }),
+    commands.registerCommand('gov-report.ignoreThisFile', async () => {
+      const doc = window.activeTextEditor?.document;
+      if (!doc) return;
+      await setChoice(doc, 'ignore');
+      void window.setStatusBarMessage(t('ignoredNow'), 3000);
+    }),
+    commands.registerCommand('gov-report.newReport', (given?: Partial<SkeletonOptions>) => newReport(given)),
+    // The state the status bar shows, for tests and for other extensions.
+    commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
   );
+
   await client.start();
+  client.onNotification('gov-report/status', (s: Status) => {
+    statuses.set(s.uri, s);
+    if (window.activeTextEditor?.document.uri.toString() === s.uri) showStatus();
+  });
+  for (const [uri, choice] of choices) await client.sendNotification('gov-report/setChoice', { uri, choice });
+}
+
+/** "新建政府信息公开工作年度报告": asks the layout, the agency, the year and the cells; opens the skeleton. */
+async function newReport(given: Partial<SkeletonOptions> = {}): Promise<void> {
+  const layout = given.layout ?? (await window.showQuickPick([
+    { label: t('layoutMarkdown'), value: 'markdown' as const },
+    { label: t('layoutText'), value: 'text' as const },
+  ], { title: t('pickLayout'), ignoreFocusOut: true }))?.value;
+  if (!layout) return;
+  const agency = given.agency ?? (await window.showInputBox({ prompt: t('askAgency'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : t('askAgencyEmpty')) }))?.trim();
+  if (!agency) return;
+  const lastYear = String(new Date().getFullYear() - 1);
+  const yearText = given.year !== undefined ? String(given.year) : await window.showInputBox({ prompt: t('askYear'), value: lastYear, ignoreFocusOut: true, validateInput: (v) => (/^20[2-9]\d$/.test(v.trim()) && Number(v) >= 2021 ? undefined : t('askYearInvalid')) });
+  if (!yearText) return;
+  const cells = given.cells ?? (await window.showQuickPick([
+    { label: t('cellsEmpty'), value: 'empty' as const },
+    { label: t('cellsZero'), value: 'zero' as const },
+  ], { title: t('pickCells'), ignoreFocusOut: true }))?.value;
+  if (!cells) return;
+  const content = reportSkeleton({ agency, year: Number(yearText), layout, cells });
+  const doc = await workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : LANGUAGE, content });
+  await window.showTextDocument(doc);
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,13 +14,26 @@ export interface Analysis {
   active: boolean;
   /** Set when the document was too large to check. */
   tooLarge?: { length: number };
+  /** Why the document is or is not checked (status bar, output channel). */
+  decision: Decision;
 }
+
+export type Decision =
+  | 'language' // in the report language (.gkreport, *年度报告*.txt, or claimed by the client)
+  | 'chosen' // the user chose "check this file as a report"
+  | 'ignored' // the user chose "do not check this file"
+  | 'structure' // recognised by its structure (title and sections or tables)
+  | 'mentions' // mentions the report but is not one (a notice, a plan)
+  | 'unrelated' // nothing about the report
+  | 'tooLarge';
 
 export interface AnalysisInput {
   uri: string;
   version: number;
   languageId: string;
   text: string;
+  /** The user's choice for this file, if any. */
+  choice?: 'check' | 'ignore';
 }
 
 /** Above this size a document is not checked (the user is told); typing stays fluid. */
@@ -44,19 +57,24 @@ export class AnalysisCache {
       return hit;
     }
     const started = performance.now();
-    const own = doc.languageId === 'gov-report';
+    const own = doc.languageId === 'gov-report' || doc.choice === 'check';
+    const base = { uri: doc.uri, version: doc.version, languageId: doc.languageId };
     let analysis: Analysis;
-    if (doc.text.length > MAX_CHECKED_LENGTH) {
+    if (doc.choice === 'ignore') {
+      analysis = { ...base, model: parse(''), findings: [], elapsed: 0, active: false, decision: 'ignored' };
+    } else if (doc.text.length > MAX_CHECKED_LENGTH) {
       const model = parse('');
-      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model, findings: [], elapsed: 0, active: own || REPORT_HINT.test(doc.text.slice(0, 20000)), tooLarge: { length: doc.text.length } };
+      const active = own || REPORT_HINT.test(doc.text.slice(0, 20000));
+      analysis = { ...base, model, findings: [], elapsed: 0, active, tooLarge: { length: doc.text.length }, decision: 'tooLarge' };
     } else if (!own && !REPORT_HINT.test(doc.text)) {
       // Cheap rejection of ordinary files: no parse at all.
-      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model: parse(''), findings: [], elapsed: performance.now() - started, active: false };
+      analysis = { ...base, model: parse(''), findings: [], elapsed: performance.now() - started, active: false, decision: 'unrelated' };
     } else {
       const model = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
       const active = own || model.isReport;
       const findings = active ? check(model, { severity: this.severity() }) : [];
-      analysis = { uri: doc.uri, version: doc.version, languageId: doc.languageId, model, findings, elapsed: performance.now() - started, active };
+      const decision: Decision = doc.choice === 'check' ? 'chosen' : doc.languageId === 'gov-report' ? 'language' : active ? 'structure' : 'mentions';
+      analysis = { ...base, model, findings, elapsed: performance.now() - started, active, decision };
     }
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, analysis);

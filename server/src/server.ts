@@ -11,6 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, norm, type Finding } from '../../shared/src/index';
 import { AnalysisCache, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completions } from './features/completion';
+import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
@@ -33,9 +35,21 @@ const baseDir = join(__dirname, '..');
 const cache = new AnalysisCache(() => settings.severity);
 const lang = () => resolveLang(settings, clientLocale);
 
+// The user's per-file choice ("check this file as a report" / "do not check it"), kept by the client.
+const choices = new Map<string, 'check' | 'ignore'>();
+
 function analysisOf(doc: TextDocument): Analysis {
-  return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText() });
+  const choice = choices.get(doc.uri);
+  return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), ...(choice ? { choice } : {}) });
 }
+
+connection.onNotification('gov-report/setChoice', (p: { uri: string; choice: 'check' | 'ignore' | null }) => {
+  if (p.choice) choices.set(p.uri, p.choice);
+  else choices.delete(p.uri);
+  cache.delete(p.uri);
+  const doc = documents.get(p.uri);
+  if (doc) schedule(doc, 0);
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
@@ -49,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
       foldingRangeProvider: true,
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gov-report', version: '0.1.0' },
   };
@@ -124,6 +139,7 @@ function publish(doc: TextDocument, cascade = true): void {
     const across = acrossYears(a);
     const shown = across.length ? { ...a, findings: [...a.findings, ...across] } : a;
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(shown, lang(), baseDir) });
+    report(a, shown.findings);
     // The next year's report, if open, depends on this one's row IV.
     if (cascade && a.model.year !== undefined) {
       const nextUri = reportsByAgencyYear.get(agencyYear(a, a.model.year + 1));
@@ -135,6 +151,16 @@ function publish(doc: TextDocument, cascade = true): void {
   }
 }
 
+// The status bar's state, and a line in the output channel when the decision changes.
+const decisions = new Map<string, string>();
+function report(a: Analysis, shown: Finding[]): void {
+  const status = statusOf(a, lang(), shown);
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  if (decisions.get(a.uri) === status.detail) return;
+  decisions.set(a.uri, status.detail);
+  if (a.decision !== 'unrelated' || a.languageId === 'plaintext') connection.console.info(`${decodeURIComponent(a.uri.slice(a.uri.lastIndexOf('/') + 1))}: ${status.detail}`);
+}
+
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
@@ -142,6 +168,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  decisions.delete(e.document.uri);
   for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -163,6 +190,7 @@ function guarded<P extends { textDocument: { uri: string } }, R>(name: string, f
 
 connection.onDocumentSymbol(guarded('documentSymbol', (_doc, a) => documentSymbols(a, lang())));
 connection.onFoldingRanges(guarded('foldingRange', (_doc, a) => foldingRanges(a)));
+connection.onCompletion(guarded('completion', (doc, a, p) => completions(a, doc.offsetAt(p.position), lang())));
 connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang())));
 connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
   codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(), settings.severity),

@@ -16,3 +16,4 @@ export { locate, type CellChange, type Diagnosis, type Explanation } from './dia
 export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation, type CellRelation } from './diagnose/relations';
 export { decodeReport, encodeReport, type Decoded, type Encoding } from './decode';
 export { reportSkeleton, type SkeletonOptions } from './template';
+export { recognizeReport, type Recognition } from './recognize';

@@ -19,6 +19,17 @@ export interface Published {
   diagnostics: Diagnostic[];
 }
 
+export interface Status {
+  uri: string;
+  decision: string;
+  active: boolean;
+  format?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  detail: string;
+}
+
 export class LspClient {
   readonly connection: MessageConnection;
   private readonly waiters: Array<{ match: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
@@ -37,6 +48,17 @@ export class LspClient {
         }
       }
     });
+    this.connection.onNotification('gov-report/status', (p: Status) => {
+      this.statuses.push(p);
+      for (let i = this.statusWaiters.length - 1; i >= 0; i--) {
+        const w = this.statusWaiters[i]!;
+        if (w.match(p)) {
+          this.statusWaiters.splice(i, 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.log.push(p.message));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
@@ -44,6 +66,14 @@ export class LspClient {
   }
 
   settings: unknown = {};
+  readonly statuses: Status[] = [];
+  readonly log: string[] = [];
+  private readonly statusWaiters: Array<{ match: (p: Status) => boolean; resolve: (p: Status) => void }> = [];
+
+  /** Resolves with the next status of `uri` that `accept` takes. */
+  status(uri: string, accept: (s: Status) => boolean = () => true): Promise<Status> {
+    return new Promise((resolve) => this.statusWaiters.push({ match: (p) => p.uri === uri && accept(p), resolve }));
+  }
 
   static async start(root: string, options: { locale?: string; settings?: unknown; nodeArgs?: string[] } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { catalog, rules, spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 import { FormatSpec } from '../../shared/src/spec/schema';
 import { cellsExpected } from '../../shared/src/summary';
-import { ruleDoc, rulesTable, severitySchema } from '../../scripts/gen-docs';
+import { ruleDoc, rulesTable, severitySchema, snippets } from '../../scripts/gen-docs';
 import { root } from '../helpers/util';
 
 test('the spec data satisfies its zod schema', () => {
@@ -80,6 +80,8 @@ test('docs/rules, the README table and the settings schema are generated from th
   assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(rulesTable()), 'README rules table is stale: npm run docs');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   assert.deepEqual(pkg.contributes.configuration.properties['gov-report.severity'], severitySchema(), 'package.json settings schema is stale: npm run docs');
+  assert.deepEqual(JSON.parse(readFileSync(join(root, 'snippets', 'gov-report.code-snippets'), 'utf8')), snippets('text'), 'snippets are stale: npm run docs');
+  assert.deepEqual(JSON.parse(readFileSync(join(root, 'snippets', 'markdown.code-snippets'), 'utf8')), snippets('markdown'), 'snippets are stale: npm run docs');
 });
 
 test('the core (shared/src) imports nothing from vscode or vscode-languageserver', () => {

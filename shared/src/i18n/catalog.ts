@@ -182,6 +182,19 @@ export const catalog = {
   'cli.note.encoding': { zh: '按 {encoding} 编码读取', en: 'read as {encoding}' },
   'cli.note.noWrite': { zh: '{encoding} 编码的文件不自动改写：请另存为 UTF-8 后再用 --fix', en: 'files in {encoding} are not rewritten: save as UTF-8 to use --fix' },
 
+  // ---- editor status (status bar tooltip, output channel)
+  'status.language': { zh: '作为年度报告检查：文件语言为“政府信息公开年度报告”', en: 'Checked as a report: the file is in the report language' },
+  'status.chosen': { zh: '作为年度报告检查：已选择“将此文件作为年度报告检查”', en: 'Checked as a report: you chose "Check this file as a report"' },
+  'status.structure': { zh: '识别为年度报告：{clues}', en: 'Recognised as a report: {cluesEn}' },
+  'status.mentions': { zh: '未识别为年度报告：提到了年度报告，但没有报告标题行，也没有报告的部分或表格', en: 'Not recognised as a report: it mentions the report but has no title line, sections or tables of one' },
+  'status.ignored': { zh: '不检查：已选择“不检查此文件”', en: 'Not checked: you chose "Do not check this file"' },
+  'status.tooLarge': { zh: '文档过大，编辑时不检查', en: 'Too large to check while typing' },
+  'status.unrelated': { zh: '不是年度报告', en: 'Not a report' },
+  'status.clue.title': { zh: '标题“{title}”', en: 'title "{title}"' },
+  'status.clue.sections': { zh: '{count} 个部分', en: '{count} sections' },
+  'status.clue.tables': { zh: '{count} 张表', en: '{count} tables' },
+  'status.clue.format': { zh: '{format} 年格式', en: '{format} format' },
+
   // ---- hovers
   'hover.noArticle': { zh: '_条例没有专门条款。_', en: '_No article of the Regulations names it._' },
   'hover.noSuchItem': { zh: '（条例第二十条没有此项）', en: '(article 20 has no such item)' },

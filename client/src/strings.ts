@@ -1,0 +1,58 @@
+// The client's own words (prompts, status bar), in Simplified Chinese and English. Diagnostics,
+// hovers and status details come from the server in the user's language.
+import { env, workspace } from 'vscode';
+
+const zh = {
+  statusChecked: '年度报告 {format} 格式',
+  statusNotRecognised: '未识别为年度报告',
+  statusIgnored: '年度报告：不检查',
+  tooltipChecked: '{detail}\n\n点击打开“问题”面板',
+  tooltipNotRecognised: '{detail}\n\n点击：将此文件作为年度报告检查',
+  tooltipIgnored: '{detail}\n\n点击：恢复检查',
+  pickLayout: '报告的写法',
+  layoutMarkdown: 'Markdown（# 标题与 | 表格 |）',
+  layoutText: '纯文本（表格行用制表符分隔，可直接粘贴到 Word/WPS 表格）',
+  askAgency: '机关名称（如“某某县人民政府办公室”）',
+  askAgencyEmpty: '请填写机关名称',
+  askYear: '报告年度（2021 年起使用 2021 年格式）',
+  askYearInvalid: '请填写 2021 年或以后的四位年份',
+  pickCells: '表格中的数字',
+  cellsEmpty: '留空（逐项填写；未填写的表会提示一次）',
+  cellsZero: '填 0（只改有发生的数字）',
+  checkedNow: '已将此文件作为年度报告检查',
+  ignoredNow: '已设为不检查此文件',
+};
+const en: typeof zh = {
+  statusChecked: 'Annual report · {format} format',
+  statusNotRecognised: 'Not recognised as a report',
+  statusIgnored: 'Annual report: not checked',
+  tooltipChecked: '{detail}\n\nClick to open the Problems panel',
+  tooltipNotRecognised: '{detail}\n\nClick: check this file as a report',
+  tooltipIgnored: '{detail}\n\nClick: check it again',
+  pickLayout: 'How the report is written',
+  layoutMarkdown: 'Markdown (# headings and | tables |)',
+  layoutText: 'Plain text (table rows separated by tabs; pastes into Word/WPS tables)',
+  askAgency: 'Agency name (e.g. 某某县人民政府办公室)',
+  askAgencyEmpty: 'Please give the agency name',
+  askYear: 'Year reported on (the 2021 format applies from 2021)',
+  askYearInvalid: 'A four-digit year, 2021 or later',
+  pickCells: 'Number cells',
+  cellsEmpty: 'Empty (fill in each; an unfilled table is said once)',
+  cellsZero: '0 (change only what happened)',
+  checkedNow: 'This file is now checked as a report',
+  ignoredNow: 'This file is no longer checked',
+};
+
+export type StringId = keyof typeof zh;
+
+/** The language of the client's words: the gov-report.language setting, else VS Code's. */
+export function lang(): 'zh-CN' | 'en' {
+  const setting = workspace.getConfiguration('gov-report').get<string>('language', 'auto');
+  if (setting === 'zh-CN' || setting === 'en') return setting;
+  return /^en\b/i.test(env.language) ? 'en' : 'zh-CN';
+}
+
+export function t(id: StringId, params: Record<string, string | number> = {}): string {
+  const template = (lang() === 'en' ? en : zh)[id];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

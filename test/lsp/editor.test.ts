@@ -1,0 +1,84 @@
+// The editor's day over the protocol: what the server decided and why (status, output channel),
+// the user's per-file choice, completion of labels, and a report being typed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient } from '../helpers/lspClient';
+import { fixture, root } from '../helpers/util';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start(root);
+});
+after(async () => {
+  await client.stop();
+});
+
+test('a report: status with its format and counts; the output channel says why', async () => {
+  const uri = 'file:///day/weihui-2023.txt';
+  const status = client.status(uri);
+  const published = client.diagnostics(uri, 1);
+  await client.open(uri, fixture('real', 'weihui-2023.txt'));
+  const s = await status;
+  const d = (await published).diagnostics;
+  assert.equal(s.active, true);
+  assert.equal(s.decision, 'structure');
+  assert.equal(s.format, '2021');
+  assert.equal(s.errors, d.filter((x) => x.severity === 1).length);
+  assert.equal(s.warnings, d.filter((x) => x.severity === 2).length);
+  assert.match(s.detail, /^识别为年度报告：标题“.*年度报告”，6 个部分，3 张表，2021 年格式$/);
+  // A response comes after every message sent before it: the log line has arrived by then.
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(client.log.some((l) => l.startsWith('weihui-2023.txt: 识别为年度报告')), JSON.stringify(client.log));
+});
+
+test('a notice about the report: not checked, the status says why, and "check this file" makes it checked', async () => {
+  const uri = 'file:///day/notice.txt';
+  const text = '关于做好2023年政府信息公开工作年度报告编制工作的通知\n\n各单位：\n请于1月31日前报送本单位2023年政府信息公开工作年度报告。\n';
+  const status = client.status(uri);
+  await client.open(uri, text);
+  const s = await status;
+  assert.equal(s.active, false);
+  assert.equal(s.decision, 'mentions');
+  assert.match(s.detail, /^未识别为年度报告/);
+  const checked = client.status(uri, (x) => x.decision === 'chosen');
+  await client.connection.sendNotification('gov-report/setChoice', { uri, choice: 'check' });
+  assert.equal((await checked).active, true);
+  const ignored = client.status(uri, (x) => x.decision === 'ignored');
+  const cleared = client.diagnostics(uri);
+  await client.connection.sendNotification('gov-report/setChoice', { uri, choice: 'ignore' });
+  assert.equal((await ignored).active, false);
+  assert.deepEqual((await cleared).diagnostics, []);
+});
+
+test('typing a report in the report language: the title alone, then the first 表2 row, without a flood', async () => {
+  const uri = 'untitled:Untitled-1';
+  const title = '某某县人民政府办公室2025年政府信息公开工作年度报告';
+  const first = client.diagnostics(uri, 1);
+  await client.open(uri, title, 'gov-report');
+  assert.deepEqual((await first).diagnostics.map((d) => d.message), ['缺少第一至六部分', '缺少表1“主动公开政府信息情况”、表2“收到和处理政府信息公开申请情况”、表3“政府信息公开行政复议、行政诉讼情况”']);
+  const row = `\n\n三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t0\t0\t6`;
+  const second = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line: 0, character: title.length }, end: { line: 0, character: title.length } }, text: row }]);
+  const messages = (await second).diagnostics.map((d) => d.message);
+  assert.ok(messages.length <= 4, JSON.stringify(messages));
+  assert.ok(messages.some((m) => /^表2 缺少 24 行：/.test(m)), JSON.stringify(messages));
+});
+
+test('completion inserts the full official label: sections, 第二十条 items, 表2 rows', async () => {
+  const uri = 'file:///day/completion.txt';
+  const text = fixture('rules', 'clean-2023.txt') + '\n（一）予以\n';
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text, 'gov-report');
+  await d;
+  const line = text.split('\n').length - 2;
+  const items = await client.request<Array<{ label: string; textEdit: { newText: string; range: { start: { character: number } } } }>>('textDocument/completion', { textDocument: { uri }, position: { line, character: 5 } });
+  const granted = items.find((i) => i.label === '（一）予以公开');
+  assert.ok(granted, 'the 表2 row');
+  assert.equal(granted.textEdit.range.start.character, 0, 'replaces what was typed of it');
+  assert.ok(items.some((i) => i.label === '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'));
+  assert.ok(items.some((i) => i.label === '五、存在的主要问题及改进情况'));
+  assert.ok(items.some((i) => i.label === '第二十条第（八）项'));
+  // Inside a sentence nothing is offered.
+  const none = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: text.split('\n').findIndex((l) => l.length > 40), character: 40 } });
+  assert.deepEqual(none, []);
+});

@@ -1,0 +1,30 @@
+// Claiming a document by its content: the examples (3 of 5 start with blank lines), a title typed
+// alone, headings without a title; never a notice about the report or an ordinary note.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeReport } from '../../shared/src/index';
+import { fixture, REAL } from '../helpers/util';
+
+test('every example and corpus report is recognised', () => {
+  for (const name of REAL) assert.ok(recognizeReport(fixture('real', name)), name);
+  // HTML pages are checked in their own language; the client claims only plain text and untitled files.
+  for (const name of ['hongze-2024.txt', 'shuyang-2025.md']) assert.ok(recognizeReport(fixture('corpus', name)), name);
+  assert.ok(REAL.filter((n) => /^\s*\n/.test(fixture('real', n))).length >= 3, 'the examples that start with blank lines are among them');
+});
+
+test('a title typed alone, bold or as a Markdown heading, is enough; so are two section headings or 表2 labels', () => {
+  assert.equal(recognizeReport('某某县人民政府2025年政府信息公开工作年度报告'), 'title');
+  assert.equal(recognizeReport('\n\n  # 某某县人民政府2025年政府信息公开工作年度报告\n'), 'title');
+  assert.equal(recognizeReport('**某某局2025年度政府信息公开工作年度报告**'), 'title');
+  assert.equal(recognizeReport('一、总体情况\n正文\n二、主动公开政府信息情况\n'), 'sections');
+  assert.equal(recognizeReport('第一部分 总体情况\n第二部分 主动公开政府信息情况\n'), 'sections');
+  assert.equal(recognizeReport('一、本年新收政府信息公开申请数量\t1\t0'), 'table');
+});
+
+test('near misses are not claimed', () => {
+  assert.equal(recognizeReport('关于做好2025年政府信息公开工作年度报告编制工作的通知\n各单位：请于1月31日前报送。'), undefined);
+  assert.equal(recognizeReport('请各单位按时报送本单位2025年政府信息公开工作年度报告。'), undefined);
+  assert.equal(recognizeReport('一、总体情况良好\n会议纪要'), undefined);
+  assert.equal(recognizeReport('[section]\nkey=value\n'), undefined);
+  assert.equal(recognizeReport(''), undefined);
+});
