@@ -42,6 +42,20 @@ function cliFindings(file: string): Array<{ rule: string; line: number; column: 
   return JSON.parse(r.stdout).files[0].findings;
 }
 
+interface Status { decision: string; active: boolean; format?: string; errors: number; warnings: number; infos: number }
+
+/** The status bar's state for `uri`, once it satisfies `accept` (the server reports after each check). */
+async function statusOf(uri: vscode.Uri, accept: (s: Status) => boolean, timeoutMs = 30_000): Promise<Status> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await vscode.commands.executeCommand<Status | undefined>('gov-report.statusOf', uri.toString());
+    if (s && accept(s)) return s;
+    if (Date.now() > until) throw new Error(`status of ${uri.toString()}: ${JSON.stringify(s)}`);
+    // The state arrives by notification: poll the command on the event loop, not on a fixed sleep.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 export function tests(): void {
@@ -70,13 +84,20 @@ export function tests(): void {
       it(`${name}: the Outline shows each of the six sections once`, async () => {
         const uri = workspaceFile(name);
         await vscode.workspace.openTextDocument(uri);
-        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
         // VS Code merges every provider's symbols: for .md files Markdown's own outline lists the
-        // headings, and ours adds only the tables.
-        const names: string[] = [];
-        const walk = (list: readonly vscode.DocumentSymbol[]) => list.forEach((s) => { names.push(s.name); walk(s.children); });
-        walk(symbols);
-        for (const title of ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '行政复议、行政诉讼情况', '改进情况', '其他需要报告的事项']) {
+        // headings (once its language server is up), and ours adds only the tables.
+        const titles = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '行政复议、行政诉讼情况', '改进情况', '其他需要报告的事项'];
+        const until = Date.now() + 30_000;
+        let names: string[] = [];
+        for (;;) {
+          const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+          names = [];
+          const walk = (list: readonly vscode.DocumentSymbol[]) => list.forEach((s) => { names.push(s.name); walk(s.children); });
+          walk(symbols);
+          if (titles.every((t) => names.some((n) => n.includes(t))) || Date.now() > until) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        for (const title of titles) {
           assert.equal(names.filter((n) => /^(#+\s*)?[一二三四五六2][、.]/.test(n) && n.includes(title)).length, 1, `${title}: ${JSON.stringify(names)}`);
         }
         assert.equal(names.filter((n) => n.startsWith('表2')).length, 1);
@@ -135,6 +156,71 @@ export function tests(): void {
       assert.ok(await doc.save());
       await cleared;
       assert.equal(doc.getText(), original, 'fix-all on save restored the figure and changed nothing else');
+    });
+
+    it('a Markdown report named …年度报告.md keeps Markdown (language, preview) and is checked', async () => {
+      const uri = workspaceFile('北关区2023年政府信息公开工作年度报告.md');
+      const expected = cliFindings(uri.fsPath);
+      const checked = diagnosticsFor(uri, (d) => d.filter((x) => x.source === 'gov-report').length === expected.length);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, 'markdown');
+      await checked;
+      assert.equal(doc.languageId, 'markdown', 'still Markdown after the check');
+      await vscode.commands.executeCommand('markdown.showPreviewToSide');
+      await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    });
+
+    it('the status bar: a report shows its format and counts; a notice about the report is not checked until asked', async () => {
+      const report = workspaceFile('weihui-2023.txt');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(report));
+      const s = await statusOf(report, (x) => x.active);
+      assert.equal(s.format, '2021');
+      assert.equal(s.errors, vscode.languages.getDiagnostics(report).filter((d) => d.source === 'gov-report' && d.severity === vscode.DiagnosticSeverity.Error).length);
+      const notice = workspaceFile('关于做好2023年政府信息公开工作年度报告的通知.txt');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(notice));
+      const n = await statusOf(notice, (x) => x.decision === 'mentions');
+      assert.equal(n.active, false);
+      assert.deepEqual(vscode.languages.getDiagnostics(notice).filter((d) => d.source === 'gov-report'), []);
+      await vscode.commands.executeCommand('gov-report.checkThisFile');
+      assert.equal((await statusOf(notice, (x) => x.decision === 'chosen')).active, true);
+      await vscode.commands.executeCommand('gov-report.ignoreThisFile');
+      assert.equal((await statusOf(notice, (x) => x.decision === 'ignored')).active, false);
+    });
+
+    it('a new untitled file becomes a report when its title is typed, and stays one as lines are added', async () => {
+      const doc = await vscode.workspace.openTextDocument({ content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      const claimed = new Promise<vscode.TextDocument>((resolve) => {
+        const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+          if (d.uri.toString() === doc.uri.toString() && d.languageId === 'gov-report') {
+            sub.dispose();
+            resolve(d);
+          }
+        });
+      });
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '\n\n某某县人民政府办公室2025年政府信息公开工作年度报告\n'));
+      const report = await claimed;
+      const current = vscode.window.activeTextEditor!;
+      for (const line of ['一、总体情况', '（一）主动公开', '全年主动公开政府信息 120 条。']) {
+        await current.edit((b) => b.insert(new vscode.Position(report.lineCount, 0), `${line}\n`));
+      }
+      assert.equal(vscode.window.activeTextEditor!.document.languageId, 'gov-report');
+      const s = await statusOf(report.uri, (x) => x.active);
+      assert.equal(s.decision, 'language');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('新建政府信息公开工作年度报告: the skeleton opens complete; with zeros it has no finding', async () => {
+      await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'markdown', cells: 'zero' });
+      const doc = vscode.window.activeTextEditor!.document;
+      assert.equal(doc.languageId, 'markdown');
+      assert.match(doc.lineAt(0).text, /^# 示例县人民政府办公室2025年政府信息公开工作年度报告$/);
+      const s = await statusOf(doc.uri, (x) => x.active);
+      assert.equal(s.errors + s.warnings + s.infos, 0);
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+      assert.ok(symbols.length > 0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('stays silent on an ordinary text file', async () => {
