@@ -77,7 +77,42 @@ export function snippets(layout: 'text' | 'markdown'): Record<string, unknown> {
   };
 }
 
+/** The JSON schema of .gov-report.json (completion and validation in VS Code), from the rule registry. */
+export function configSchema(): Record<string, unknown> {
+  const severity = { type: 'string', enum: ['off', 'info', 'warning', 'error'] };
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of rules) ruleProps[r.id] = { ...severity, description: `${catalog[r.title].zh} / ${catalog[r.title].en} (默认 default: ${r.severity})` };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'gov-report 配置 / configuration (.gov-report.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { description: '规则级别 / severity per rule', type: 'object', additionalProperties: false, properties: ruleProps },
+      ignoreFiles: { description: '不检查的文件（通配符，相对于配置文件所在目录） / files not to check (globs, relative to this file)', type: 'array', items: { type: 'string' } },
+      ignoreFindings: {
+        description: '忽略的问题：按规则和所在的行或部分，不按行号 / findings to ignore, by rule and row or section (not by line number)',
+        type: 'array',
+        items: {
+          type: 'object', additionalProperties: false, required: ['rule'],
+          properties: {
+            rule: { type: 'string', enum: [...rules.map((r) => r.id), '*'] },
+            row: { type: 'string', description: '表格行，如“（一）予以公开”；表3 写“表3” / a table row by its label; "表3" for table 3' },
+            section: { type: 'string', description: '部分，如“五” / a section by its numeral or title' },
+            text: { type: 'string', description: '问题所在行包含的文字 / text on the finding\'s line' },
+          },
+        },
+      },
+      format: { description: '表格未显示格式时按此格式检查 / the format assumed when the tables do not show it', type: 'string', enum: ['2019', '2021'] },
+      language: { description: '消息语言 / language of the messages', type: 'string', enum: ['zh-CN', 'en'] },
+    },
+  };
+}
+
 if (require.main === module) {
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  writeFileSync(join(root, 'schemas', 'gov-report.schema.json'), JSON.stringify(configSchema(), null, 2) + '\n');
   mkdirSync(join(root, 'snippets'), { recursive: true });
   writeFileSync(join(root, 'snippets', 'gov-report.code-snippets'), JSON.stringify(snippets('text'), null, 2) + '\n');
   writeFileSync(join(root, 'snippets', 'markdown.code-snippets'), JSON.stringify(snippets('markdown'), null, 2) + '\n');

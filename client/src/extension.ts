@@ -41,7 +41,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   ]);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { configurationSection: 'gov-report' },
+    // The configuration file shared with the CLI: the server re-reads it when it changes.
+    synchronize: { configurationSection: 'gov-report', fileEvents: workspace.createFileSystemWatcher('**/{.gov-report.json,package.json}') },
     initializationOptions: { settings: workspace.getConfiguration('gov-report') },
     outputChannelName: 'gov-report',
   };

@@ -1,5 +1,9 @@
 // One cached analysis per document version, shared by every feature (parse once per version).
-import { check, parse, type Finding, type ReportModel, type SeveritySetting } from '../../shared/src/index';
+import { check, parse, type CheckOptions, type Finding, type ReportModel } from '../../shared/src/index';
+
+export interface DocumentOptions extends CheckOptions {
+  format?: '2019' | '2021';
+}
 
 export interface Analysis {
   uri: string;
@@ -47,7 +51,8 @@ export const MAX_CACHED = 12;
 export class AnalysisCache {
   // Insertion order is recency order: a hit is moved to the end, the oldest evicted first.
   private readonly cache = new Map<string, Analysis>();
-  constructor(private severity: () => Readonly<Record<string, SeveritySetting>>) {}
+  /** The check options of a document: the editor's settings merged with its configuration file. */
+  constructor(private optionsFor: (uri: string) => DocumentOptions) {}
 
   get(doc: AnalysisInput): Analysis {
     const hit = this.cache.get(doc.uri);
@@ -70,9 +75,12 @@ export class AnalysisCache {
       // Cheap rejection of ordinary files: no parse at all.
       analysis = { ...base, model: parse(''), findings: [], elapsed: performance.now() - started, active: false, decision: 'unrelated' };
     } else {
-      const model = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
+      const options = this.optionsFor(doc.uri);
+      const parsed = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
+      // A report whose tables do not show its format is read as the configured one.
+      const model = options.format && parsed.formatVersion === null ? { ...parsed, formatVersion: options.format } : parsed;
       const active = own || model.isReport;
-      const findings = active ? check(model, { severity: this.severity() }) : [];
+      const findings = active ? check(model, options) : [];
       const decision: Decision = doc.choice === 'check' ? 'chosen' : doc.languageId === 'gov-report' ? 'language' : active ? 'structure' : 'mentions';
       analysis = { ...base, model, findings, elapsed: performance.now() - started, active, decision };
     }

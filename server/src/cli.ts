@@ -2,9 +2,10 @@
 // stylish / json / sarif, optionally applies the safe fixes. Exit 0: no error; 1: an error was
 // found; 2: bad usage or an unreadable file.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, decodeReport, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, decodeReport, matchesAny, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 
@@ -13,9 +14,14 @@ const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkrep
 
 const Options = z.object({
   format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
-  lang: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
+  /** Unset: the configuration file's language, else zh-CN. */
+  lang: z.optional(z.enum(['zh-CN', 'en'])),
   fix: z._default(z.boolean(), false),
   dryRun: z._default(z.boolean(), false),
+  quiet: z._default(z.boolean(), false),
+  maxWarnings: z.optional(z.number().check(z.int(), z.gte(0))),
+  ignore: z._default(z.array(z.string()), []),
+  config: z.optional(z.string()),
   paths: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 type Options = z.infer<typeof Options>;
@@ -32,6 +38,10 @@ const HELP = {
   --lang zh-CN|en               消息语言（默认 zh-CN）
   --fix                         就地应用可确定的修复（总计、编号等），并报告改动
   --dry-run                     与 --fix 同用：只打印将做的改动（unified diff），不写文件
+  --quiet                       只报告错误（不报告警告和提示）
+  --max-warnings <数量>          警告超过此数量时以退出码 1 结束
+  --ignore <通配符>              不检查匹配的文件（可多次给出，如 --ignore "草稿/**"）
+  --config <文件>                使用此配置文件（默认：报告所在目录或上级目录中的 .gov-report.json）
   -h, --help                    显示帮助
   -v, --version                 显示版本
 
@@ -45,6 +55,10 @@ Options:
   --lang zh-CN|en               message language (default zh-CN)
   --fix                         apply the determined fixes (totals, numbering…) in place and report them
   --dry-run                     with --fix: print the changes as a unified diff, write nothing
+  --quiet                       report errors only (no warnings, no infos)
+  --max-warnings <n>            exit with 1 when there are more than n warnings
+  --ignore <glob>               do not check matching files (repeatable, e.g. --ignore "drafts/**")
+  --config <file>               use this configuration file (default: the nearest .gov-report.json)
   -h, --help                    show this help
   -v, --version                 show the version
 
@@ -65,6 +79,18 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
       case '--fix': raw.fix = true; break;
+      case '--quiet': raw.quiet = true; break;
+      case '--max-warnings': case '--ignore': case '--config': {
+        const v = inline ?? args.shift();
+        if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
+        if (flag === '--ignore') raw.ignore = [...((raw.ignore as string[] | undefined) ?? []), v];
+        else if (flag === '--config') raw.config = v;
+        else {
+          if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings 需要一个非负整数 / --max-warnings needs a non-negative integer`);
+          raw.maxWarnings = Number(v);
+        }
+        break;
+      }
       case '--dry-run': raw.dryRun = true; raw.fix = true; break;
       case '--format': case '--lang': {
         const v = inline ?? args.shift();
@@ -91,13 +117,18 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
 
 /** Files to check: the named files, and the report files under the named folders (sorted). */
 export function collectFiles(paths: string[]): string[] {
-  const out: string[] = [];
+  return collectEntries(paths).map((e) => e.path);
+}
+
+/** As collectFiles, telling which files were named on the command line (not found in a folder). */
+export function collectEntries(paths: string[]): Array<{ path: string; named: boolean }> {
+  const out: Array<{ path: string; named: boolean }> = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const p = join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(p);
+      else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path: p, named: false });
     }
   };
   for (const p of paths) {
@@ -108,7 +139,7 @@ export function collectFiles(paths: string[]): string[] {
       throw new UsageError(`无法读取 “${p}”：文件或目录不存在 / cannot read "${p}": no such file or folder`);
     }
     if (st.isDirectory()) walk(p);
-    else out.push(p);
+    else out.push({ path: p, named: true });
   }
   return out;
 }
@@ -169,9 +200,9 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     return 0;
   }
   const results: FileResult[] = [];
-  let files: string[];
+  let files: Array<{ path: string; named: boolean }>;
   try {
-    files = collectFiles(opts.paths);
+    files = collectEntries(opts.paths);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`gov-report: ${e.message}\n`);
@@ -179,59 +210,82 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     throw e;
   }
+  const explicit = opts.config ? ConfigFinder.read(resolve(io.cwd, opts.config)) : undefined;
+  if (explicit?.kind === 'invalid') {
+    io.err(`gov-report: ${pick(message('cli.config.invalid', { path: opts.config as string, error: explicit.error }), opts.lang ?? 'zh-CN')}\n`);
+    return 2;
+  }
+  const finder = new ConfigFinder();
+  // One language for the run: --lang, else the configuration's (the explicit one, or the one for the current folder).
+  const around = explicit ?? finder.forDir(io.cwd);
+  const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel }> = [];
-  for (const path of files) {
+  for (const { path, named } of files) {
     const shown = relative(io.cwd, path) || path;
+    const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
+    const config = found.kind === 'ok' ? found.config : {};
+    // Ignored files: said when named on the command line, silently left out of a folder.
+    const ignoredBy = matchesAny(relative(io.cwd, resolve(io.cwd, path)), opts.ignore) ? '--ignore'
+      : found.kind === 'ok' && config.ignoreFiles && matchesAny(relative(found.dir, resolve(io.cwd, path)), config.ignoreFiles) ? relative(io.cwd, found.path) || found.path : undefined;
+    if (ignoredBy) {
+      if (named) results.push({ kind: 'skipped', path: shown, reason: 'ignored', message: pick(message('cli.skipped.ignored', { by: ignoredBy }), lang) });
+      continue;
+    }
+    if (found.kind === 'invalid') {
+      results.push({ kind: 'failed', path: shown, reason: 'config', message: pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), lang) });
+      continue;
+    }
+    const options = { ...(config.rules ? { severity: config.rules } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
     const read = readReportFile(path);
     if (!read.ok) {
-      results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, opts.lang) });
+      results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
       continue;
     }
     if (read.text.trim() === '') {
-      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(message('cli.skipped.empty'), opts.lang) });
+      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(message('cli.skipped.empty'), lang) });
       continue;
     }
     const html = /\.html?$/i.test(path);
     let text = read.text;
-    let model = parse(text, { html });
+    let model = withFormat(parse(text, { html }), config.format);
     if (!model.isReport) {
-      results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), opts.lang) });
+      results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) });
       continue;
     }
     const notes: string[] = [];
     const encodingName = ENCODING_NAME[read.encoding];
-    if (read.encoding !== 'utf-8') notes.push(pick(message('cli.note.encoding', { encoding: encodingName }), opts.lang));
+    if (read.encoding !== 'utf-8') notes.push(pick(message('cli.note.encoding', { encoding: encodingName }), lang));
     let fixed = 0;
     const changes: string[] = [];
     let diff: string | undefined;
     if (opts.fix) {
       // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
-      const r = fixAll(text, { html });
+      const r = fixAll(text, { html, ...options });
       if (r.text !== text) {
         const lines = new LineIndex(text);
         for (const c of r.changes) {
           const p = lines.positionAt(c.edit.range.start);
-          changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, opts.lang)}  (${c.finding.ruleId})`);
+          changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, lang)}  (${c.finding.ruleId})`);
         }
         const bytes = encodeReport(r.text, read.encoding, read.bom);
         if (opts.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
-        else if (!bytes) notes.push(pick(message('cli.note.noWrite', { encoding: encodingName }), opts.lang));
+        else if (!bytes) notes.push(pick(message('cli.note.noWrite', { encoding: encodingName }), lang));
         else {
           try {
             writeFileSync(path, bytes);
             fixed = r.changes.length;
             text = r.text;
-            model = parse(text, { html });
+            model = withFormat(parse(text, { html }), config.format);
           } catch (e) {
             const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-            results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), opts.lang) });
+            results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), lang) });
             continue;
           }
         }
       }
     }
-    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], opts.lang), findings: check(model), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}) };
+    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}) };
     results.push(result);
     checked.push({ result, model });
   }
@@ -239,13 +293,28 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
   const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
   checked.forEach(({ result, model }, key) => {
     result.findings = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    result.summary = summarize(model, result.findings, opts.lang);
+    // --quiet: errors only, in every output format.
+    if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+    result.summary = summarize(model, result.findings, lang);
   });
   if (opts.format === 'json') io.out(JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n');
-  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, opts.lang, VERSION), null, 2) + '\n');
-  else io.out(stylish(results, opts.lang, opts.fix && !opts.dryRun));
+  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n');
+  else io.out(stylish(results, lang, opts.fix && !opts.dryRun));
   if (results.some((r) => r.kind === 'failed')) return 2;
-  return results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error'))) return 1;
+  if (opts.maxWarnings !== undefined) {
+    const warnings = results.reduce((n, r) => n + (r.kind === 'checked' ? r.summary.findings.filter((f) => f.severity === 'warning').length : 0), 0);
+    if (warnings > opts.maxWarnings) {
+      io.err(pick(message('cli.tooManyWarnings', { count: warnings, max: opts.maxWarnings }), lang) + '\n');
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/** A report whose tables do not show its format is read as the configured one. */
+function withFormat(model: ReportModel, format: '2019' | '2021' | undefined): ReportModel {
+  return format && model.formatVersion === null ? { ...model, formatVersion: format } : model;
 }
 
 function jsonEntry(r: FileResult): unknown {

@@ -6,10 +6,12 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, norm, type Finding } from '../../shared/src/index';
-import { AnalysisCache, type Analysis } from './analysis';
+import { checkAcrossYears, message, norm, pick, type Finding, type Lang } from '../../shared/src/index';
+import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
+import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completion';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
@@ -32,8 +34,32 @@ let pullConfiguration = false;
 // docs/rules lives next to dist/ in the extension and in the repository alike.
 const baseDir = join(__dirname, '..');
 
-const cache = new AnalysisCache(() => settings.severity);
-const lang = () => resolveLang(settings, clientLocale);
+// The configuration file of each document on disk (shared with the CLI), re-read when one changes.
+const configs = new ConfigFinder();
+let workspaceFolders: string[] = [];
+function configOf(uri: string): FoundConfig | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return configs.forDir(dirname(fileURLToPath(uri)));
+  } catch {
+    return undefined;
+  }
+}
+function optionsFor(uri: string): DocumentOptions {
+  const found = configOf(uri);
+  if (found?.kind !== 'ok') return { severity: settings.severity };
+  const c = found.config;
+  // The editor's gov-report.severity and the file's rules map onto the same thing; the file, shared
+  // with the CLI, wins, so both give the same findings.
+  return { severity: { ...settings.severity, ...(c.rules ?? {}) }, ...(c.ignoreFindings ? { ignore: c.ignoreFindings } : {}), ...(c.format ? { format: c.format } : {}) };
+}
+
+const cache = new AnalysisCache(optionsFor);
+const lang = (uri?: string) => {
+  const found = uri ? configOf(uri) : undefined;
+  if (settings.language === 'auto' && found?.kind === 'ok' && found.config.language) return found.config.language;
+  return resolveLang(settings, clientLocale);
+};
 
 // The user's per-file choice ("check this file as a report" / "do not check it"), kept by the client.
 const choices = new Map<string, 'check' | 'ignore'>();
@@ -53,6 +79,7 @@ connection.onNotification('gov-report/setChoice', (p: { uri: string; choice: 'ch
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
+  workspaceFolders = (params.workspaceFolders ?? []).flatMap((w) => (w.uri.startsWith('file:') ? [fileURLToPath(w.uri)] : []));
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   const init = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
   if (init !== defaultSettings) settings = init;
@@ -86,6 +113,13 @@ async function refreshSettings(): Promise<void> {
   cache.clear();
   for (const doc of documents.all()) schedule(doc, 0);
 }
+
+connection.onDidChangeWatchedFiles(() => {
+  // A .gov-report.json (or package.json) was created, changed or deleted.
+  configs.clear();
+  cache.clear();
+  for (const doc of documents.all()) schedule(doc, 0);
+});
 
 connection.onDidChangeConfiguration((change) => {
   if (pullConfiguration) void refreshSettings();
@@ -129,7 +163,7 @@ function acrossYears(a: Analysis): Finding[] {
   const previousDoc = previousUri && previousUri !== a.uri ? documents.get(previousUri) : undefined;
   if (!previousDoc) return [];
   const previous = analysisOf(previousDoc);
-  return checkAcrossYears([{ key: 'current', model: a.model }, { key: 'previous', model: previous.model }], { severity: settings.severity }).get('current') ?? [];
+  return checkAcrossYears([{ key: 'current', model: a.model }, { key: 'previous', model: previous.model }], optionsFor(a.uri)).get('current') ?? [];
 }
 
 function publish(doc: TextDocument, cascade = true): void {
@@ -138,7 +172,10 @@ function publish(doc: TextDocument, cascade = true): void {
     if (a.active && a.model.agency && a.model.year !== undefined) reportsByAgencyYear.set(agencyYear(a, a.model.year), doc.uri);
     const across = acrossYears(a);
     const shown = across.length ? { ...a, findings: [...a.findings, ...across] } : a;
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(shown, lang(), baseDir) });
+    const diagnostics = toDiagnostics(shown, lang(doc.uri), baseDir);
+    const found = a.active ? configOf(doc.uri) : undefined;
+    if (found?.kind === 'invalid') diagnostics.unshift(configDiagnostic(found, lang(doc.uri)));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     report(a, shown.findings);
     // The next year's report, if open, depends on this one's row IV.
     if (cascade && a.model.year !== undefined) {
@@ -154,7 +191,7 @@ function publish(doc: TextDocument, cascade = true): void {
 // The status bar's state, and a line in the output channel when the decision changes.
 const decisions = new Map<string, string>();
 function report(a: Analysis, shown: Finding[]): void {
-  const status = statusOf(a, lang(), shown);
+  const status = statusOf(a, lang(a.uri), shown);
   void connection.sendNotification(STATUS_NOTIFICATION, status);
   if (decisions.get(a.uri) === status.detail) return;
   decisions.set(a.uri, status.detail);
@@ -188,13 +225,26 @@ function guarded<P extends { textDocument: { uri: string } }, R>(name: string, f
   };
 }
 
-connection.onDocumentSymbol(guarded('documentSymbol', (_doc, a) => documentSymbols(a, lang())));
+connection.onDocumentSymbol(guarded('documentSymbol', (doc, a) => documentSymbols(a, lang(doc.uri))));
 connection.onFoldingRanges(guarded('foldingRange', (_doc, a) => foldingRanges(a)));
-connection.onCompletion(guarded('completion', (doc, a, p) => completions(a, doc.offsetAt(p.position), lang())));
-connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang())));
+connection.onCompletion(guarded('completion', (doc, a, p) => completions(a, doc.offsetAt(p.position), lang(doc.uri))));
+connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang(doc.uri))));
 connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
-  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(), settings.severity),
+  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(doc.uri), optionsFor(doc.uri),
+    { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }),
 ));
 
 documents.listen(connection);
 connection.listen();
+
+/** A configuration file that does not validate: said on each report it applies to, at the top. */
+function configDiagnostic(found: Extract<FoundConfig, { kind: 'invalid' }>, l: Lang) {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 2 as const,
+    source: 'gov-report',
+    code: 'config-invalid',
+    message: pick(message('config.invalid', { path: found.path, error: found.error }), l),
+    relatedInformation: [{ location: { uri: pathToFileURL(found.path).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, message: found.path }],
+  };
+}

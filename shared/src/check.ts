@@ -2,7 +2,9 @@
 // wrong-cell explains is reported once, by wrong-cell), and settles the safe fixes: one is applied
 // only when the cells it is computed from are not themselves about to change, and never when two
 // rules want different text in one cell. Fix-all therefore converges (see fix.ts).
+import { ignored, type IgnoreEntry } from './config';
 import type { ReportModel } from './model';
+import { suppressionsOf } from './suppress';
 import { parse } from './parse/index';
 import { rules } from './rules/index';
 import { norm } from './text';
@@ -13,6 +15,8 @@ export type SeveritySetting = Severity | 'off';
 export interface CheckOptions {
   /** Per-rule severity overrides ('off' disables the rule). */
   severity?: Readonly<Record<string, SeveritySetting>>;
+  /** Findings silenced by the configuration file (plain text has no comments to do it). */
+  ignore?: readonly IgnoreEntry[];
 }
 
 export function check(model: ReportModel, options: CheckOptions = {}): Finding[] {
@@ -33,7 +37,14 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
   settleFixes(folded);
   verifyInsertions(model, folded);
   folded.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return folded;
+  return silence(model, folded, options.ignore ?? []);
+}
+
+/** What the user silenced: comments in the document, entries of the configuration file. */
+function silence(model: ReportModel, findings: Finding[], entries: readonly IgnoreEntry[]): Finding[] {
+  const comments = suppressionsOf(model.text, (o) => model.lines.positionAt(o).line);
+  if (entries.length === 0 && !model.text.includes('gov-report-')) return findings;
+  return findings.filter((f) => !comments.silenced(f.ruleId, model.lines.positionAt(f.range.start).line) && !ignored(entries, f, model));
 }
 
 /** A relation whose failure a located cause explains is reported once, by that cause. */

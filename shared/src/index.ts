@@ -17,3 +17,5 @@ export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation
 export { decodeReport, encodeReport, type Decoded, type Encoding } from './decode';
 export { reportSkeleton, type SkeletonOptions } from './template';
 export { recognizeReport, type Recognition } from './recognize';
+export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, type Config, type ConfigResult, type IgnoreEntry } from './config';
+export { globToRegExp, matchesAny } from './glob';

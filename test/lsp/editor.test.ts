@@ -2,8 +2,13 @@
 // the user's per-file choice, completion of labels, and a report being typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lspClient';
-import { fixture, root } from '../helpers/util';
+import { fixture, REAL, root } from '../helpers/util';
 
 let client: LspClient;
 before(async () => {
@@ -81,4 +86,72 @@ test('completion inserts the full official label: sections, 第二十条 items, 
   // Inside a sentence nothing is offered.
   const none = await client.request<unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: text.split('\n').findIndex((l) => l.length > 40), character: 40 } });
   assert.deepEqual(none, []);
+});
+
+test('the editor and the CLI give the same findings for the same file and configuration (the examples)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-parity-'));
+  writeFileSync(join(dir, '.gov-report.json'), JSON.stringify({ rules: { 'section-numbering': 'off', 'text-table': 'info' }, ignoreFindings: [{ rule: 'review-total', row: '表3' }, { rule: 'blank-value', section: '二' }] }));
+  for (const name of [...REAL, 'sample-2023.txt']) {
+    const path = join(dir, name);
+    copyFileSync(name === 'sample-2023.txt' ? join(root, 'examples', name) : join(root, 'test', 'fixtures', 'real', name), path);
+    const cli = JSON.parse(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', path], { encoding: 'utf8' }).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; column: number; severity: string; message: string }> }> };
+    const uri = pathToFileURL(path).toString();
+    const published = client.diagnostics(uri, 1);
+    await client.open(uri, readFileSync(path, 'utf8'), name.endsWith('.md') ? 'markdown' : 'plaintext');
+    const SEVERITY = ['', 'error', 'warning', 'info'];
+    assert.deepEqual(
+      (await published).diagnostics.map((d) => ({ rule: d.code, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: SEVERITY[d.severity ?? 0], message: d.message })),
+      cli.files[0]!.findings.map((f) => ({ rule: f.rule, line: f.line, column: f.column, severity: f.severity, message: f.message })),
+      name,
+    );
+  }
+});
+
+test('silencing from the lightbulb: a comment in Markdown, the configuration file in plain text; an invalid file is said', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-silence-'));
+  const path = join(dir, 'sample-2023.txt');
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), path);
+  const uri = pathToFileURL(path).toString();
+  const published = client.diagnostics(uri, 1);
+  await client.open(uri, readFileSync(path, 'utf8'));
+  const located = (await published).diagnostics.find((d) => d.code === 'wrong-cell')!;
+  type Action = { title: string; edit: { documentChanges?: Array<{ kind?: string; uri?: string; textDocument?: { uri: string }; edits?: Array<{ newText: string }> }>; changes?: Record<string, Array<{ newText: string }>> } };
+  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: located.range, context: { diagnostics: [located], only: ['quickfix'] } });
+  const titles = actions.map((a) => a.title);
+  const ignore = actions.find((a) => a.title === '在此处忽略 wrong-cell（写入 .gov-report.json）');
+  const off = actions.find((a) => a.title === '关闭规则 wrong-cell（写入 .gov-report.json）');
+  assert.ok(ignore && off, JSON.stringify(titles));
+  assert.ok(titles.indexOf('将“（一）予以公开”·“总计”改为 6') < titles.indexOf(ignore.title), 'fixes first');
+  const changes = ignore.edit.documentChanges!;
+  assert.deepEqual(changes[0], { kind: 'create', uri: pathToFileURL(join(dir, '.gov-report.json')).toString(), options: { ignoreIfExists: true } });
+  const written = JSON.parse(changes[1]!.edits![0]!.newText);
+  assert.deepEqual(written, { ignoreFindings: [{ rule: 'wrong-cell', row: '（一）予以公开' }] });
+  // Written to disk (as the editor would), the finding is gone and the others stay.
+  writeFileSync(join(dir, '.gov-report.json'), changes[1]!.edits![0]!.newText);
+  const again = client.diagnostics(uri);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.gov-report.json')).toString(), type: 1 }] });
+  const after = (await again).diagnostics;
+  assert.ok(!after.some((d) => d.code === 'wrong-cell'));
+  assert.ok(after.some((d) => d.code === 'review-total'));
+  // An invalid file: one warning at the top of the report, the defaults used.
+  writeFileSync(join(dir, '.gov-report.json'), '{"rules":{"wrong-cel":"off"}}');
+  const invalid = client.diagnostics(uri);
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.gov-report.json')).toString(), type: 2 }] });
+  const d = (await invalid).diagnostics;
+  assert.equal(d[0]!.code, 'config-invalid');
+  assert.match(d[0]!.message, /配置文件 .*\.gov-report\.json 无效，已按默认设置检查：rules: unknown rule "wrong-cel"/);
+  assert.ok(d.some((x) => x.code === 'wrong-cell'));
+
+  // Markdown, outside a table: a comment before the line.
+  const mdUri = 'file:///day/comment.md';
+  const md = fixture('real', 'beiguan-2023.md');
+  const mdPublished = client.diagnostics(mdUri, 1);
+  await client.open(mdUri, md, 'markdown');
+  const outside = (await mdPublished).diagnostics.find((x) => x.code === 'heading-level')!;
+  {
+    const mdActions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri: mdUri }, range: outside.range, context: { diagnostics: [outside], only: ['quickfix'] } });
+    const comment = mdActions.find((a) => a.title === `在此处忽略 ${outside.code}（插入注释）`);
+    assert.ok(comment, JSON.stringify(mdActions.map((a) => a.title)));
+    assert.equal(comment.edit.changes![mdUri]![0]!.newText, `<!-- gov-report-disable-next-line ${outside.code} -->\n`);
+  }
 });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -194,4 +194,62 @@ test('a notice that names the annual report is not a report: skipped, never 9 er
   assert.equal(r.status, 0);
   assert.match(r.stdout, /跳过：不是政府信息公开工作年度报告/);
   assert.doesNotMatch(r.stdout, /错误/);
+});
+
+/** A reviewer's folder with a configuration file: the sample (errors, a warning, fixable totals) and a draft. */
+function configuredFolder(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-config-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'sample-2023.txt'));
+  mkdirSync(join(dir, 'drafts'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'drafts', 'draft.txt'));
+  writeFileSync(join(dir, '.gov-report.json'), JSON.stringify(config));
+  return dir;
+}
+const rulesOf = (stdout: string) => JsonOutput.parse(JSON.parse(stdout)).files.flatMap((f) => ('findings' in f ? f.findings.map((x) => x.rule) : []));
+
+test('the configuration file beside the reports: severities, ignored findings (by row), ignored files, language', () => {
+  const plain = rulesOf(gov('check', '--format', 'json', join(root, 'examples', 'sample-2023.txt')).stdout);
+  assert.ok(plain.includes('text-table') && plain.includes('review-total') && plain.includes('section-numbering'), JSON.stringify(plain));
+  const dir = configuredFolder({ rules: { 'text-table': 'off', 'section-numbering': 'info' }, ignoreFindings: [{ rule: 'review-total', row: '表3' }], ignoreFiles: ['drafts/**'], language: 'en' });
+  const json = JsonOutput.parse(JSON.parse(spawnSync(process.execPath, [cli, 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' }).stdout));
+  assert.deepEqual(json.files.map((f) => f.path), ['sample-2023.txt'], 'the draft is ignored by the configuration (silently, in a folder)');
+  const findings = (json.files[0] as { findings: Array<{ rule: string; severity: string; message: string }> }).findings;
+  assert.ok(!findings.some((f) => f.rule === 'text-table' || f.rule === 'review-total'));
+  assert.equal(findings.find((f) => f.rule === 'section-numbering')?.severity, 'info');
+  assert.match(findings.find((f) => f.rule === 'wrong-cell')!.message, /the row total and the column total agree/, 'messages in the configured language');
+  // Named on the command line, an ignored file is said.
+  const named = spawnSync(process.execPath, [cli, 'check', 'drafts/draft.txt'], { cwd: dir, encoding: 'utf8' });
+  assert.match(named.stdout, /drafts\/draft\.txt\n {2}— {2}skipped: ignored by \.gov-report\.json/);
+});
+
+test('--config, --ignore, --quiet, --max-warnings', () => {
+  const dir = configuredFolder({});
+  const elsewhere = join(mkdtempSync(join(tmpdir(), 'gov-report-cfg-')), 'strict.json');
+  writeFileSync(elsewhere, JSON.stringify({ rules: { 'wrong-cell': 'off', 'review-total': 'off', 'row-total': 'off' } }));
+  const withConfig = rulesOf(gov('check', '--format', 'json', '--config', elsewhere, join(dir, 'sample-2023.txt')).stdout);
+  assert.ok(!withConfig.some((r) => ['wrong-cell', 'review-total', 'row-total'].includes(r)), JSON.stringify(withConfig));
+  const ignored = JsonOutput.parse(JSON.parse(gov('check', '--format', 'json', '--ignore', '**/drafts/**', dir).stdout));
+  assert.deepEqual(ignored.files.map((f) => f.path.split(/[\\/]/).pop()), ['sample-2023.txt']);
+  const quiet = JsonOutput.parse(JSON.parse(gov('check', '--format', 'json', '--quiet', join(dir, 'sample-2023.txt')).stdout));
+  const severities = (quiet.files[0] as { findings: Array<{ severity: string }> }).findings.map((f) => f.severity);
+  assert.ok(severities.length > 0 && severities.every((s) => s === 'error'));
+  // Warnings only (errors off): exit 0 within the limit, 1 above it.
+  writeFileSync(join(dir, '.gov-report.json'), JSON.stringify({ rules: { 'wrong-cell': 'off', 'review-total': 'off', 'row-total': 'off', 'outcome-total': 'off', balance: 'off' } }));
+  const warnings = rulesOf(gov('check', '--format', 'json', join(dir, 'sample-2023.txt')).stdout).length;
+  assert.ok(warnings > 0);
+  assert.equal(gov('check', '--max-warnings', String(warnings), join(dir, 'sample-2023.txt')).status, 0);
+  const over = gov('check', '--max-warnings', String(warnings - 1), join(dir, 'sample-2023.txt'));
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, new RegExp(`警告数 ${warnings} 超过 --max-warnings ${warnings - 1}`));
+  assert.equal(gov('check', '--max-warnings', 'many', dir).status, 2);
+});
+
+test('an invalid configuration file: a clear message and exit 2, never a silent default', () => {
+  const dir = configuredFolder({ rules: { 'row-totals': 'off' } });
+  const r = gov('check', join(dir, 'sample-2023.txt'));
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /配置文件 .*\.gov-report\.json 无效：rules: unknown rule "row-totals"/);
+  const explicit = gov('check', '--config', join(dir, 'missing.json'), join(dir, 'sample-2023.txt'));
+  assert.equal(explicit.status, 2);
+  assert.match(explicit.stderr, /配置文件 .*missing\.json 无效：ENOENT/);
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { catalog, rules, spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 import { FormatSpec } from '../../shared/src/spec/schema';
 import { cellsExpected } from '../../shared/src/summary';
-import { ruleDoc, rulesTable, severitySchema, snippets } from '../../scripts/gen-docs';
+import { configSchema, ruleDoc, rulesTable, severitySchema, snippets } from '../../scripts/gen-docs';
 import { root } from '../helpers/util';
 
 test('the spec data satisfies its zod schema', () => {
@@ -82,6 +82,7 @@ test('docs/rules, the README table and the settings schema are generated from th
   assert.deepEqual(pkg.contributes.configuration.properties['gov-report.severity'], severitySchema(), 'package.json settings schema is stale: npm run docs');
   assert.deepEqual(JSON.parse(readFileSync(join(root, 'snippets', 'gov-report.code-snippets'), 'utf8')), snippets('text'), 'snippets are stale: npm run docs');
   assert.deepEqual(JSON.parse(readFileSync(join(root, 'snippets', 'markdown.code-snippets'), 'utf8')), snippets('markdown'), 'snippets are stale: npm run docs');
+  assert.deepEqual(JSON.parse(readFileSync(join(root, 'schemas', 'gov-report.schema.json'), 'utf8')), configSchema(), 'the configuration schema is stale: npm run docs');
 });
 
 test('the core (shared/src) imports nothing from vscode or vscode-languageserver', () => {

@@ -174,6 +174,9 @@ export const catalog = {
 
   // ---- command line, per file
   'cli.skipped.notReport': { zh: '跳过：不是政府信息公开工作年度报告（没有报告标题，也没有报告的部分或表格）', en: 'skipped: not a government information disclosure annual report (no report title, sections or tables)' },
+  'cli.skipped.ignored': { zh: '跳过：按 {by} 忽略', en: 'skipped: ignored by {by}' },
+  'cli.config.invalid': { zh: '配置文件 {path} 无效：{error}', en: 'invalid configuration file {path}: {error}' },
+  'cli.tooManyWarnings': { zh: '警告数 {count} 超过 --max-warnings {max}', en: '{count} warnings exceed --max-warnings {max}' },
   'cli.skipped.empty': { zh: '跳过：文件为空', en: 'skipped: the file is empty' },
   'cli.failed.unreadable': { zh: '无法读取：{detail}', en: 'cannot read: {detail}' },
   'cli.failed.binary': { zh: '无法读取：不是文本文件（二进制内容）', en: 'cannot read: not a text file (binary content)' },
@@ -181,6 +184,12 @@ export const catalog = {
   'cli.failed.write': { zh: '无法写入：{detail}', en: 'cannot write: {detail}' },
   'cli.note.encoding': { zh: '按 {encoding} 编码读取', en: 'read as {encoding}' },
   'cli.note.noWrite': { zh: '{encoding} 编码的文件不自动改写：请另存为 UTF-8 后再用 --fix', en: 'files in {encoding} are not rewritten: save as UTF-8 to use --fix' },
+
+  // ---- editor actions
+  'action.ignoreHere': { zh: '在此处忽略 {rule}（插入注释）', en: 'Ignore {rule} here (insert a comment)' },
+  'action.ignoreHere.config': { zh: '在此处忽略 {rule}（写入 {file}）', en: 'Ignore {rule} here (in {file})' },
+  'action.ruleOff': { zh: '关闭规则 {rule}（写入 {file}）', en: 'Turn off {rule} (in {file})' },
+  'config.invalid': { zh: '配置文件 {path} 无效，已按默认设置检查：{error}', en: 'The configuration file {path} is invalid; checked with the defaults: {error}' },
 
   // ---- editor status (status bar tooltip, output channel)
   'status.language': { zh: '作为年度报告检查：文件语言为“政府信息公开年度报告”', en: 'Checked as a report: the file is in the report language' },
