@@ -1,6 +1,11 @@
 // SARIF 2.1.0 output for CI systems (code scanning, review tools).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { catalog, pick, rules, type Lang } from '../../shared/src/index';
 import type { FileResult } from './cli';
+
+/** The installed package: dist/cli.js is one folder below it (in the repository too). */
+const packageDir = join(__dirname, '..');
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -22,9 +27,11 @@ export function toSarif(results: FileResult[], lang: Lang, version: string): unk
           driver: {
             name: 'gov-report',
             version,
-            informationUri: 'https://example.invalid/gov-report',
+            // The README and the rule pages shipped with the package (next to dist/).
+            informationUri: pathToFileURL(join(packageDir, 'README.md')).toString(),
             rules: rules.map((r) => ({
               id: r.id,
+              helpUri: pathToFileURL(join(packageDir, 'docs', 'rules', `${r.id}.md`)).toString(),
               shortDescription: { text: pick(catalog[r.title], lang) },
               fullDescription: { text: pick(catalog[r.description], lang) },
               defaultConfiguration: { level: LEVEL[r.severity] },

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const vsix = path.join(root, 'gov-report.vsix');
@@ -46,7 +48,32 @@ test('the .vsix holds exactly what package.json contributes, and is small', () =
   console.log(`[package] gov-report.vsix: ${(size / 1024).toFixed(0)} KiB, ${files.length} files`);
   assert.ok(size < 1024 * 1024, `the .vsix is ${size} bytes`);
   // Every command and language the manifest names is real.
-  assert.ok(pkg.activationEvents.every((e) => e.startsWith('onLanguage:')));
+  assert.ok(pkg.activationEvents.every((e) => e.startsWith('onLanguage:') || e.startsWith('onCommand:gov-report.')));
+  // Icons, snippets, the configuration schema and the walkthrough's pages ship with it.
+  for (const f of [pkg.icon, ...pkg.contributes.snippets.map((x) => x.path), ...pkg.contributes.jsonValidation.map((x) => x.url), ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((x) => x.media.markdown))]) {
+    assert.ok(files.includes(f.replace(/^\.\//, '')), `${f} missing from the .vsix`);
+  }
   assert.ok(fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8').includes('gov-report.fixAll'));
   for (const key of ['%displayName%', '%description%']) assert.ok(JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'))[key.slice(1, -1)]);
+});
+
+test('npm pack gives a tarball that installs the CLI offline, with the rule pages its SARIF links to', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-report-pack-'));
+  const packed = spawnSync('npm', ['pack', '--pack-destination', tmp, '--silent'], { cwd: root, encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  const tarball = path.join(tmp, packed.stdout.trim().split('\n').pop());
+  const prefix = path.join(tmp, 'global');
+  const installed = spawnSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { encoding: 'utf8' });
+  assert.equal(installed.status, 0, installed.stderr);
+  const bin = path.join(prefix, 'bin', 'gov-report');
+  const run = spawnSync(bin, ['check', path.join(root, 'examples', 'sample-2023.txt')], { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /wrong-cell/);
+  const sarif = JSON.parse(spawnSync(bin, ['check', '--format', 'sarif', path.join(root, 'examples', 'sample-2023.txt')], { encoding: 'utf8' }).stdout);
+  const driver = sarif.runs[0].tool.driver;
+  for (const u of [driver.informationUri, ...driver.rules.map((r) => r.helpUri)]) {
+    assert.ok(u.startsWith('file:'), u);
+    assert.ok(fs.existsSync(fileURLToPath(u)), `${u} is shipped`);
+  }
+  console.log(`[package] npm tarball: ${(fs.statSync(tarball).size / 1024).toFixed(0)} KiB`);
 });

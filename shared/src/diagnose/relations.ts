@@ -183,11 +183,12 @@ export function cellName(model: ReportModel, table: TableId, rowId: string, cell
     const sub = spec.table3.columns.find((c) => c.id === cell.columnId);
     // The column's English name is "group: part"; the message names the group already.
     const partEn = (sub?.en ?? col.en).split(': ').pop() ?? col.en;
+    // (col.en already quotes the Chinese label; the part's own translation is used here.)
     return message('cell.table3', { group: group?.label ?? '', groupEn: group?.en ?? '', column: sub?.label ?? col.zh, columnEn: `${sub?.label ?? col.zh} (${partEn})` });
   }
   const row = rowLabel(rowId, format);
   // English names quote the report's own Chinese label beside the translation.
-  return message('cell.table', { row: row.zh, rowEn: `${row.zh} (${row.en})`, column: col.zh, columnEn: `${col.zh} (${col.en})` });
+  return message('cell.table', { row: row.zh, rowEn: row.en, column: col.zh, columnEn: col.en });
 }
 
 export interface CellRelation {

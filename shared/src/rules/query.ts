@@ -69,16 +69,20 @@ export function table2Row(id: string, format: FormatVersion): RowSpec | undefine
   return table2RowsFor(format).find((r) => r.id === id) ?? spec.table2.rows.find((r) => r.id === id);
 }
 
+/** A row's name for messages. The English one quotes the report's own Chinese label beside the
+ *  translation ("（一）予以公开 ((1) Disclosed)"): the English words appear nowhere in the report. */
 export function rowLabel(rowId: string, format: FormatVersion): Localized {
   const r = table2Row(rowId, format);
-  if (r) return { zh: r.label, en: r.en };
+  if (r) return bilingual(r.label, r.en);
   for (const item of [...table1ItemsFor(format), ...table1ItemsFor(format === '2021' ? '2019' : '2021')]) {
     const x = item.rows.find((y) => y.id === rowId);
-    if (x) return { zh: x.label, en: x.en };
+    if (x) return bilingual(x.label, x.en);
   }
   if (rowId === spec.table3.rowId) return { zh: '表3 数据行', en: 'table 3 data row' };
   return { zh: rowId, en: rowId };
 }
+
+const bilingual = (zh: string, en: string): Localized => ({ zh, en: `${zh} (${en})` });
 
 export function columnSpec(tableId: string, columnId: string, format: FormatVersion): ColumnSpec | undefined {
   if (tableId === 'table2') return spec.table2.columns.find((c) => c.id === columnId);
@@ -92,7 +96,7 @@ export function columnSpec(tableId: string, columnId: string, format: FormatVers
 
 export function columnLabel(tableId: string, columnId: string, format: FormatVersion): Localized {
   const c = columnSpec(tableId, columnId, format);
-  return c ? { zh: c.label, en: c.en } : { zh: columnId, en: columnId };
+  return c ? bilingual(c.label, c.en) : { zh: columnId, en: columnId };
 }
 
 const cellLists = new WeakMap<ReportModel, Array<{ table: Table; row: TableRow; cell: Cell }>>();

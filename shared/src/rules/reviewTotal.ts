@@ -28,7 +28,7 @@ export const reviewTotal: Rule = {
       if (actual === expected || !Number.isSafeInteger(expected)) continue;
       if (actual === undefined && !isFillable(total)) continue;
       out.push({
-        message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: group.en, expected, actual: actual ?? '', formula: formula(nums) }),
+        message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: `${group.label} (${group.en})`, expected, actual: actual ?? '', formula: formula(nums) }),
         range: total.range.start === total.range.end ? { start: (parts[0] ?? total).range.start, end: (parts[3] ?? total).range.end } : total.range,
         related: parts.map((cell, k) => {
           const col = columnLabel('table3', partIds[k] as string, format);
