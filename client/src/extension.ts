@@ -3,7 +3,7 @@
 // Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
 import {
-  commands, languages, StatusBarAlignment, window, workspace,
+  commands, languages, ProgressLocation, StatusBarAlignment, window, workspace,
   type ExtensionContext, type StatusBarItem, type TextDocument,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -138,6 +138,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await setChoice(doc, 'ignore');
       void window.setStatusBarMessage(t('ignoredNow'), 3000);
     }),
+    commands.registerCommand('gov-report.checkWorkspace', () => checkWorkspace()),
     commands.registerCommand('gov-report.newReport', (given?: Partial<SkeletonOptions>) => newReport(given)),
     // The state the status bar shows, for tests and for other extensions.
     commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
@@ -149,6 +150,41 @@ export async function activate(context: ExtensionContext): Promise<void> {
     if (window.activeTextEditor?.document.uri.toString() === s.uri) showStatus();
   });
   for (const [uri, choice] of choices) await client.sendNotification('gov-report/setChoice', { uri, choice });
+  // The workspace scope: every report keeps its problems, open or not.
+  const scoped = () => workspace.getConfiguration('gov-report').get<string>('scope') === 'workspace';
+  if (scoped()) void checkWorkspace(true);
+  context.subscriptions.push(workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('gov-report.scope') && scoped()) void checkWorkspace(true);
+  }));
+}
+
+const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport}';
+const BATCH = 25;
+
+/** "检查工作区中的所有年度报告": every candidate file, in batches, with a cancellable progress. */
+async function checkWorkspace(quiet = false): Promise<{ checked: number; reports: number; errors: number; warnings: number } | undefined> {
+  const c = client;
+  if (!c) return undefined;
+  const files = await workspace.findFiles(REPORT_FILES, '**/node_modules/**');
+  const total = { checked: 0, reports: 0, errors: 0, warnings: 0 };
+  await window.withProgress({ location: ProgressLocation.Notification, title: t('checkingWorkspace'), cancellable: true }, async (progress, token) => {
+    for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
+      const uris = files.slice(i, i + BATCH).map((u) => u.toString());
+      const r = await c.sendRequest<typeof total>('gov-report/checkFiles', { uris });
+      total.checked += r.checked;
+      total.reports += r.reports;
+      total.errors += r.errors;
+      total.warnings += r.warnings;
+      progress.report({ increment: (uris.length / files.length) * 100, message: t('checkedSoFar', { done: total.checked, total: files.length, reports: total.reports }) });
+    }
+  });
+  if (!quiet) {
+    const open = t('openProblems');
+    void window.showInformationMessage(t('workspaceChecked', total), open).then((pick) => {
+      if (pick === open) void commands.executeCommand('workbench.actions.view.problems');
+    });
+  }
+  return total;
 }
 
 /** "新建政府信息公开工作年度报告": asks the layout, the agency, the year and the cells; opens the skeleton. */

@@ -21,6 +21,10 @@ const zh = {
   cellsZero: '填 0（只改有发生的数字）',
   checkedNow: '已将此文件作为年度报告检查',
   ignoredNow: '已设为不检查此文件',
+  checkingWorkspace: '正在检查工作区中的年度报告',
+  checkedSoFar: '{done}/{total} 个文件，{reports} 份年度报告',
+  workspaceChecked: '已检查 {checked} 个文件：{reports} 份年度报告，{errors} 个错误，{warnings} 个警告',
+  openProblems: '打开“问题”面板',
 };
 const en: typeof zh = {
   statusChecked: 'Annual report · {format} format',
@@ -41,6 +45,10 @@ const en: typeof zh = {
   cellsZero: '0 (change only what happened)',
   checkedNow: 'This file is now checked as a report',
   ignoredNow: 'This file is no longer checked',
+  checkingWorkspace: 'Checking the reports in the workspace',
+  checkedSoFar: '{done}/{total} files, {reports} reports',
+  workspaceChecked: '{checked} files checked: {reports} reports, {errors} errors, {warnings} warnings',
+  openProblems: 'Open Problems',
 };
 
 export type StringId = keyof typeof zh;

@@ -6,10 +6,11 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, message, norm, pick, type Finding, type Lang } from '../../shared/src/index';
+import { checkAcrossYears, decodeReport, message, norm, pick, type Finding, type Lang } from '../../shared/src/index';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -160,7 +161,7 @@ const agencyYear = (a: Analysis, year: number) => `${norm(a.model.agency ?? '')}
 function acrossYears(a: Analysis): Finding[] {
   if (!a.active || !a.model.agency || a.model.year === undefined) return [];
   const previousUri = reportsByAgencyYear.get(agencyYear(a, a.model.year - 1));
-  const previousDoc = previousUri && previousUri !== a.uri ? documents.get(previousUri) : undefined;
+  const previousDoc = previousUri && previousUri !== a.uri ? sourceOf(previousUri) : undefined;
   if (!previousDoc) return [];
   const previous = analysisOf(previousDoc);
   return checkAcrossYears([{ key: 'current', model: a.model }, { key: 'previous', model: previous.model }], optionsFor(a.uri)).get('current') ?? [];
@@ -175,12 +176,13 @@ function publish(doc: TextDocument, cascade = true): void {
     const diagnostics = toDiagnostics(shown, lang(doc.uri), baseDir);
     const found = a.active ? configOf(doc.uri) : undefined;
     if (found?.kind === 'invalid') diagnostics.unshift(configDiagnostic(found, lang(doc.uri)));
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    // A closed file checked from disk has no editor version.
+    void connection.sendDiagnostics({ uri: doc.uri, ...(documents.get(doc.uri) ? { version: doc.version } : {}), diagnostics });
     report(a, shown.findings);
     // The next year's report, if open, depends on this one's row IV.
     if (cascade && a.model.year !== undefined) {
       const nextUri = reportsByAgencyYear.get(agencyYear(a, a.model.year + 1));
-      const next = nextUri ? documents.get(nextUri) : undefined;
+      const next = nextUri ? sourceOf(nextUri) : undefined;
       if (next) publish(next, false);
     }
   } catch (e) {
@@ -198,7 +200,60 @@ function report(a: Analysis, shown: Finding[]): void {
   if (a.decision !== 'unrelated' || a.languageId === 'plaintext') connection.console.info(`${decodeURIComponent(a.uri.slice(a.uri.lastIndexOf('/') + 1))}: ${status.detail}`);
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
+// ------------------------------------------------------------------ the workspace
+// Reports that are not open, checked from disk ("check all reports in the workspace", or the
+// workspace scope): their problems stay in the Problems panel, and they take part in the
+// cross-year checks of the reports that are open.
+const onDisk = new Map<string, TextDocument>();
+
+function sourceOf(uri: string): TextDocument | undefined {
+  return documents.get(uri) ?? onDisk.get(uri);
+}
+
+const LANGUAGE_OF_EXTENSION: Record<string, string> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.gkreport': 'gov-report' };
+
+/** Reads and checks one closed file; answers whether it is a report, with its counts. */
+function checkFromDisk(uri: string): { report: boolean; errors: number; warnings: number } {
+  const none = { report: false, errors: 0, warnings: 0 };
+  if (documents.get(uri) || !uri.startsWith('file:')) return none;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(fileURLToPath(uri));
+  } catch {
+    return none;
+  }
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok || decoded.text.trim() === '') return none;
+  const languageId = LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext';
+  const doc = TextDocument.create(uri, languageId, -1, decoded.text);
+  onDisk.set(uri, doc);
+  cache.delete(uri);
+  publish(doc);
+  const a = cache.peek(uri);
+  if (!a?.active) {
+    onDisk.delete(uri);
+    return none;
+  }
+  return { report: true, errors: a.findings.filter((f) => f.severity === 'error').length, warnings: a.findings.filter((f) => f.severity === 'warning').length };
+}
+
+connection.onRequest('gov-report/checkFiles', (p: { uris: string[] }) => {
+  let reports = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const uri of p.uris) {
+    const r = checkFromDisk(uri);
+    if (r.report) reports++;
+    errors += r.errors;
+    warnings += r.warnings;
+  }
+  return { checked: p.uris.length, reports, errors, warnings };
+});
+
+documents.onDidOpen((e) => {
+  onDisk.delete(e.document.uri);
+  schedule(e.document, 0);
+});
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
@@ -206,6 +261,8 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
   decisions.delete(e.document.uri);
+  // In the workspace scope a closed report keeps its problems, as saved on disk.
+  if (settings.scope === 'workspace' && checkFromDisk(e.document.uri).report) return;
   for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

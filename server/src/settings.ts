@@ -7,14 +7,17 @@ const Severity = z.enum(['off', 'info', 'warning', 'error']);
 export const SettingsSchema = z.object({
   language: z.catch(z._default(z.enum(['auto', 'zh-CN', 'en']), 'auto'), 'auto'),
   severity: z.catch(z._default(z.record(z.string(), z.unknown()), {}), {}),
+  scope: z.catch(z._default(z.enum(['openFiles', 'workspace']), 'openFiles'), 'openFiles'),
 });
 
 export interface Settings {
   language: 'auto' | Lang;
   severity: Record<string, SeveritySetting>;
+  /** openFiles: problems of open files only; workspace: closed reports keep theirs (checked from disk). */
+  scope: 'openFiles' | 'workspace';
 }
 
-export const defaultSettings: Settings = { language: 'auto', severity: {} };
+export const defaultSettings: Settings = { language: 'auto', severity: {}, scope: 'openFiles' };
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = SettingsSchema.safeParse(raw ?? {});
@@ -25,7 +28,7 @@ export function parseSettings(raw: unknown): Settings {
     const s = Severity.safeParse(v);
     if (known.has(id) && s.success) severity[id] = s.data;
   }
-  return { language: parsed.data.language, severity };
+  return { language: parsed.data.language, severity, scope: parsed.data.scope };
 }
 
 export function resolveLang(settings: Settings, clientLocale: string | undefined): Lang {

@@ -14,6 +14,7 @@ mkdirSync(folder);
 cpSync(join(root, 'test', 'fixtures', 'real'), folder, { recursive: true });
 cpSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(folder, 'clean-2023.txt'));
 cpSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(folder, 'writer-2023.txt'));
+cpSync(join(root, 'examples', 'sample-2023.txt'), join(folder, 'closed-sample-2023.txt'));
 // A Markdown report named as agencies name them: it must stay Markdown.
 cpSync(join(root, 'test', 'fixtures', 'real', 'beiguan-2023.md'), join(folder, '北关区2023年政府信息公开工作年度报告.md'));
 writeFileSync(join(folder, '关于做好2023年政府信息公开工作年度报告的通知.txt'), '关于做好2023年政府信息公开工作年度报告编制工作的通知\n\n各单位：\n请于1月31日前报送本单位2023年政府信息公开工作年度报告。\n');

@@ -155,3 +155,46 @@ test('silencing from the lightbulb: a comment in Markdown, the configuration fil
     assert.equal(comment.edit.changes![mdUri]![0]!.newText, `<!-- gov-report-disable-next-line ${outside.code} -->\n`);
   }
 });
+
+test('checking the workspace: closed reports are read from disk and their problems published; other files stay silent', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-ws-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'sample-2023.txt'));
+  copyFileSync(join(root, 'test', 'fixtures', 'real', 'guangshui-2024.txt'), join(dir, 'guangshui-2024.txt'));
+  writeFileSync(join(dir, 'notes.txt'), '会议记录\n一、议题 3 项\n');
+  const uris = ['sample-2023.txt', 'guangshui-2024.txt', 'notes.txt'].map((n) => pathToFileURL(join(dir, n)).toString());
+  const sample = client.diagnostics(uris[0]!);
+  const summary = await client.request<{ checked: number; reports: number; errors: number; warnings: number }>('gov-report/checkFiles', { uris });
+  const cli = JSON.parse(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', join(dir, 'sample-2023.txt'), join(dir, 'guangshui-2024.txt')], { encoding: 'utf8' }).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; severity: string }> }> };
+  const all = cli.files.flatMap((f) => f.findings);
+  assert.deepEqual(summary, { checked: 3, reports: 2, errors: all.filter((f) => f.severity === 'error').length, warnings: all.filter((f) => f.severity === 'warning').length });
+  const published = await sample;
+  assert.equal(published.version, undefined, 'no editor version for a closed file');
+  assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`), cli.files[0]!.findings.map((f) => `${f.rule}@${f.line}`));
+  assert.ok(!client.published.some((p) => p.uri === uris[2] && p.diagnostics.length > 0));
+});
+
+test('the workspace scope: closing a report keeps its problems (as saved); the open-files scope clears them', async () => {
+  const scoped = await LspClient.start(root, { settings: { scope: 'workspace' } });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'gov-report-scope-'));
+    const path = join(dir, 'sample-2023.txt');
+    copyFileSync(join(root, 'examples', 'sample-2023.txt'), path);
+    const uri = pathToFileURL(path).toString();
+    const opened = scoped.diagnostics(uri, 1);
+    await scoped.open(uri, readFileSync(path, 'utf8'));
+    const whileOpen = (await opened).diagnostics.length;
+    assert.ok(whileOpen > 0);
+    const afterClose = scoped.diagnostics(uri);
+    await scoped.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.equal((await afterClose).diagnostics.length, whileOpen);
+  } finally {
+    await scoped.stop();
+  }
+  const uri = 'file:///day/closing.txt';
+  const opened = client.diagnostics(uri, 1);
+  await client.open(uri, fixture('..', '..', 'examples', 'sample-2023.txt'));
+  await opened;
+  const cleared = client.diagnostics(uri);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  assert.deepEqual((await cleared).diagnostics, []);
+});

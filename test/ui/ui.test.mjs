@@ -133,3 +133,37 @@ test('5. typing a wrong number makes a new problem appear', async () => {
   await page.locator('.monaco-editor .squiggly-error').first().waitFor();
   await shot('5-typed-wrong-number');
 });
+
+test('6. the status bar says the file is checked as a 2021-format report, with its counts', async () => {
+  await openFile(page, '年度报告-2023.txt');
+  const item = page.locator('.statusbar-item', { hasText: '年度报告 2021 格式' }).first();
+  await item.waitFor({ timeout: 30000 });
+  assert.match(await item.innerText(), /年度报告 2021 格式/);
+  await item.hover();
+  await page.locator('.monaco-hover, .statusbar-item-hover, [role="tooltip"]', { hasText: '识别为年度报告' }).first().waitFor({ timeout: 10000 }).catch(() => {});
+  await shot('6-status-bar');
+});
+
+test('7. 新建政府信息公开工作年度报告: the template opens complete, in Markdown, with no problem', async () => {
+  await runCommand(page, '新建政府信息公开工作年度报告');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor();
+  await input.fill('Markdown');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: '机关名称' }).first().waitFor();
+  await input.fill('示例县人民政府办公室');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: '报告年度' }).first().waitFor();
+  await input.fill('2025');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '填 0' }).first().waitFor();
+  await input.fill('填 0');
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .view-lines', { hasText: '示例县人民政府办公室2025年政府信息公开工作年度报告' }).first().waitFor();
+  await page.locator('.statusbar-item', { hasText: '年度报告 2021 格式' }).first().waitFor({ timeout: 30000 });
+  await runCommand(page, 'View: Focus Problems');
+  // The other report's problem from scenario 5 stays; the new one has none.
+  await problems().first().waitFor();
+  assert.equal(await problems().filter({ hasText: 'Untitled' }).count(), 0);
+  await shot('7-new-report');
+});

@@ -223,6 +223,17 @@ export function tests(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    it('检查工作区中的所有年度报告: closed reports get their problems without being opened', async () => {
+      const closed = workspaceFile('closed-sample-2023.txt');
+      const expected = cliFindings(closed.fsPath);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'not open');
+      const shown = diagnosticsFor(closed, (d) => d.filter((x) => x.source === 'gov-report').length === expected.length);
+      await vscode.commands.executeCommand('gov-report.checkWorkspace');
+      const d = await shown;
+      assert.deepEqual(d.map((x) => `${codeOf(x)}@${x.range.start.line + 1}`), expected.map((f) => `${f.rule}@${f.line}`));
+      assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === closed.toString()), 'still not open');
+    });
+
     it('stays silent on an ordinary text file', async () => {
       const uri = workspaceFile('notes.txt');
       const doc = await vscode.workspace.openTextDocument(uri);
