@@ -2,7 +2,8 @@
 // settings schema in package.json. `npm run docs` writes them; the tests fail when they drift.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog, reportSkeleton, rules, spec } from '../shared/src/index';
+import { applyEdits, catalog, check, parse, reportSkeleton, rules, spec } from '../shared/src/index';
+import { cases } from '../test/helpers/ruleCases';
 
 const root = join(__dirname, '..');
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -11,6 +12,7 @@ export function ruleDoc(id: string): string {
   const rule = rules.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   const identity = rule.identity ? spec.identities.find((i) => i.id === rule.identity) : undefined;
+  const howto = (catalog as Record<string, { zh: string; en: string } | undefined>)[`${id}.howto`];
   return [
     `# ${id}`,
     '',
@@ -18,10 +20,14 @@ export function ruleDoc(id: string): string {
     '',
     `默认级别 / default severity: \`${rule.severity}\` (${SEVERITY_ZH[rule.severity]})`,
     '',
+    '## 检查什么 / What it checks',
+    '',
     catalog[rule.description].zh,
     '',
     catalog[rule.description].en,
     ...(identity ? ['', `勾稽关系 / identity ${identity.id}: ${identity.relation.zh} (${identity.relation.en}); ${identity.scope.zh}.`] : []),
+    ...(howto ? ['', '## 如何修正 / How to fix', '', howto.zh, '', howto.en] : []),
+    ...example(id),
     '',
     '## 配置 / Configuration',
     '',
@@ -29,7 +35,32 @@ export function ruleDoc(id: string): string {
     `{ "gov-report.severity": { "${id}": "off" } }`,
     '```',
     '',
+    `或在 \`.gov-report.json\` 中 / or in \`.gov-report.json\`: \`{ "rules": { "${id}": "off" } }\`；Markdown/HTML 中可用 / in Markdown and HTML: \`<!-- gov-report-disable-next-line ${id} -->\``,
+    '',
   ].join('\n');
+}
+
+/**
+ * An example before and after, from the rule's own test case run through the checker (so the page
+ * shows what the rule really says and what its fix really does).
+ */
+function example(id: string): string[] {
+  const c = cases.find((x) => x.rule === id);
+  if (!c) return [];
+  const model = parse(c.text, { html: c.html === true });
+  const expectedLine = c.text.slice(0, c.last ? c.text.lastIndexOf(c.at) : c.text.indexOf(c.at)).split('\n').length - 1;
+  const f = check(model, c.severity ? { severity: c.severity } : {}).find((x) => x.ruleId === id && model.lines.positionAt(x.range.start).line === expectedLine);
+  if (!f) return [];
+  const show = (text: string, from: number, count: number) => text.split('\n').slice(from, from + count).map((l) => (l.length > 120 ? l.slice(0, 117) + '…' : l).replace(/\t/g, ' │ '));
+  const out = ['', '## 示例 / Example', '', '```text', ...show(c.text, expectedLine, 1), '```', '', `> ${f.message.zh}`, '>', `> ${f.message.en}`];
+  if (f.fix) {
+    const edits = [f.fix.edit, ...(f.fix.extraEdits ?? [])];
+    const fixed = applyEdits(c.text, edits);
+    const added = edits.reduce((n, e) => n + (e.newText.match(/\n/g)?.length ?? 0) - (c.text.slice(e.range.start, e.range.end).match(/\n/g)?.length ?? 0), 0);
+    const first = Math.min(expectedLine, ...edits.map((e) => model.lines.positionAt(e.range.start).line));
+    out.push('', `快速修复 / quick fix: ${f.fix.title.zh} / ${f.fix.title.en}${f.fix.safe ? '（全部修复时自动应用 / applied by fix-all）' : ''}`, '', '```text', ...show(fixed, first, Math.min(8, 1 + Math.max(0, added) + (expectedLine - first))), '```');
+  }
+  return out;
 }
 
 export function rulesTable(): string {

@@ -3,7 +3,7 @@
 // Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
 import {
-  commands, languages, ProgressLocation, StatusBarAlignment, window, workspace,
+  commands, env, languages, ProgressLocation, StatusBarAlignment, UIKind, Uri, window, workspace,
   type ExtensionContext, type StatusBarItem, type TextDocument,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -43,10 +43,26 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector,
     // The configuration file shared with the CLI: the server re-reads it when it changes.
     synchronize: { configurationSection: 'gov-report', fileEvents: workspace.createFileSystemWatcher('**/{.gov-report.json,package.json}') },
-    initializationOptions: { settings: workspace.getConfiguration('gov-report') },
+    // On the desktop, rule links in diagnostics come back to this extension's URI handler, which
+    // shows the page rendered; a browser workbench would hand such a link to the browser instead, so
+    // there the link opens the page shipped with the extension.
+    initializationOptions: { settings: workspace.getConfiguration('gov-report'), ...(env.uiKind === UIKind.Desktop ? { ruleLinks: `${env.uriScheme}://${context.extension.id}` } : {}) },
     outputChannelName: 'gov-report',
   };
   client = new LanguageClient('gov-report', 'gov-report', serverOptions, clientOptions);
+
+  // ---- rule pages: rendered and read-only (a Markdown preview of the page shipped with the extension)
+  const showRule = async (id: string) => {
+    if (!/^[a-z-]+$/.test(id)) return;
+    await commands.executeCommand('markdown.showPreview', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`))));
+  };
+  context.subscriptions.push(
+    window.registerUriHandler({ handleUri: (uri) => {
+      const m = /^\/rule\/([a-z-]+)$/.exec(uri.path);
+      if (m) void showRule(m[1] as string);
+    } }),
+    commands.registerCommand('gov-report.showRule', (id: string) => showRule(id)),
+  );
 
   // ---- per-file choices, remembered across sessions (untitled files: for this session)
   const CHOICES = 'gov-report.choices';

@@ -16,7 +16,7 @@ import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completion';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
-import { toDiagnostics } from './features/diagnostics';
+import { setRuleLinkBase, toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -82,7 +82,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   workspaceFolders = (params.workspaceFolders ?? []).flatMap((w) => (w.uri.startsWith('file:') ? [fileURLToPath(w.uri)] : []));
   pullConfiguration = params.capabilities.workspace?.configuration === true;
-  const init = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  const options = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown } | undefined;
+  const init = parseSettings(options?.settings);
+  if (typeof options?.ruleLinks === 'string' && /^[a-z][\w+.-]*:\/\/[\w.-]+$/i.test(options.ruleLinks)) setRuleLinkBase(options.ruleLinks);
   if (init !== defaultSettings) settings = init;
   return {
     capabilities: {

@@ -8,8 +8,15 @@ import { toLspRange } from '../lsp';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-/** Where the rule pages are: docs/rules next to dist/ in the installed extension. */
+/** Set by the VS Code client: a link its URI handler opens as a rendered, read-only page. */
+let ruleLinkBase: string | undefined;
+export function setRuleLinkBase(base: string | undefined): void {
+  ruleLinkBase = base;
+}
+
+/** Where the rule pages are: docs/rules next to dist/ in the installed extension (other editors). */
 export function ruleDocUri(ruleId: string, baseDir: string): string {
+  if (ruleLinkBase) return `${ruleLinkBase}/rule/${ruleId}`;
   return pathToFileURL(join(baseDir, 'docs', 'rules', `${ruleId}.md`)).toString();
 }
 

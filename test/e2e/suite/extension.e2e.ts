@@ -234,6 +234,30 @@ export function tests(): void {
       assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === closed.toString()), 'still not open');
     });
 
+    it("a diagnostic's rule link points at the page shipped with the extension, and the page opens rendered (a Markdown preview)", async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('guangshui-2024.txt')));
+      const file = workspaceFile('guangshui-2024.txt');
+      const ours = (x: readonly vscode.Diagnostic[]) => x.some((y) => y.source === 'gov-report');
+      const d = ours(vscode.languages.getDiagnostics(file)) ? vscode.languages.getDiagnostics(file) : await diagnosticsFor(file, ours);
+      const code = d.find((x) => x.source === 'gov-report')!.code as { value: string; target: vscode.Uri };
+      // This workbench runs in a browser: the link is the page itself (on the desktop it is the
+      // extension's own URI, handled by gov-report.showRule's handler).
+      const ext = vscode.extensions.getExtension('gov-report.gov-report')!;
+      if (vscode.env.uiKind === vscode.UIKind.Web) assert.equal(code.target.toString(), vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${code.value}.md`).toString());
+      else assert.equal(code.target.path, `/rule/${code.value}`);
+      const opened = new Promise<void>((resolve) => {
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(code.value)))) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      await vscode.commands.executeCommand('gov-report.showRule', code.value);
+      await opened;
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
     it('stays silent on an ordinary text file', async () => {
       const uri = workspaceFile('notes.txt');
       const doc = await vscode.workspace.openTextDocument(uri);
