@@ -19,3 +19,4 @@ export { reportSkeleton, type SkeletonOptions } from './template';
 export { recognizeReport, type Recognition } from './recognize';
 export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, type Config, type ConfigResult, type IgnoreEntry } from './config';
 export { globToRegExp, matchesAny } from './glob';
+export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figures';

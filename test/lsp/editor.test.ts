@@ -198,3 +198,24 @@ test('the workspace scope: closing a report keeps its problems (as saved); the o
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   assert.deepEqual((await cleared).diagnostics, []);
 });
+
+test('hover on a figure the narrative quotes: the cell or sum it is compared with, written out', async () => {
+  const uri = 'file:///day/shuyang-2025.md';
+  const text = fixture('corpus', 'shuyang-2025.md');
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text, 'markdown');
+  await d;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('受理政府信息公开申请 749 件'));
+  const character = lines[line]!.indexOf('749') + 1;
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  assert.equal(hover.contents.value, '表2“一、本年新收”总计 = 713\n\n文中 749 = 新收 713 + 上年结转 36 ✓');
+  const sampleUri = 'file:///day/sample-hover.txt';
+  const sample = fixture('..', '..', 'examples', 'sample-2023.txt');
+  const d2 = client.diagnostics(sampleUri, 1);
+  await client.open(sampleUri, sample);
+  await d2;
+  const l2 = sample.split('\n').findIndex((l) => l.includes('申请14件'));
+  const h2 = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: sampleUri }, position: { line: l2, character: sample.split('\n')[l2]!.indexOf('14') } });
+  assert.equal(h2.contents.value, '表2“一、本年新收”总计 = 15\n\n文中 14 与表格不符 ✗');
+});

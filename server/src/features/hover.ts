@@ -2,7 +2,7 @@
 // headers; totals written out as a sum; section headings with their content and basis.
 import type { Hover } from 'vscode-languageserver';
 import {
-  articleById, cellName, chineseNumeral, locate, message, norm, parseNumeral, pick, query, relationsOfCell, spec, table1ItemsFor, type MessageId, type Params,
+  articleById, cellName, chineseNumeral, locate, message, norm, parseNumeral, pick, query, quotedFigures, relationsOfCell, spec, table1ItemsFor, type MessageId, type Params,
   type Basis, type Cell, type Lang, type Localized, type ReportModel, type TableId, type TableRow,
 } from '../../../shared/src/index';
 import type { Analysis } from '../analysis';
@@ -13,7 +13,7 @@ const tr = (lang: Lang, id: MessageId, params: Params = {}) => pick(message(id, 
 export function hover(a: Analysis, offset: number, lang: Lang): Hover | null {
   if (!a.active) return null;
   const m = a.model;
-  return itemHover(m, offset, lang) ?? cellHover(m, offset, lang) ?? rowHover(m, offset, lang) ?? headerHover(m, offset, lang) ?? sectionHover(m, offset, lang);
+  return figureHover(m, offset, lang) ?? itemHover(m, offset, lang) ?? cellHover(m, offset, lang) ?? rowHover(m, offset, lang) ?? headerHover(m, offset, lang) ?? sectionHover(m, offset, lang);
 }
 
 function md(value: string, lines: ReportModel['lines'], range: { start: number; end: number }): Hover {
@@ -227,4 +227,18 @@ function sectionHover(m: ReportModel, offset: number, lang: Lang): Hover | null 
   const ss = spec.sections.find((x) => x.number === s.number);
   if (!ss) return null;
   return md([`**${ss.numeral}、${ss.title}**`, pick(ss.content, lang), tr(lang, 'hover.basis'), basisText(ss.basis, lang)].join('\n\n'), m.lines, s.headingRange);
+}
+
+/** A figure the narrative quotes: what it is compared with, written out, and whether it agrees. */
+function figureHover(m: ReportModel, offset: number, lang: Lang): Hover | null {
+  const f = quotedFigures(m).find((x) => offset >= x.range.start && offset <= x.range.end);
+  if (!f) return null;
+  const readings = f.kind.readings(m);
+  if (!readings || readings.length === 0) return null;
+  const primary = readings[0]!;
+  const accepted = readings.slice(0, f.kind.accepted ?? 1);
+  const lines = [`${pick(primary.label, lang)} = ${primary.value}`];
+  const same = accepted.find((r) => r.value === f.value) ?? readings.find((r) => r.value === f.value);
+  lines.push(pick(message(same ? (accepted.includes(same) ? 'hover.figure.agrees' : 'hover.figure.otherReading') : 'hover.figure.differs', { said: f.value, reading: same ? pick(same.label, 'zh-CN') : '', readingEn: same ? same.label.en : '' }), lang));
+  return md(lines.join('\n\n'), m.lines, f.range);
 }

@@ -28,6 +28,9 @@ import { shortRow } from './shortRow';
 import { stock } from './stock';
 import { tableMissing } from './tableMissing';
 import { textTable } from './textTable';
+import { textPercentage } from './textPercentage';
+import { reviewOutcome } from './reviewOutcome';
+import { processingFee, sectionContent, yearMismatch } from './sectionContent';
 import { titleMissing } from './titleMissing';
 import { unknownHeader } from './unknownHeader';
 import { unknownRowLabel } from './unknownRowLabel';
@@ -38,6 +41,8 @@ import type { Rule } from './types';
 export const rules: readonly Rule[] = [
   // arithmetic (FORMAT.md §6): the located cause first, then the relations that fail
   wrongCell, balance, outcomeTotal, rowTotal, reviewTotal, textTable,
+  // the narrative against the tables and what the format asks it to say
+  textPercentage, reviewOutcome, sectionContent, processingFee, yearMismatch,
   // across years (need last year's report of the same agency)
   carryOver, stock,
   // structure

@@ -1,0 +1,42 @@
+// Sentences of the narrative (outside the tables), with their ranges: the unit in which outcome
+// words and percentages are read.
+import type { ReportModel } from '../model';
+import type { Range } from '../text';
+
+export interface Sentence {
+  text: string;
+  range: Range;
+}
+
+export function narrativeSentences(model: ReportModel): Sentence[] {
+  const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
+  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const s = text.slice(start, end);
+    if (s.trim()) out.push({ text: s, range: { start, end } });
+  };
+  for (let i = 0; i < text.length; i++) {
+    // A table ends the sentence before it and is skipped.
+    const table = tables.find((r) => r.start === i);
+    if (table) {
+      push(i);
+      i = Math.max(i, table.end - 1);
+      start = table.end;
+      continue;
+    }
+    const c = text[i] as string;
+    // A sentence ends at 。；！？ or at a blank line (a heading, a paragraph without a full stop).
+    if (c === '。' || c === '；' || c === ';' || c === '！' || c === '？' || (c === '\n' && /^\r?\n/.test(text.slice(i + 1, i + 3)))) {
+      push(i + 1);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/** Words that put a clause outside this year's report (last year, a comparison, a period);
+ *  "上年结转" is this year's count of carried-over applications, not last year's. */
+export const OTHER_SCOPE = /(上年(?!度?结转)|去年|上一年(?!度?结转)|同比|比上年|较上年|较去年|环比|季度|上半年|下半年|[0-9０-９一二三四五六七八九十]+\s*(?:至|到|-|—|~)\s*[0-9０-９一二三四五六七八九十]+\s*月|截至|累计|历年|以来)/;
