@@ -76,6 +76,18 @@ const kind = (id: string, words: string, row: string, what: MessageId, extra: Pa
   id, words, what, readings: (m) => table2Readings(m, row, what), ...extra,
 });
 
+/** A count of 表1 (documents issued or in force, decisions): one cell. */
+function table1(id: string, words: string, row: string, column: string, what: MessageId): FigureKind {
+  return {
+    id, words, what,
+    readings: (m) => {
+      const r = m.tables.table1?.rows.find((x) => x.rowId === row);
+      const v = numberOf(cellOf(r, column));
+      return v === undefined ? undefined : [{ value: v, label: message(what) }];
+    },
+  };
+}
+
 export const FIGURE_KINDS: FigureKind[] = [
   // 收到/受理 count what reached the agency: this year's new applications, or with last year's carried over.
   {
@@ -113,6 +125,12 @@ export const FIGURE_KINDS: FigureKind[] = [
   kind('notProcessed', '不予处理', 'notProcessed', 'narrative.what.notProcessed'),
   kind('otherHandling', '其他处理', 'other', 'narrative.what.other'),
   kind('carryOver', '结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?|转(?:入)?下一?年度?(?:继续)?办理', 'carryOver', 'narrative.what.carryOver'),
+  table1('rulesIssued', '(?:制发|制定|出台|发布)(?:了)?规章', 'item1.rules', 'issued', 'narrative.what.rulesIssued'),
+  table1('normativeIssued', '(?:制发|印发|出台|制定|发布)(?:了)?(?:行政)?规范性文件', 'item1.normative', 'issued', 'narrative.what.normativeIssued'),
+  table1('normativeInForce', '现行有效(?:的)?(?:行政)?规范性文件', 'item1.normative', 'inForce', 'narrative.what.normativeInForce'),
+  table1('licensing', '行政许可(?:处理)?(?:决定)?', 'item5.licensing', 'decisions', 'narrative.what.licensing'),
+  table1('penalty', '行政处罚(?:决定)?', 'item6.penalty', 'decisions', 'narrative.what.penalty'),
+  table1('enforcement', '行政强制(?:决定|措施)?', 'item6.enforcement', 'decisions', 'narrative.what.enforcement'),
   {
     id: 'reconsideration', words: '(?:被申请|提起|申请)?行政复议', what: 'narrative.what.reconsideration',
     readings: (m) => { const v = table3(m, ['reconsideration']); return v === undefined ? undefined : [{ value: v, label: message('narrative.what.reconsideration') }]; },
