@@ -21,12 +21,24 @@ const NUMBER = '([0-9０-９]+|[零〇一二两三四五六七八九十百千]+)
 /** Words as written in text extracted from a PDF: a line break (or spaces) may fall between any two characters. */
 const spaced = (words: string) => words.split('|').map((w) => [...w].join('[\\s\\u3000]*')).join('|');
 const S = '[\\s\\u3000]*';
-/** What may stand between the words and the number ("政府信息公开申请数量为", "共计"). */
-const FILLER = `${S}(?:${spaced('政府信息公开|信息公开|依申请公开|政府信息')})?${S}(?:的)?${S}(?:${spaced('申请|案件|事项')})?${S}(?:${spaced('数量|总数|数')})?${S}(?:${spaced('为|共|共计|计|合计|达|是')})?${S}`;
+/** What may stand between the words and the number ("政府信息公开申请数量为", "共计"). Each optional
+ *  part takes the spaces after it, so a run of spaces is matched in one way only (no backtracking
+ *  blow-up on a line of spaces). */
+const part = (words: string) => `(?:(?:${words})${S})?`;
+const FILLER = `${S}${part(spaced('政府信息公开|信息公开|依申请公开|政府信息'))}${part('的')}${part(spaced('申请|案件|事项'))}${part(spaced('数量|总数|数'))}${part(spaced('为|共|共计|计|合计|达|是'))}`;
 /** The unit right after the number; a percentage or an amount is another thing. */
 const UNIT = '[\\s\\u3000]*(?:件|个|起|宗)';
 
+const read = new WeakMap<ReportModel, QuotedFigure[]>();
+
+/** The figures the narrative quotes (read once per model: several rules and the hover ask). */
 export function quotedFigures(model: ReportModel): QuotedFigure[] {
+  let figures = read.get(model);
+  if (!figures) read.set(model, (figures = readFigures(model)));
+  return figures;
+}
+
+function readFigures(model: ReportModel): QuotedFigure[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
   const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : []));
   const inTable = (o: number) => tables.some((r) => o >= r.start && o < r.end);
