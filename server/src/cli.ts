@@ -4,13 +4,15 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, decodeReport, matchesAny, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, readDocx, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 
 const VERSION = '0.1.0';
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport']);
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps']);
+/** Files that are not text: read by their own reader into a rebuilt report. */
+const WORD = /\.(docx|doc|wps)$/i;
 
 const Options = z.object({
   format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
@@ -31,7 +33,7 @@ class UsageError extends Error {}
 const HELP = {
   'zh-CN': `用法: gov-report check [选项] <文件或目录…>
 
-检查政府信息公开工作年度报告（.txt、.md、.html；目录递归）。
+检查政府信息公开工作年度报告（.txt、.md、.html、.docx；目录递归）。
 
 选项:
   --format stylish|json|sarif   输出格式（默认 stylish）
@@ -48,7 +50,7 @@ const HELP = {
 退出码: 0 无错误；1 发现错误；2 用法错误或文件无法读取`,
   en: `Usage: gov-report check [options] <files or folders…>
 
-Checks government information disclosure annual reports (.txt, .md, .html; folders recursively).
+Checks government information disclosure annual reports (.txt, .md, .html, .docx; folders recursively).
 
 Options:
   --format stylish|json|sarif   output format (default stylish)
@@ -71,7 +73,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const command = args.shift();
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check') throw new UsageError(command ? `未知命令 “${command}”（可用：check） / unknown command "${command}" (use: check)` : '缺少命令 check / missing command: check');
+  if (command !== 'check') throw new UsageError(command ? `未知命令 “${command}”（可用：check、convert） / unknown command "${command}" (use: check, convert)` : '缺少命令 check / missing command: check');
   while (args.length) {
     const a = args.shift() as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -159,11 +161,15 @@ export type FileResult =
       /** Said about the file as a whole: the encoding it was read in, why it was not rewritten. */
       notes: string[];
       encoding: Encoding;
+      /** Read from a Word file: the findings carry their place in it. */
+      rebuiltFrom?: 'docx';
     }
   | { kind: 'skipped'; path: string; reason: string; message: string }
   | { kind: 'failed'; path: string; reason: string; message: string };
 
-type Read = { ok: true; text: string; encoding: Encoding; bom: boolean } | { ok: false; reason: string; message: Localized };
+type Read =
+  | { ok: true; text: string; encoding: Encoding; bom: boolean; rebuilt?: Rebuilt }
+  | { ok: false; reason: string; message: Localized };
 
 function readReportFile(path: string): Read {
   let bytes: Uint8Array;
@@ -173,14 +179,84 @@ function readReportFile(path: string): Read {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: code }) };
   }
+  if (WORD.test(path)) return readWord(bytes);
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
   return decoded;
 }
 
+/** A Word file: its paragraphs and tables rebuilt as a Markdown report. */
+function readWord(bytes: Uint8Array): Read {
+  const r = readDocx(bytes);
+  if (r.ok) return { ok: true, text: r.report.markdown, encoding: 'utf-8', bom: false, rebuilt: r.report };
+  const reasons = { 'old-format': 'cli.failed.oldWord', 'not-zip': 'cli.failed.notZip', 'not-docx': 'cli.failed.notDocx', corrupt: 'cli.failed.corrupt' } as const;
+  return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: 'zip/XML' }) };
+}
+
 const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
+const CONVERT_HELP = `用法: gov-report convert <文件.docx> [--to md|txt] [--out <文件>]
+
+把 Word（.docx）报告重建为文本：md 为 Markdown（表格为管道表格，空单元格保留），txt 为制表符分隔的表格行。
+默认写到标准输出；--out 写入文件（文件已存在时不覆盖）。
+
+Usage: gov-report convert <file.docx> [--to md|txt] [--out <file>]
+
+Rebuilds a Word (.docx) report as text: md is Markdown (pipe tables, blank cells kept), txt has tab-separated table rows.
+Writes to standard output; --out writes a file (never over an existing one).`;
+
+/** `gov-report convert`: the report as the checker reads it, to read or to start next year's from. */
+function runConvert(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+  let to = 'md';
+  let out: string | undefined;
+  const files: string[] = [];
+  const args = [...argv];
+  while (args.length) {
+    const a = args.shift() as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag === '-h' || flag === '--help') {
+      io.out(CONVERT_HELP + '\n');
+      return 0;
+    }
+    if (flag === '--to' || flag === '--out') {
+      const v = inline ?? args.shift();
+      if (v === undefined) return usage(io, `${flag} 需要一个值 / ${flag} needs a value`, CONVERT_HELP);
+      if (flag === '--to') to = v;
+      else out = v;
+    } else if (flag.startsWith('-')) return usage(io, `未知选项 “${flag}” / unknown option "${flag}"`, CONVERT_HELP);
+    else files.push(a);
+  }
+  if (to !== 'md' && to !== 'txt') return usage(io, `--to 的取值 “${to}” 无效，可选：md, txt / invalid --to "${to}" (one of: md, txt)`, CONVERT_HELP);
+  if (files.length !== 1) return usage(io, '请给出一个要转换的文件 / give one file to convert', CONVERT_HELP);
+  const path = resolve(io.cwd, files[0] as string);
+  if (!WORD.test(path)) return usage(io, `convert 读取 Word（.docx）文件 / convert reads Word (.docx) files: ${files[0]}`, CONVERT_HELP);
+  const read = readReportFile(path);
+  if (!read.ok || !read.rebuilt) {
+    io.err(`gov-report: ${files[0]}: ${read.ok ? '' : pick(read.message, 'zh-CN')} / ${read.ok ? '' : pick(read.message, 'en')}\n`);
+    return 2;
+  }
+  const text = to === 'md' ? read.rebuilt.markdown : read.rebuilt.text;
+  if (out === undefined) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    // Never over a file the user has: "wx" fails when it exists.
+    writeFileSync(resolve(io.cwd, out), text, { flag: 'wx' });
+  } catch (e) {
+    io.err(`gov-report: ${pick(message('cli.failed.write', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }), 'zh-CN')}: ${out}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+function usage(io: { err: (s: string) => void }, text: string, help: string): number {
+  io.err(`gov-report: ${text}\n\n${help}\n`);
+  return 2;
+}
+
 export function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -192,7 +268,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     throw e;
   }
   if (opts === 'help') {
-    io.out(HELP['zh-CN'] + '\n\n' + HELP.en + '\n');
+    io.out(HELP['zh-CN'] + '\n\n' + HELP.en + '\n\n' + CONVERT_HELP + '\n');
     return 0;
   }
   if (opts === 'version') {
@@ -219,7 +295,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
   // One language for the run: --lang, else the configuration's (the explicit one, or the one for the current folder).
   const around = explicit ?? finder.forDir(io.cwd);
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
-  const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel }> = [];
+  const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   for (const { path, named } of files) {
     const shown = relative(io.cwd, path) || path;
     const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
@@ -259,7 +335,8 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     let fixed = 0;
     const changes: string[] = [];
     let diff: string | undefined;
-    if (opts.fix) {
+    if (opts.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format: 'Word' }), lang));
+    else if (opts.fix) {
       // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
       const r = fixAll(text, { html, ...options });
       if (r.text !== text) {
@@ -285,17 +362,17 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
         }
       }
     }
-    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}) };
+    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}), ...(read.rebuilt ? { rebuiltFrom: 'docx' as const } : {}) };
     results.push(result);
-    checked.push({ result, model });
+    checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
   }
   // Reports of one agency for consecutive years are also checked against each other (I5, I6).
   const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
-  checked.forEach(({ result, model }, key) => {
+  checked.forEach(({ result, model, locate }, key) => {
     result.findings = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     // --quiet: errors only, in every output format.
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-    result.summary = summarize(model, result.findings, lang);
+    result.summary = summarize(model, result.findings, lang, locate);
   });
   if (opts.format === 'json') io.out(JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n');
   else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n');
@@ -320,7 +397,8 @@ function withFormat(model: ReportModel, format: '2019' | '2021' | undefined): Re
 function jsonEntry(r: FileResult): unknown {
   if (r.kind === 'failed') return { path: r.path, error: r.reason, message: r.message };
   if (r.kind === 'skipped') return { path: r.path, skipped: r.reason, message: r.message };
-  return { path: r.path, ...(r.encoding !== 'utf-8' ? { encoding: r.encoding } : {}), ...r.summary, ...(r.notes.length ? { notes: r.notes } : {}), ...(r.diff !== undefined ? { diff: r.diff } : {}) };
+  const findings = r.summary.findings.map(({ source, ...f }) => ({ ...f, ...(source ? { source: jsonSource(source) } : {}) }));
+  return { path: r.path, ...(r.encoding !== 'utf-8' ? { encoding: r.encoding } : {}), ...(r.rebuiltFrom ? { rebuiltFrom: r.rebuiltFrom } : {}), ...r.summary, findings, ...(r.notes.length ? { notes: r.notes } : {}), ...(r.diff !== undefined ? { diff: r.diff } : {}) };
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
@@ -363,7 +441,8 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
     for (const f of r.summary.findings) {
       const sev = SEVERITY_LABEL[lang][f.severity];
       const sevPainted = f.severity === 'error' ? paint('31', sev) : f.severity === 'warning' ? paint('33', sev) : paint('36', sev);
-      lines.push(`  ${paint('2', `${f.line}:${f.column}`)}  ${sevPainted}  ${f.message}  ${paint('2', f.rule)}`);
+      const where = f.source ? `${f.line}:${f.column} (${pick(describeSource(f.source), lang)})` : `${f.line}:${f.column}`;
+      lines.push(`  ${paint('2', where)}  ${sevPainted}  ${f.message}  ${paint('2', f.rule)}`);
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output for CI systems (code scanning, review tools).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { catalog, pick, rules, type Lang } from '../../shared/src/index';
+import { catalog, describeSource, jsonSource, pick, rules, type Lang } from '../../shared/src/index';
 import type { FileResult } from './cli';
 
 /** The installed package: dist/cli.js is one folder below it (in the repository too). */
@@ -43,6 +43,18 @@ export function toSarif(results: FileResult[], lang: Lang, version: string): unk
           file.summary.findings.map((f, i) => {
             const finding = file.findings[i];
             const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
+            if (file.rebuiltFrom) {
+              // Lines of the rebuilt text mean nothing in a Word or PDF file: the file, the place in
+              // it in the message and as a property, and no text replacement.
+              const where = f.source ? pick(describeSource(f.source), lang) : undefined;
+              return {
+                ruleId: f.rule,
+                level: LEVEL[f.severity],
+                message: { text: where ? `${where}：${f.message}` : f.message },
+                locations: [{ physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') } } }],
+                properties: { ...(f.source ? { source: jsonSource(f.source) } : {}), rebuiltRegion: region },
+              };
+            }
             return {
               ruleId: f.rule,
               level: LEVEL[f.severity],

@@ -4,6 +4,7 @@ import type { ReportModel, TableId } from './model';
 import { rowsById } from './rules/query';
 import type { Finding } from './rules/types';
 import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
+import type { SourceLocation } from './inputs/source';
 
 export interface FindingSummary {
   rule: string;
@@ -16,6 +17,8 @@ export interface FindingSummary {
   expected: number | null;
   actual: number | null;
   fixable: boolean;
+  /** For a report rebuilt from a Word or PDF file: the place in that file. */
+  source?: SourceLocation;
 }
 
 export interface DocumentSummary {
@@ -32,7 +35,7 @@ export function cellsExpected(id: TableId, format: '2019' | '2021'): number {
   return spec.table3.columns.length;
 }
 
-export function summarize(model: ReportModel, findings: readonly Finding[], lang: Lang = 'zh-CN'): DocumentSummary {
+export function summarize(model: ReportModel, findings: readonly Finding[], lang: Lang = 'zh-CN', locate?: (line: number, column: number) => SourceLocation | undefined): DocumentSummary {
   const format = model.formatVersion ?? '2021';
   const tables: DocumentSummary['tables'] = [];
   for (const id of ['table1', 'table2', 'table3'] as const) {
@@ -50,6 +53,7 @@ export function summarize(model: ReportModel, findings: readonly Finding[], lang
     findings: findings.map((f) => {
       const a = model.lines.positionAt(f.range.start);
       const b = model.lines.positionAt(f.range.end);
+      const source = locate?.(a.line, a.character);
       return {
         rule: f.ruleId,
         severity: f.severity,
@@ -61,6 +65,7 @@ export function summarize(model: ReportModel, findings: readonly Finding[], lang
         expected: f.expected ?? null,
         actual: f.actual ?? null,
         fixable: f.fix?.safe === true,
+        ...(source ? { source } : {}),
       };
     }),
   };

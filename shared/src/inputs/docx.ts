@@ -1,0 +1,291 @@
+// Reading a Word (.docx) report as written: paragraphs (with Word's automatic numbering, so a
+// heading numbered by a list style keeps its "一、"), and tables as tables — rows, cells, merged
+// cells (gridSpan across columns, vMerge down rows) and blank cells — so every value lands in its
+// true column and no split is guessed. The report is rebuilt as Markdown (pipe tables keep blank
+// cells exactly) with a map from each line back to its paragraph or table row.
+import { unzipSync } from 'fflate';
+import { chineseNumeral } from '../text';
+import type { Rebuilt, SourceLocation } from './source';
+
+type LineSource = { paragraph: number } | { table: number; row: number };
+
+export type DocxError = 'old-format' | 'not-zip' | 'not-docx' | 'corrupt';
+export type DocxResult = { ok: true; report: Rebuilt } | { ok: false; reason: DocxError };
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function readDocx(bytes: Uint8Array): DocxResult {
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, reason: 'old-format' };
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: 'not-zip' };
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' });
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  const document = files['word/document.xml'];
+  if (!document) return { ok: false, reason: 'not-docx' };
+  const decoder = new TextDecoder('utf-8');
+  try {
+    const numbering = files['word/numbering.xml'] ? readNumbering(decoder.decode(files['word/numbering.xml'])) : new Map<string, Level[]>();
+    return { ok: true, report: rebuild(decoder.decode(document), numbering) };
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+}
+
+// ---------------------------------------------------------------- XML, as far as WordprocessingML needs
+
+interface Tag {
+  name: string;
+  close: boolean;
+  selfClose: boolean;
+  attrs: string;
+}
+type Token = Tag | { text: string };
+
+const TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^<>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)/g;
+
+function* tokens(xml: string): Generator<Token> {
+  for (const m of xml.matchAll(TOKEN)) {
+    if (m[5] !== undefined) yield { text: unescape(m[5]) };
+    else if (m[2] !== undefined) yield { name: m[2], close: m[1] === '/', selfClose: m[4] === '/', attrs: m[3] ?? '' };
+  }
+}
+
+const attr = (attrs: string, name: string): string | undefined => {
+  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs);
+  return m ? unescape(m[1] as string) : undefined;
+};
+
+function unescape(s: string): string {
+  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'amp') return '&';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
+
+// ---------------------------------------------------------------- numbering (list styles)
+
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
+
+function readNumbering(xml: string): Map<string, Level[]> {
+  const abstract = new Map<string, Level[]>();
+  const nums = new Map<string, string>();
+  let currentAbstract: string | undefined;
+  let level: number | undefined;
+  for (const t of tokens(xml)) {
+    if (!('name' in t) || t.close) continue;
+    if (t.name === 'w:abstractNum') {
+      currentAbstract = attr(t.attrs, 'w:abstractNumId');
+      if (currentAbstract !== undefined) abstract.set(currentAbstract, []);
+    } else if (t.name === 'w:lvl' && currentAbstract !== undefined) {
+      level = Number(attr(t.attrs, 'w:ilvl') ?? 0);
+      abstract.get(currentAbstract)![level] = { format: 'decimal', text: '', start: 1 };
+    } else if (level !== undefined && currentAbstract !== undefined) {
+      const l = abstract.get(currentAbstract)![level]!;
+      if (t.name === 'w:numFmt') l.format = attr(t.attrs, 'w:val') ?? 'decimal';
+      else if (t.name === 'w:lvlText') l.text = attr(t.attrs, 'w:val') ?? '';
+      else if (t.name === 'w:start') l.start = Number(attr(t.attrs, 'w:val') ?? 1);
+    }
+    if (t.name === 'w:num') currentAbstract = undefined;
+    if (t.name === 'w:num') nums.set(attr(t.attrs, 'w:numId') ?? '', '');
+    if (t.name === 'w:abstractNumId') {
+      const numId = [...nums.keys()].pop();
+      if (numId !== undefined) nums.set(numId, attr(t.attrs, 'w:val') ?? '');
+    }
+  }
+  const out = new Map<string, Level[]>();
+  for (const [numId, abstractId] of nums) {
+    const levels = abstract.get(abstractId);
+    if (levels) out.set(numId, levels);
+  }
+  return out;
+}
+
+function formatNumber(n: number, format: string): string {
+  if (/^(chineseCounting|chineseCountingThousand|ideographTraditional|ideographDigital|chineseLegalSimplified|taiwaneseCounting)/.test(format)) return chineseNumeral(n);
+  if (format === 'none') return '';
+  return String(n);
+}
+
+// ---------------------------------------------------------------- the document
+
+interface Cell {
+  text: string;
+  span: number;
+  /** vMerge="continue": the cell above runs down into this one. */
+  continued: boolean;
+}
+
+function rebuild(xml: string, numbering: Map<string, Level[]>): Rebuilt {
+  const md: string[] = [];
+  const txt: string[] = [];
+  const lines: Array<LineSource | undefined> = [];
+  // Blocks (paragraphs, tables) are separated by one blank line, as Markdown paragraphs are.
+  const gap = () => {
+    if (md.length && md[md.length - 1] !== '') {
+      md.push('');
+      txt.push('');
+      lines.push(undefined);
+    }
+  };
+  const counters = new Map<string, number[]>();
+  let paragraphIndex = 0;
+  let tableIndex = 0;
+
+  // Paragraph state
+  let para: string | undefined;
+  let numId: string | undefined;
+  let ilvl = 0;
+  let inText = false;
+  // Table state (nested tables are read into the enclosing cell's text)
+  let depth = 0;
+  let rows: Cell[][] = [];
+  let row: Cell[] | undefined;
+  let cell: Cell | undefined;
+
+  const numberPrefix = (): string => {
+    if (numId === undefined || numId === '0') return '';
+    const levels = numbering.get(numId);
+    const level = levels?.[ilvl];
+    if (!level) return '';
+    const counts = counters.get(numId) ?? [];
+    counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
+    for (let k = ilvl + 1; k < counts.length; k++) counts[k] = undefined as unknown as number;
+    counters.set(numId, counts);
+    return level.text.replace(/%(\d)/g, (_, d: string) => {
+      const k = Number(d) - 1;
+      const l = levels[k];
+      return formatNumber(counts[k] ?? l?.start ?? 1, l?.format ?? 'decimal');
+    });
+  };
+
+  const endParagraph = () => {
+    if (para === undefined) return;
+    const text = (numberPrefix() + para).replace(/\u00a0/g, ' ');
+    if (depth > 0 && cell) cell.text += text;
+    else if (text.trim() !== '') {
+      gap();
+      // A line break inside a paragraph (Shift+Enter) is a line of its own, from the same paragraph.
+      for (const line of text.split('\n')) {
+        md.push(line);
+        txt.push(line);
+        lines.push({ paragraph: paragraphIndex });
+      }
+      paragraphIndex++;
+    }
+    para = undefined;
+    numId = undefined;
+    ilvl = 0;
+  };
+
+  const endTable = () => {
+    tableIndex++;
+    const width = Math.max(0, ...rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
+    const grid = rows.map((r) => {
+      const out: string[] = [];
+      for (const c of r) {
+        out.push(c.continued ? '' : c.text.trim());
+        for (let k = 1; k < c.span; k++) out.push('');
+      }
+      while (out.length < width) out.push('');
+      return out;
+    });
+    gap();
+    grid.forEach((cells, r) => {
+      // Pipes inside a cell would split it: written full-width (the only change to the text).
+      md.push(`| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`);
+      txt.push(cells.join('\t'));
+      lines.push({ table: tableIndex, row: r + 1 });
+      if (r === 0) {
+        md.push(`|${' --- |'.repeat(width)}`);
+        lines.push(undefined);
+      }
+    });
+    rows = [];
+  };
+
+  // A text box (w:txbxContent) holds paragraphs inside a paragraph: the outer one waits on a stack.
+  const outer: Array<{ para: string; numId: string | undefined; ilvl: number }> = [];
+  // Drawing alternatives: the same text box again for old readers (mc:Fallback) is skipped.
+  let fallback = 0;
+  for (const t of tokens(xml)) {
+    if ('name' in t && t.name === 'mc:Fallback' && !t.selfClose) {
+      fallback += t.close ? -1 : 1;
+      continue;
+    }
+    if (fallback > 0) continue;
+    if (!('name' in t)) {
+      if (inText && para !== undefined) para += t.text;
+      continue;
+    }
+    const { name, close, selfClose } = t;
+    if (name === 'w:tbl') {
+      if (!close) {
+        if (depth === 0) endParagraph();
+        depth++;
+      } else {
+        depth--;
+        if (depth === 0) endTable();
+      }
+      continue;
+    }
+    if (depth === 1 && name === 'w:tr') {
+      if (!close) row = [];
+      else if (row) {
+        rows.push(row);
+        row = undefined;
+      }
+      continue;
+    }
+    if (depth === 1 && name === 'w:tc') {
+      if (!close) cell = { text: '', span: 1, continued: false };
+      else if (cell && row) {
+        endParagraph();
+        row.push(cell);
+        cell = undefined;
+      }
+      continue;
+    }
+    if (depth === 1 && cell && name === 'w:gridSpan' && !close) cell.span = Math.max(1, Number(attr(t.attrs, 'w:val') ?? 1));
+    if (depth === 1 && cell && name === 'w:vMerge' && !close) cell.continued = (attr(t.attrs, 'w:val') ?? 'continue') === 'continue';
+    if (name === 'w:p') {
+      if (!close && !selfClose) {
+        if (para !== undefined) outer.push({ para, numId, ilvl });
+        para = '';
+        numId = undefined;
+        ilvl = 0;
+      } else if (close) {
+        endParagraph();
+        const o = outer.pop();
+        if (o) ({ para, numId, ilvl } = o);
+      }
+      continue;
+    }
+    if (name === 'w:numId' && !close) numId = attr(t.attrs, 'w:val');
+    else if (name === 'w:ilvl' && !close) ilvl = Number(attr(t.attrs, 'w:val') ?? 0);
+    else if (name === 'w:t') inText = !close && !selfClose;
+    else if (name === 'w:tab' && !close && para !== undefined && depth === 0) para += '\t';
+    else if ((name === 'w:br' || name === 'w:cr') && !close && para !== undefined) para += depth > 0 ? '' : '\n';
+  }
+  endParagraph();
+  const locate = (line: number, column: number): SourceLocation | undefined => {
+    const at = lines[line];
+    if (!at) return undefined;
+    if ('paragraph' in at) return { kind: 'docx', paragraph: at.paragraph + 1 };
+    // The cell: the pipes before the column (a pipe inside a cell was written full-width).
+    const before = (md[line] ?? '').slice(0, column);
+    const cell = Math.max(1, before.split('|').length - 1);
+    return { kind: 'docx', table: at.table, row: at.row, cell };
+  };
+  return { markdown: md.join('\n') + '\n', text: txt.join('\n') + '\n', locate };
+}

@@ -1,0 +1,156 @@
+// Word (.docx) reports, written by an independent library (docx) with real merges, Word's own list
+// numbering and blank cells: read into the one model with every cell in its true column; every
+// changed cell caught; damaged and foreign files said clearly. The CLI reads them, says where in
+// the file each finding is, and converts them to Markdown or tab-row text that checks the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { readDocx, type ReportModel } from '../../shared/src/index';
+import { renderDocx } from '../helpers/docx';
+import { realisticFigures, render, type Figures } from '../helpers/render';
+import { ARITHMETIC, root, run, sampleFigures } from '../helpers/util';
+
+const cli = join(root, 'dist', 'cli.js');
+const gov = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+
+function dataRows(model: ReportModel): string[] {
+  return Object.values(model.tables).flatMap((t) =>
+    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
+  );
+}
+
+async function read(f: Figures, options: Parameters<typeof renderDocx>[1] = {}) {
+  const r = readDocx(await renderDocx(f, options));
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.report;
+}
+
+for (const [name, figures] of [['realistic', realisticFigures()], ['sample', sampleFigures()]] as const) {
+  test(`docx (${name}): merged headers and labels read into the same model as the text layouts, no finding`, async () => {
+    const reference = dataRows(run(render(figures, 'tab')).model);
+    for (const listNumbering of [true, false]) {
+      const report = await read(figures, { listNumbering });
+      for (const text of [report.markdown, report.text]) {
+        const { model, findings } = run(text);
+        assert.deepEqual(dataRows(model), reference);
+        assert.deepEqual(model.sections.map((s) => `${s.number} ${s.title}`), ['1 总体情况', '2 主动公开政府信息情况', '3 收到和处理政府信息公开申请情况', '4 政府信息公开行政复议、行政诉讼情况', '5 存在的主要问题及改进情况', '6 其他需要报告的事项']);
+        assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+      }
+    }
+  });
+}
+
+test('docx: Word list numbering gives the headings their 一、二、… (numbering.xml, not the text)', async () => {
+  const report = await read(realisticFigures(), { listNumbering: true });
+  const headings = report.markdown.split('\n').filter((l) => /^[一二三四五六]、/.test(l));
+  assert.deepEqual(headings.map((l) => l.slice(0, 2)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+});
+
+test('docx: a blank cell stays blank in its own column (said as blank, not shifted)', async () => {
+  const report = await read(realisticFigures(), { blank: ['table2:granted:4'] });
+  const { model, findings } = run(report.markdown);
+  const granted = model.tables.table2!.rows.find((r) => r.rowId === 'granted')!;
+  assert.deepEqual(granted.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), [1702, 30, 0, 0, 'blank', 2, 1774]);
+  assert.ok(findings.some((f) => f.ruleId === 'blank-value'));
+});
+
+test('docx mutation: every single changed cell of 表2 and 表3 is caught', async () => {
+  const figures = realisticFigures();
+  const cases: Array<[string, Figures]> = [];
+  for (const [rowId, values] of Object.entries(figures.table2)) {
+    values.forEach((v, k) => {
+      const m: Figures = structuredClone(figures);
+      m.table2[rowId]![k] = v + 1;
+      cases.push([`table2 ${rowId}[${k}]`, m]);
+    });
+  }
+  figures.table3.forEach((v, k) => {
+    const m: Figures = structuredClone(figures);
+    m.table3[k] = v + 1;
+    cases.push([`table3[${k}]`, m]);
+  });
+  assert.equal(cases.length, 25 * 7 + 15);
+  for (const [where, m] of cases) {
+    const { findings } = run((await read(m)).markdown);
+    assert.ok(findings.some((f) => ARITHMETIC.includes(f.ruleId)), `${where} not caught`);
+  }
+});
+
+test('docx: damaged and foreign files are said for what they are', () => {
+  const ole = new Uint8Array(512);
+  ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  assert.deepEqual(readDocx(ole), { ok: false, reason: 'old-format' });
+  assert.deepEqual(readDocx(strToU8('一、总体情况\n')), { ok: false, reason: 'not-zip' });
+  assert.deepEqual(readDocx(zipSync({ 'readme.txt': strToU8('hello') })), { ok: false, reason: 'not-docx' });
+  const zip = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>') });
+  assert.deepEqual(readDocx(zip.slice(0, zip.length - 30)), { ok: false, reason: 'corrupt' });
+  // A text box inside a paragraph, and its fallback copy for old readers: read once.
+  const boxed = '<w:document><w:body><w:p><w:r><w:t>前</w:t></w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent><w:r><w:t>后</w:t></w:r></w:p></w:body></w:document>';
+  const r = readDocx(zipSync({ 'word/document.xml': strToU8(boxed) }));
+  assert.ok(r.ok);
+  assert.deepEqual(r.report.markdown.split('\n').filter(Boolean), ['框内', '前后']);
+});
+
+test('CLI: check reads .docx with the place in the file; convert gives Markdown and tab text that check the same', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-docx-'));
+  const good = realisticFigures();
+  writeFileSync(join(dir, 'good.docx'), await renderDocx(good));
+  const bad: Figures = structuredClone(good);
+  bad.table2.granted![6] = 1775;
+  writeFileSync(join(dir, 'bad.docx'), await renderDocx(bad));
+  const ole = new Uint8Array(512);
+  ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  writeFileSync(join(dir, 'old.doc'), ole);
+  writeFileSync(join(dir, 'fake.docx'), zipSync({ 'a.txt': strToU8('x') }));
+
+  const r = gov(dir, 'check', '--format', 'json', '.');
+  assert.equal(r.status, 2, r.stderr);
+  const files = JSON.parse(r.stdout).files as Array<Record<string, unknown>>;
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  assert.deepEqual(byPath.get('good.docx')?.findings, []);
+  assert.equal(byPath.get('good.docx')?.rebuiltFrom, 'docx');
+  const findings = byPath.get('bad.docx')?.findings as Array<{ rule: string; source?: unknown; expected: number | null }>;
+  const rowTotal = findings.find((f) => f.rule === 'wrong-cell');
+  // 表2 is the document's second table; 予以公开 is its 6th row (three header rows, 一, 二); 总计 is the 10th grid cell.
+  assert.deepEqual(rowTotal?.source, { table: 2, row: 6, cell: 10 });
+  assert.equal(rowTotal?.expected, 1774);
+  assert.equal(byPath.get('old.doc')?.error, 'old-format');
+  assert.match(String(byPath.get('old.doc')?.message), /另存为 \.docx/);
+  assert.equal(byPath.get('fake.docx')?.error, 'not-docx');
+
+  const stylish = gov(dir, 'check', 'bad.docx');
+  assert.equal(stylish.status, 1);
+  assert.match(stylish.stdout, /\d+:\d+ \(表格 2 第 6 行第 10 格\) {2}错误/);
+  const sarif = JSON.parse(gov(dir, 'check', '--format', 'sarif', 'bad.docx').stdout);
+  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'wrong-cell');
+  assert.deepEqual(result.properties.source, { table: 2, row: 6, cell: 10 });
+  assert.equal(result.locations[0].physicalLocation.region, undefined);
+  assert.equal(result.fixes, undefined);
+
+  // --fix never rewrites a Word file; it says so.
+  const before = readFileSync(join(dir, 'bad.docx'));
+  const fixed = gov(dir, 'check', '--fix', 'bad.docx');
+  assert.match(fixed.stdout, /未修改 Word 文件/);
+  assert.deepEqual(readFileSync(join(dir, 'bad.docx')), before);
+
+  for (const to of ['md', 'txt']) {
+    const out = `good.${to}`;
+    assert.equal(gov(dir, 'convert', 'good.docx', '--to', to, '--out', out).status, 0);
+    const c = gov(dir, 'check', '--format', 'json', out);
+    assert.equal(c.status, 0, c.stdout);
+    assert.deepEqual(JSON.parse(c.stdout).files[0].findings, []);
+    // --out never overwrites.
+    const again = gov(dir, 'convert', 'good.docx', '--to', to, '--out', out);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /EEXIST/);
+  }
+  assert.match(gov(dir, 'convert', 'good.docx').stdout, /^\| 一、本年新收政府信息公开申请数量 \|  \|  \| 3001 \|/m);
+  assert.equal(gov(dir, 'convert', 'good.docx', '--to', 'pdf').status, 2);
+  const oldConvert = gov(dir, 'convert', 'old.doc');
+  assert.equal(oldConvert.status, 2);
+  assert.match(oldConvert.stderr, /另存为 \.docx/);
+});
