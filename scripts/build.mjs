@@ -1,5 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (one file each, CommonJS for Node 20).
 import { build } from 'esbuild';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -20,3 +21,12 @@ await Promise.all([
   // The e2e suite, loaded by the extension host (not packaged: .vscodeignore is an allow-list).
   build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite/index.js', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } }),
 ]);
+
+// pdf.js is not bundled: it is an ES module loaded with import() only when a PDF is read (so the
+// CLI and the server start as fast without it), shipped beside the bundles with the CMaps and the
+// standard fonts it needs to decode Chinese text offline.
+const pdfjs = 'node_modules/pdfjs-dist';
+rmSync('dist/pdfjs', { recursive: true, force: true });
+for (const p of ['legacy/build/pdf.min.mjs', 'legacy/build/pdf.worker.min.mjs', 'cmaps', 'standard_fonts', 'LICENSE']) {
+  if (existsSync(`${pdfjs}/${p}`)) cpSync(`${pdfjs}/${p}`, `dist/pdfjs/${p}`, { recursive: true });
+}

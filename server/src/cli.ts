@@ -4,15 +4,14 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, readDocx, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
+import { isBinaryReport, PDF, readBinaryReport, WORD } from './binaryReport';
 
 const VERSION = '0.1.0';
-const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps']);
-/** Files that are not text: read by their own reader into a rebuilt report. */
-const WORD = /\.(docx|doc|wps)$/i;
+const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
 
 const Options = z.object({
   format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
@@ -33,7 +32,7 @@ class UsageError extends Error {}
 const HELP = {
   'zh-CN': `用法: gov-report check [选项] <文件或目录…>
 
-检查政府信息公开工作年度报告（.txt、.md、.html、.docx；目录递归）。
+检查政府信息公开工作年度报告（.txt、.md、.html、.docx、.pdf；目录递归）。
 
 选项:
   --format stylish|json|sarif   输出格式（默认 stylish）
@@ -50,7 +49,7 @@ const HELP = {
 退出码: 0 无错误；1 发现错误；2 用法错误或文件无法读取`,
   en: `Usage: gov-report check [options] <files or folders…>
 
-Checks government information disclosure annual reports (.txt, .md, .html, .docx; folders recursively).
+Checks government information disclosure annual reports (.txt, .md, .html, .docx, .pdf; folders recursively).
 
 Options:
   --format stylish|json|sarif   output format (default stylish)
@@ -161,17 +160,17 @@ export type FileResult =
       /** Said about the file as a whole: the encoding it was read in, why it was not rewritten. */
       notes: string[];
       encoding: Encoding;
-      /** Read from a Word file: the findings carry their place in it. */
-      rebuiltFrom?: 'docx';
+      /** Read from a Word or PDF file: the findings carry their place in it. */
+      rebuiltFrom?: 'docx' | 'pdf';
     }
   | { kind: 'skipped'; path: string; reason: string; message: string }
   | { kind: 'failed'; path: string; reason: string; message: string };
 
 type Read =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean; rebuilt?: Rebuilt }
+  | { ok: true; text: string; encoding: Encoding; bom: boolean; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
   | { ok: false; reason: string; message: Localized };
 
-function readReportFile(path: string): Read {
+async function readReportFile(path: string): Promise<Read> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -179,34 +178,29 @@ function readReportFile(path: string): Read {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: code }) };
   }
-  if (WORD.test(path)) return readWord(bytes);
+  if (isBinaryReport(path)) {
+    const r = await readBinaryReport(path, bytes);
+    return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
+  }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
   return decoded;
 }
 
-/** A Word file: its paragraphs and tables rebuilt as a Markdown report. */
-function readWord(bytes: Uint8Array): Read {
-  const r = readDocx(bytes);
-  if (r.ok) return { ok: true, text: r.report.markdown, encoding: 'utf-8', bom: false, rebuilt: r.report };
-  const reasons = { 'old-format': 'cli.failed.oldWord', 'not-zip': 'cli.failed.notZip', 'not-docx': 'cli.failed.notDocx', corrupt: 'cli.failed.corrupt' } as const;
-  return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: 'zip/XML' }) };
-}
-
 const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
-const CONVERT_HELP = `用法: gov-report convert <文件.docx> [--to md|txt] [--out <文件>]
+const CONVERT_HELP = `用法: gov-report convert <文件.docx|.pdf> [--to md|txt] [--out <文件>]
 
-把 Word（.docx）报告重建为文本：md 为 Markdown（表格为管道表格，空单元格保留），txt 为制表符分隔的表格行。
+把 Word（.docx）或 PDF 报告重建为文本：md 为 Markdown（表格为管道表格，空单元格保留），txt 为制表符分隔的表格行。
 默认写到标准输出；--out 写入文件（文件已存在时不覆盖）。
 
-Usage: gov-report convert <file.docx> [--to md|txt] [--out <file>]
+Usage: gov-report convert <file.docx|.pdf> [--to md|txt] [--out <file>]
 
-Rebuilds a Word (.docx) report as text: md is Markdown (pipe tables, blank cells kept), txt has tab-separated table rows.
+Rebuilds a Word (.docx) or PDF report as text: md is Markdown (pipe tables, blank cells kept), txt has tab-separated table rows.
 Writes to standard output; --out writes a file (never over an existing one).`;
 
 /** `gov-report convert`: the report as the checker reads it, to read or to start next year's from. */
-function runConvert(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+async function runConvert(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): Promise<number> {
   let to = 'md';
   let out: string | undefined;
   const files: string[] = [];
@@ -229,8 +223,8 @@ function runConvert(argv: string[], io: { out: (s: string) => void; err: (s: str
   if (to !== 'md' && to !== 'txt') return usage(io, `--to 的取值 “${to}” 无效，可选：md, txt / invalid --to "${to}" (one of: md, txt)`, CONVERT_HELP);
   if (files.length !== 1) return usage(io, '请给出一个要转换的文件 / give one file to convert', CONVERT_HELP);
   const path = resolve(io.cwd, files[0] as string);
-  if (!WORD.test(path)) return usage(io, `convert 读取 Word（.docx）文件 / convert reads Word (.docx) files: ${files[0]}`, CONVERT_HELP);
-  const read = readReportFile(path);
+  if (!WORD.test(path) && !PDF.test(path)) return usage(io, `convert 读取 Word（.docx）和 PDF 文件 / convert reads Word (.docx) and PDF files: ${files[0]}`, CONVERT_HELP);
+  const read = await readReportFile(path);
   if (!read.ok || !read.rebuilt) {
     io.err(`gov-report: ${files[0]}: ${read.ok ? '' : pick(read.message, 'zh-CN')} / ${read.ok ? '' : pick(read.message, 'en')}\n`);
     return 2;
@@ -255,7 +249,7 @@ function usage(io: { err: (s: string) => void }, text: string, help: string): nu
   return 2;
 }
 
-export function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): number {
+export async function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): Promise<number> {
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   let opts: ReturnType<typeof parseArgs>;
   try {
@@ -313,7 +307,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     const options = { ...(config.rules ? { severity: config.rules } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
-    const read = readReportFile(path);
+    const read = await readReportFile(path);
     if (!read.ok) {
       results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
       continue;
@@ -335,7 +329,9 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
     let fixed = 0;
     const changes: string[] = [];
     let diff: string | undefined;
-    if (opts.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format: 'Word' }), lang));
+    const format = read.from === 'pdf' ? 'PDF' : 'Word';
+    for (const n of read.notes ?? []) notes.push(pick(n, lang));
+    if (opts.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format }), lang));
     else if (opts.fix) {
       // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
       const r = fixAll(text, { html, ...options });
@@ -362,7 +358,7 @@ export function run(argv: string[], io: { out: (s: string) => void; err: (s: str
         }
       }
     }
-    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}), ...(read.rebuilt ? { rebuiltFrom: 'docx' as const } : {}) };
+    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}), ...(read.from ? { rebuiltFrom: read.from } : {}) };
     results.push(result);
     checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
   }
@@ -468,11 +464,11 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
 
 // Run when executed (the bundle's entry), not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
-  try {
-    const code = run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() });
-    process.exitCode = code;
-  } catch (e) {
-    process.stderr.write(`gov-report: 内部错误 / internal error: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-  }
+  run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`gov-report: 内部错误 / internal error: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

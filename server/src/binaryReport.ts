@@ -1,0 +1,31 @@
+// Reports in files that are not text (Word .docx, PDF): read and rebuilt as a Markdown report for
+// the one engine, with the map back to the page, paragraph or cell. Shared by the CLI and the
+// language server ("检查 PDF/Word 报告").
+import { message, readDocx, type Localized, type Rebuilt } from '../../shared/src/index';
+import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
+import { readPdfPages } from './pdf';
+
+export const WORD = /\.(docx|doc|wps)$/i;
+export const PDF = /\.pdf$/i;
+export const isBinaryReport = (path: string) => WORD.test(path) || PDF.test(path);
+
+export type BinaryRead =
+  | { ok: true; rebuilt: Rebuilt; from: 'docx' | 'pdf'; notes: Localized[] }
+  | { ok: false; reason: string; message: Localized };
+
+export async function readBinaryReport(path: string, bytes: Uint8Array): Promise<BinaryRead> {
+  if (WORD.test(path)) {
+    const r = readDocx(bytes);
+    if (r.ok) return { ok: true, rebuilt: r.report, from: 'docx', notes: [] };
+    const reasons = { 'old-format': 'cli.failed.oldWord', 'not-zip': 'cli.failed.notZip', 'not-docx': 'cli.failed.notDocx', corrupt: 'cli.failed.corrupt' } as const;
+    return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: 'zip/XML' }) };
+  }
+  const r = await readPdfPages(bytes);
+  if (!r.ok) {
+    const reasons = { encrypted: 'cli.failed.encrypted', corrupt: 'cli.failed.corrupt', 'not-pdf': 'cli.failed.notPdf', 'no-reader': 'cli.failed.noPdfReader' } as const;
+    return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: r.detail ?? 'PDF' }) };
+  }
+  const rebuilt = rebuildPdf(r.pages);
+  if (!rebuilt.ok) return { ok: false, reason: 'scan', message: message('cli.failed.scan', { pages: r.pages.length }) };
+  return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes: r.truncated ? [message('cli.note.truncated', { pages: r.pages.length })] : [] };
+}

@@ -1,0 +1,196 @@
+// Reading a PDF's text layer with Mozilla's pdf.js: each page's text items with their positions,
+// and the ruling lines of its tables (from the drawing operators), for the pure layout in
+// shared/src/inputs/pdfLayout.ts. pdf.js (with its CMaps and standard fonts, so Chinese fonts
+// decode offline) is loaded from disk only when a PDF is read: the CLI and the server start as
+// fast without it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PdfPage, PdfSegment } from '../../shared/src/inputs/pdfLayout';
+
+export type PdfLoad =
+  | { ok: true; pages: PdfPage[]; truncated: boolean }
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'not-pdf' | 'no-reader'; detail?: string };
+
+/** More pages than any annual report has: the rest is not read (time and memory stay bounded). */
+export const MAX_PAGES = 200;
+
+/** pdf.js as shipped beside the bundle (dist/pdfjs), or from node_modules when run from source. */
+function pdfjsDir(): string | undefined {
+  const candidates = [join(__dirname, 'pdfjs'), join(__dirname, '..', '..', 'node_modules', 'pdfjs-dist'), join(__dirname, '..', 'node_modules', 'pdfjs-dist')];
+  return candidates.find((d) => existsSync(join(d, 'legacy', 'build', 'pdf.min.mjs')));
+}
+
+// The subset of pdf.js used here.
+interface PdfJs {
+  getDocument(options: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
+  GlobalWorkerOptions: { workerSrc: string };
+  OPS: Record<string, number>;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<{
+    view: number[];
+    getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+    cleanup(): void;
+  }>;
+  destroy(): Promise<void>;
+}
+
+let loaded: Promise<{ pdfjs: PdfJs; dir: string } | undefined> | undefined;
+
+function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
+  loaded ??= (async () => {
+    const dir = pdfjsDir();
+    if (!dir) return undefined;
+    // A computed specifier: the bundler leaves this import() alone, Node loads the ES module.
+    const url = pathToFileURL(join(dir, 'legacy', 'build', 'pdf.min.mjs')).href;
+    const pdfjs = (await import(url)) as PdfJs;
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dir, 'legacy', 'build', 'pdf.worker.min.mjs')).href;
+    return { pdfjs, dir };
+  })();
+  return loaded;
+}
+
+export async function readPdfPages(bytes: Uint8Array): Promise<PdfLoad> {
+  if (!isPdf(bytes)) return { ok: false, reason: 'not-pdf' };
+  const lib = await loadPdfJs().catch(() => undefined);
+  if (!lib) return { ok: false, reason: 'no-reader' };
+  const { pdfjs, dir } = lib;
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? '';
+    await task.destroy().catch(() => undefined);
+    if (name === 'PasswordException') return { ok: false, reason: 'encrypted' };
+    return { ok: false, reason: 'corrupt', detail: (e as Error).message };
+  }
+  try {
+    const pages: PdfPage[] = [];
+    const count = Math.min(doc.numPages, MAX_PAGES);
+    for (let n = 1; n <= count; n++) {
+      const page = await doc.getPage(n);
+      const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((it) => {
+        if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) return [];
+        const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
+        // Text drawn upright has no rotation (b = c = 0); vertical writing comes as upright glyphs
+        // stacked, or as a rotated run (b ≠ 0), kept with its direction.
+        return [{ str: it.str, x: e - x0, y: f - y0, width: it.width ?? 0, height: it.height || Math.hypot(c, d) || Math.hypot(a, b), rotated: Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 }];
+      });
+      const rules = rulingLines(await page.getOperatorList(), pdfjs.OPS, x0, y0);
+      pages.push({ width: x1 - x0, height: y1 - y0, items, rules });
+      page.cleanup();
+    }
+    return { ok: true, pages, truncated: doc.numPages > count };
+  } catch (e) {
+    return { ok: false, reason: 'corrupt', detail: (e as Error).message };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  // "%PDF-" within the first kilobyte (some writers put bytes before it).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * The horizontal and vertical lines a page draws: stroked lines and rectangle edges, and thin
+ * filled rectangles (how Word and WPS draw table borders). Clipping paths and shapes that are
+ * neither are left out.
+ */
+function rulingLines(list: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>, ox: number, oy: number): PdfSegment[] {
+  const out: PdfSegment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let path: Array<{ kind: 'line'; a: [number, number]; b: [number, number] } | { kind: 'rect'; p: Array<[number, number]> }> = [];
+  const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fill = new Set([OPS.fill, OPS.eoFill]);
+  const push = (a: [number, number], b: [number, number]) => {
+    const [ax, ay] = [a[0] - ox, a[1] - oy];
+    const [bx, by] = [b[0] - ox, b[1] - oy];
+    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 2) out.push({ x0: Math.min(ax, bx), y0: ay, x1: Math.max(ax, bx), y1: ay });
+    else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 2) out.push({ x0: ax, y0: Math.min(ay, by), x1: ax, y1: Math.max(ay, by) });
+  };
+  for (let i = 0; i < list.fnArray.length && out.length < 20_000; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] ?? [];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath) {
+      const ops = (args[0] ?? []) as number[];
+      const coords = (args[1] ?? []) as number[];
+      let j = 0;
+      let at: [number, number] = [0, 0];
+      let start: [number, number] = [0, 0];
+      for (const op of ops) {
+        if (op === OPS.rectangle) {
+          const [x = 0, y = 0, w = 0, h = 0] = coords.slice(j, j + 4);
+          j += 4;
+          path.push({ kind: 'rect', p: [apply(ctm, x, y), apply(ctm, x + w, y), apply(ctm, x + w, y + h), apply(ctm, x, y + h)] });
+        } else if (op === OPS.moveTo) {
+          at = start = apply(ctm, coords[j] ?? 0, coords[j + 1] ?? 0);
+          j += 2;
+        } else if (op === OPS.lineTo) {
+          const to = apply(ctm, coords[j] ?? 0, coords[j + 1] ?? 0);
+          j += 2;
+          path.push({ kind: 'line', a: at, b: to });
+          at = to;
+        } else if (op === OPS.curveTo) j += 6;
+        else if (op === OPS.curveTo2 || op === OPS.curveTo3) j += 4;
+        else if (op === OPS.closePath) {
+          path.push({ kind: 'line', a: at, b: start });
+          at = start;
+        }
+      }
+    } else if (stroke.has(fn as number) || fill.has(fn as number) || fn === OPS.endPath) {
+      if (stroke.has(fn as number)) {
+        for (const s of path) {
+          if (s.kind === 'line') push(s.a, s.b);
+          else s.p.forEach((p, k) => push(p, s.p[(k + 1) % 4] as [number, number]));
+        }
+      } else if (fill.has(fn as number)) {
+        // A thin filled rectangle is a rule: its long middle line.
+        for (const s of path) {
+          if (s.kind !== 'rect') continue;
+          const xs = s.p.map((p) => p[0]);
+          const ys = s.p.map((p) => p[1]);
+          const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (maxY - minY <= 2 && maxX - minX > 2) push([minX, (minY + maxY) / 2], [maxX, (minY + maxY) / 2]);
+          else if (maxX - minX <= 2 && maxY - minY > 2) push([(minX + maxX) / 2, minY], [(minX + maxX) / 2, maxY]);
+        }
+      }
+      path = [];
+    }
+  }
+  return out;
+}
