@@ -19,9 +19,11 @@ const COUNT = 100;
 function figures(i: number): Figures {
   const f = realisticFigures();
   // Vary the figures (consistently: new and 予以公开 move together, so every identity still holds).
-  for (const id of ['new', 'granted']) f.table2[id]![0] += i;
-  for (const id of ['total']) f.table2[id]![0] += i;
-  for (const id of ['new', 'granted', 'total']) f.table2[id]![6] += i;
+  for (const id of ['new', 'granted', 'total']) {
+    const row = f.table2[id]!;
+    row[0] = row[0]! + i;
+    row[6] = row[6]! + i;
+  }
   return f;
 }
 

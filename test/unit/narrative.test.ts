@@ -9,7 +9,7 @@ import { fixture, REAL, replaceOnce, run } from '../helpers/util';
 
 const clean = fixture('rules', 'clean-2023.txt');
 const SENTENCE = '（二）依申请公开。全年新收政府信息公开申请15件，上年结转1件，均已依法答复。';
-const NARRATIVE = ['text-table', 'text-percentage', 'review-outcome', 'section-content', 'processing-fee', 'year-mismatch'];
+const NARRATIVE = ['text-table', 'text-percentage', 'review-outcome', 'section-content', 'processing-fee', 'fee-unpaid', 'year-mismatch'];
 const said = (sentence: string, text = clean) => run(replaceOnce(text, SENTENCE, sentence)).findings.filter((f) => NARRATIVE.includes(f.ruleId));
 const messages = (sentence: string, text = clean) => said(sentence, text).map((f) => `${f.ruleId}: ${f.message.zh}`);
 
@@ -107,6 +107,14 @@ test('sections 五 and 六, and the year of the statistical period', () => {
   assert.equal(six('本单位本年度行政事业性收费 12.35 万元。'), 1, '表1 行政事业性收费 is not 信息处理费');
   assert.equal(six('2023年，本单位收取信息处理费 0 元。'), 0);
   assert.equal(six('本年度没有收费。'), 0);
+  // 表2 （六）2 逾期未缴费 > 0: fee notices were issued; "未收取" in section 六 is questioned, an amount is not.
+  const unpaid = replaceOnce(replaceOnce(clean, '（一）予以公开\t5\t1\t0\t0\t0\t0\t6', '（一）予以公开\t4\t1\t0\t0\t0\t0\t5'), /(2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请)\t0\t0\t0\t0\t0\t0\t0/, '$1\t1\t0\t0\t0\t0\t0\t1');
+  const fee = (text: string, body: string) => run(replaceOnce(text, '本年度未收取信息处理费。', body)).findings.filter((f) => f.ruleId === 'fee-unpaid').map((f) => f.message.zh);
+  assert.deepEqual(fee(unpaid, '本年度未收取信息处理费。'), ['正文说“未收取信息处理费”，但表2“（六）2.申请人逾期未按收费通知要求缴纳费用”总计为 1：本年发出过收费通知，请核对']);
+  assert.equal(fee(unpaid, '全年收取信息处理费0元。').length, 1);
+  assert.deepEqual(fee(unpaid, '本年度发出信息处理费收费通知1份，申请人未缴纳，实际收取信息处理费200元。'), [], 'an amount is not a contradiction');
+  assert.deepEqual(fee(clean, '本年度未收取信息处理费。'), [], 'no unpaid fee in 表2');
+  assert.deepEqual(fee(unpaid, '本单位本年度未收取行政事业性收费以外的费用说明见表1。'.replace('未收取行政事业性收费以外的费用说明见表1', '行政事业性收费12万元')), [], '表1 行政事业性收费 is not 信息处理费');
   const year = run(replaceOnce(clean, '至2023年12月31日止', '至2022年12月31日止')).findings.filter((f) => f.ruleId === 'year-mismatch');
   assert.deepEqual(year.map((f) => f.message.zh), ['统计期限写的是 2022 年，报告年度为 2023 年']);
 });

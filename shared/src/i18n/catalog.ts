@@ -23,6 +23,8 @@ export const catalog = {
   'review-outcome.description': { zh: '正文说“均获维持”“未被纠错”等，而表3 显示有结果纠正、其他结果或尚未审结的案件。', en: 'The text says every case was upheld or none corrected, while table 3 shows corrected, other or pending cases.' },
   'section-content.title': { zh: '第五部分没有内容', en: 'Section 五 says nothing' },
   'section-content.description': { zh: '第五部分应写明存在的主要问题及改进情况，不能为空或只写“无”。', en: 'Section 五 must state the main problems and how they are being improved, not be empty or say only "无".' },
+  'fee-unpaid.title': { zh: '正文说未收取信息处理费，表2 却有逾期未缴费', en: 'The text says no processing fee, table 2 counts unpaid fees' },
+  'fee-unpaid.description': { zh: '表2“（六）2.申请人逾期未按收费通知要求缴纳费用”不为 0，说明本年发出过信息处理费收费通知；第六部分却说未收取（或为 0 元）。请核对两处表述（未缴费时确实没有收到费用，可写明发出收费通知的情况）。', en: 'Table 2 row (6) 2 (fee notice not paid in time) is not 0, so fee notices were issued this year; section 六 says no fee was charged (or 0 yuan). Check both (if none was paid, say that notices were issued).' },
   'processing-fee.title': { zh: '第六部分未说明信息处理费', en: 'Section 六 does not mention the processing fee' },
   'processing-fee.description': { zh: '2021 年格式要求在第六部分说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》）；这与表1 的行政事业性收费不是一回事。', en: 'The 2021 format asks section 六 to say whether information-processing fees were charged; not to be confused with table 1\'s administrative fees.' },
   'year-mismatch.title': { zh: '统计期限与报告年度不一致', en: 'Statistical period differs from the report year' },
@@ -209,6 +211,7 @@ export const catalog = {
   'msg.textPercentage': { zh: '正文说“{quote}”，但按 {figure} 计算：{results}', en: 'The text says "{quote}", but from {figure}: {resultsEn}' },
   'msg.reviewOutcome': { zh: '正文说“{quote}”，但表3“{group}”的“{column}”为 {value}', en: 'The text says "{quote}", but table 3 "{group}" has {value} under "{column}"' },
   'msg.sectionContent.five': { zh: '第五部分没有写明存在的主要问题及改进情况（不能为空或只写“无”）', en: 'Section 五 does not state the main problems and improvements (it must not be empty or say only "无")' },
+  'msg.feeUnpaid': { zh: '正文说“{quote}”，但表2“（六）2.申请人逾期未按收费通知要求缴纳费用”总计为 {count}：本年发出过收费通知，请核对', en: 'The text says "{quote}", but table 2 row (6) 2 (fee notice not paid in time) totals {count}: fee notices were issued this year; please check' },
   'msg.processingFee': { zh: '第六部分没有说明信息处理费的收取情况（2021 年格式要求说明，未收取也应写明）', en: 'Section 六 does not say whether information-processing fees were charged (the 2021 format asks for it, also when none were)' },
   'msg.yearMismatch': { zh: '统计期限写的是 {written} 年，报告年度为 {year} 年', en: 'The statistical period says {written}; the report is for {year}' },
   // ---- command line, per file
@@ -294,6 +297,7 @@ export const catalog = {
   'text-percentage.howto': { zh: '按表中数字重新计算百分比，并按所写的小数位数四舍五入。', en: 'Recompute the percentage from the table and round it to the written precision.' },
   'review-outcome.howto': { zh: '改正文的结论，使之与表3 一致（如“除 1 件纠正外均获维持”）。', en: 'Reword the conclusion to agree with table 3 (e.g. upheld except one corrected).' },
   'section-content.howto': { zh: '写出本年度工作中存在的主要问题和改进措施。', en: 'Write the main problems of the year and the improvements made or planned.' },
+  'fee-unpaid.howto': { zh: '核对第六部分与表2（六）2：发出过收费通知的，写明收费通知和实际收取的情况；表2 填错的，改正表2。', en: 'Check section 六 against table 2 row (6) 2: where fee notices were issued, say so and what was collected; where table 2 is wrong, correct it.' },
   'processing-fee.howto': { zh: '在第六部分写明是否收取信息处理费（如“本年度未收取信息处理费”）。', en: 'Say in section 六 whether processing fees were charged (e.g. none were this year).' },
   'year-mismatch.howto': { zh: '把统计期限的年份改为报告年度（或改正标题的年度）。', en: 'Correct the years of the period (or the year in the title).' },
 
