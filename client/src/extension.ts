@@ -3,7 +3,7 @@
 // Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
 import {
-  commands, env, languages, ProgressLocation, StatusBarAlignment, UIKind, Uri, window, workspace,
+  commands, env, languages, ProgressLocation, StatusBarAlignment, UIKind, Uri, ViewColumn, window, workspace,
   type ExtensionContext, type StatusBarItem, type TextDocument,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -14,6 +14,8 @@ import { t } from './strings';
 
 let client: LanguageClient | undefined;
 const LANGUAGE = 'gov-report';
+/** The scheme of a report rebuilt from a PDF or .docx: the original's URI in the query. */
+const REBUILT = 'gov-report-rebuilt';
 
 interface Status {
   uri: string;
@@ -34,11 +36,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // The server decides per document whether it is a report; other files stay silent.
-  const documentSelector = [LANGUAGE, 'plaintext', 'markdown', 'html'].flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-    { scheme: 'vscode-remote', language },
-  ]);
+  const documentSelector = [
+    ...[LANGUAGE, 'plaintext', 'markdown', 'html'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-remote', language },
+    ]),
+    // Reports rebuilt from PDF and Word files (read-only Markdown documents of their own).
+    { scheme: REBUILT, language: 'markdown' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     // The configuration file shared with the CLI: the server re-reads it when it changes.
@@ -155,6 +161,22 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void window.setStatusBarMessage(t('ignoredNow'), 3000);
     }),
     commands.registerCommand('gov-report.checkWorkspace', () => checkWorkspace()),
+    commands.registerCommand('gov-report.checkPdfOrWord', (given?: Uri) => checkPdfOrWord(given)),
+    commands.registerCommand('gov-report.saveRebuilt', (given?: Uri | { target: string }) => saveRebuilt(given)),
+    workspace.registerTextDocumentContentProvider(REBUILT, { provideTextDocumentContent: (uri) => rebuiltText(uri) }),
+    // A PDF or .docx opened in the editor (shown by another viewer): offer to check it.
+    window.tabGroups.onDidChangeTabs((e) => {
+      for (const tab of e.opened) {
+        const input = tab.input as { uri?: Uri } | undefined;
+        if (input?.uri && input.uri.scheme === 'file' && /\.(pdf|docx)$/i.test(input.uri.path) && !offered.has(input.uri.toString())) {
+          offered.add(input.uri.toString());
+          const name = path.posix.basename(input.uri.path);
+          void window.showInformationMessage(t('offerCheck', { name }), t('offerAction')).then((pick) => {
+            if (pick) void checkPdfOrWord(input.uri);
+          });
+        }
+      }
+    }),
     commands.registerCommand('gov-report.newReport', (given?: Partial<SkeletonOptions>) => newReport(given)),
     // The state the status bar shows, for tests and for other extensions.
     commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
@@ -172,6 +194,69 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('gov-report.scope') && scoped()) void checkWorkspace(true);
   }));
+}
+
+const offered = new Set<string>();
+
+/** The rebuilt document of a PDF or .docx: beside it in the same folder, named after it. */
+const rebuiltUri = (source: Uri) => Uri.from({ scheme: REBUILT, path: `${source.path}.md`, query: source.toString() });
+
+/** Asks the server to read the file; the document's text is what it rebuilt (read again on reopen). */
+async function rebuiltText(uri: Uri): Promise<string> {
+  const source = Uri.parse(uri.query);
+  const r = await client?.sendRequest<{ ok: boolean; markdown?: string; message?: string }>('gov-report/rebuild', { source: source.toString(), target: uri.toString() });
+  if (!r?.ok) throw new Error(r?.message ?? 'gov-report');
+  return r.markdown ?? '';
+}
+
+/** "检查 PDF/Word 报告": the report rebuilt from the file, read-only beside it, checked like any report. */
+async function checkPdfOrWord(given?: Uri): Promise<TextDocument | undefined> {
+  let source = given;
+  if (!source) {
+    const active = window.tabGroups.activeTabGroup.activeTab?.input as { uri?: Uri } | undefined;
+    if (active?.uri && /\.(pdf|docx)$/i.test(active.uri.path)) source = active.uri;
+  }
+  if (!source) {
+    const picked = await window.showOpenDialog({ title: t('pickPdfOrWord'), canSelectMany: false, filters: { 'PDF / Word': ['pdf', 'docx'] } });
+    source = picked?.[0];
+  }
+  if (!source) return undefined;
+  const name = path.posix.basename(source.path);
+  const target = rebuiltUri(source);
+  try {
+    const doc = await window.withProgress({ location: ProgressLocation.Notification, title: t('rebuilding', { name }) }, () => Promise.resolve(workspace.openTextDocument(target)));
+    await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preview: false });
+    void window.setStatusBarMessage(t('rebuiltReady', { name }), 8000);
+    return doc;
+  } catch (e) {
+    void window.showErrorMessage(t('rebuildFailed', { name, message: (e as Error).message }));
+    return undefined;
+  }
+}
+
+/** Saves the rebuilt report as a new Markdown file to edit (never over an existing file). */
+async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | undefined> {
+  const active = given instanceof Uri ? given : window.activeTextEditor?.document.uri;
+  if (!active || active.scheme !== REBUILT) {
+    void window.showWarningMessage(t('notRebuilt'));
+    return undefined;
+  }
+  const source = Uri.parse(active.query);
+  const doc = await workspace.openTextDocument(active);
+  const suggested = source.with({ path: source.path.replace(/\.(pdf|docx)$/i, '.md') });
+  const target = given && !(given instanceof Uri) ? Uri.parse(given.target) : await window.showSaveDialog({ defaultUri: suggested, filters: { Markdown: ['md'] }, saveLabel: t('saveAs') });
+  if (!target) return undefined;
+  if (given && !(given instanceof Uri)) {
+    // Without the dialog (which asks before replacing a file) an existing file is never replaced.
+    const exists = await workspace.fs.stat(target).then(() => true, () => false);
+    if (exists) {
+      void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
+      return undefined;
+    }
+  }
+  await workspace.fs.writeFile(target, new TextEncoder().encode(doc.getText()));
+  await window.showTextDocument(await workspace.openTextDocument(target));
+  return target;
 }
 
 const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport}';

@@ -25,6 +25,15 @@ const zh = {
   checkedSoFar: '{done}/{total} 个文件，{reports} 份年度报告',
   workspaceChecked: '已检查 {checked} 个文件：{reports} 份年度报告，{errors} 个错误，{warnings} 个警告',
   openProblems: '打开“问题”面板',
+  pickPdfOrWord: '选择要检查的 PDF 或 Word（.docx）报告',
+  rebuilding: '正在读取 {name}',
+  rebuildFailed: '{name}：{message}',
+  offerCheck: '{name} 是 PDF/Word 文件。要把其中的年度报告重建为文本并检查吗？',
+  offerAction: '检查此报告',
+  rebuiltReady: '已由 {name} 重建报告（只读）：问题中注明所在页码；可另存为 Markdown 编辑',
+  saveAs: '另存为 Markdown…',
+  saveExists: '{name} 已存在，未覆盖',
+  notRebuilt: '当前编辑器不是由 PDF/Word 重建的报告',
 };
 const en: typeof zh = {
   statusChecked: 'Annual report · {format} format',
@@ -49,6 +58,15 @@ const en: typeof zh = {
   checkedSoFar: '{done}/{total} files, {reports} reports',
   workspaceChecked: '{checked} files checked: {reports} reports, {errors} errors, {warnings} warnings',
   openProblems: 'Open Problems',
+  pickPdfOrWord: 'Choose a PDF or Word (.docx) report to check',
+  rebuilding: 'Reading {name}',
+  rebuildFailed: '{name}: {message}',
+  offerCheck: '{name} is a PDF/Word file. Rebuild the annual report in it as text and check it?',
+  offerAction: 'Check this report',
+  rebuiltReady: 'Report rebuilt from {name} (read-only): each problem names its page; save it as Markdown to edit',
+  saveAs: 'Save as Markdown…',
+  saveExists: '{name} exists already and was not overwritten',
+  notRebuilt: 'The active editor is not a report rebuilt from a PDF or Word file',
 };
 
 export type StringId = keyof typeof zh;

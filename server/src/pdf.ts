@@ -46,7 +46,17 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
     if (!dir) return undefined;
     // A computed specifier: the bundler leaves this import() alone, Node loads the ES module.
     const url = pathToFileURL(join(dir, 'legacy', 'build', 'pdf.min.mjs')).href;
-    const pdfjs = (await import(url)) as PdfJs;
+    // pdf.js says on the console (stdout) that it cannot polyfill the canvas APIs it needs only for
+    // rendering: that would corrupt the CLI's JSON and the server's stdio stream. Silence it while
+    // the module loads; after that, getDocument's verbosity 0 keeps it quiet.
+    const saved = { log: console.log, info: console.info, warn: console.warn };
+    console.log = console.info = console.warn = () => undefined;
+    let pdfjs: PdfJs;
+    try {
+      pdfjs = (await import(url)) as PdfJs;
+    } finally {
+      Object.assign(console, saved);
+    }
     pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dir, 'legacy', 'build', 'pdf.worker.min.mjs')).href;
     return { pdfjs, dir };
   })();

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, decodeReport, message, norm, pick, type Finding, type Lang } from '../../shared/src/index';
+import { checkAcrossYears, decodeReport, describeSource, message, norm, pick, type Finding, type Lang, type Rebuilt } from '../../shared/src/index';
+import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -178,6 +179,14 @@ function publish(doc: TextDocument, cascade = true): void {
     const diagnostics = toDiagnostics(shown, lang(doc.uri), baseDir);
     const found = a.active ? configOf(doc.uri) : undefined;
     if (found?.kind === 'invalid') diagnostics.unshift(configDiagnostic(found, lang(doc.uri)));
+    // A report rebuilt from a PDF or Word file: each problem names its page (or paragraph, cell).
+    const source = rebuilt.get(doc.uri);
+    if (source) {
+      for (const d of diagnostics) {
+        const at = source.locate(d.range.start.line, d.range.start.character);
+        if (at) d.message += lang(doc.uri) === 'en' ? ` (${pick(describeSource(at), 'en')})` : `（${pick(describeSource(at), 'zh-CN')}）`;
+      }
+    }
     // A closed file checked from disk has no editor version.
     void connection.sendDiagnostics({ uri: doc.uri, ...(documents.get(doc.uri) ? { version: doc.version } : {}), diagnostics });
     report(a, shown.findings);
@@ -252,6 +261,29 @@ connection.onRequest('gov-report/checkFiles', (p: { uris: string[] }) => {
   return { checked: p.uris.length, reports, errors, warnings };
 });
 
+// ------------------------------------------------------------------ PDF and Word reports
+// The client shows the report rebuilt from a PDF or .docx as a read-only Markdown document (its own
+// URI); the server reads the file (pdf.js is loaded on the first PDF only), keeps the map back to
+// the pages, and checks the rebuilt document as a report.
+const rebuilt = new Map<string, Rebuilt>();
+
+connection.onRequest('gov-report/rebuild', async (p: { source: string; target: string }) => {
+  const l = lang();
+  if (!p.source.startsWith('file:') || !isBinaryReport(p.source)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(fileURLToPath(p.source));
+  } catch (e) {
+    return { ok: false, message: pick(message('cli.failed.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }), l) };
+  }
+  const r = await readBinaryReport(fileURLToPath(p.source), bytes);
+  if (!r.ok) return { ok: false, message: pick(r.message, l) };
+  rebuilt.set(p.target, r.rebuilt);
+  choices.set(p.target, 'check');
+  connection.console.info(`${decodeURIComponent(p.source.slice(p.source.lastIndexOf('/') + 1))}: ${r.from === 'pdf' ? 'PDF' : 'Word'} → ${r.rebuilt.markdown.split('\n').length} lines`);
+  return { ok: true, markdown: r.rebuilt.markdown, from: r.from, notes: r.notes.map((n) => pick(n, l)) };
+});
+
 documents.onDidOpen((e) => {
   onDisk.delete(e.document.uri);
   schedule(e.document, 0);
@@ -263,6 +295,8 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
   decisions.delete(e.document.uri);
+  // A rebuilt report is read again from its file when it is opened again.
+  if (rebuilt.delete(e.document.uri)) choices.delete(e.document.uri);
   // In the workspace scope a closed report keeps its problems, as saved on disk.
   if (settings.scope === 'workspace' && checkFromDisk(e.document.uri).report) return;
   for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);

@@ -2,6 +2,7 @@
 // code-shim.mjs, which serves the real workbench with code-server and renders it in chromium
 // (see scripts/setup-e2e.sh); on a desktop with VS Code, the same runTests call works unchanged.
 import { runTests } from '@vscode/test-electron';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,10 @@ cpSync(join(root, 'examples', 'sample-2023.txt'), join(folder, 'closed-sample-20
 // A Markdown report named as agencies name them: it must stay Markdown.
 cpSync(join(root, 'test', 'fixtures', 'real', 'beiguan-2023.md'), join(folder, '北关区2023年政府信息公开工作年度报告.md'));
 writeFileSync(join(folder, '关于做好2023年政府信息公开工作年度报告的通知.txt'), '关于做好2023年政府信息公开工作年度报告编制工作的通知\n\n各单位：\n请于1月31日前报送本单位2023年政府信息公开工作年度报告。\n');
+// A published PDF and a Word file, for 检查 PDF/Word 报告.
+cpSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'), join(folder, 'hongze-2024.pdf'));
+const made = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test', 'e2e', 'make-docx.ts'), join(folder, 'writer-2023.docx')], { cwd: root, stdio: 'inherit' });
+if (made.status !== 0) throw new Error('could not write the .docx fixture');
 writeFileSync(join(folder, 'notes.txt'), '会议记录\n一、议题 3 项\n二、参会 12 人\n');
 // Writers use the Chinese UI: the setting is read by the server through workspace/configuration.
 mkdirSync(join(folder, '.vscode'));

@@ -219,3 +219,23 @@ test('hover on a figure the narrative quotes: the cell or sum it is compared wit
   const h2 = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: sampleUri }, position: { line: l2, character: sample.split('\n')[l2]!.indexOf('14') } });
   assert.equal(h2.contents.value, '表2“一、本年新收”总计 = 15\n\n文中 14 与表格不符 ✗');
 });
+
+test('PDF and Word reports: gov-report/rebuild reads the file, the rebuilt document is checked as a report, and each problem names its page', async () => {
+  const source = pathToFileURL(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf')).toString();
+  const target = 'gov-report-rebuilt:/corpus/hongze-2024.pdf.md';
+  const r = await client.request<{ ok: boolean; markdown: string; from: string }>('gov-report/rebuild', { source, target });
+  assert.equal(r.ok, true);
+  assert.equal(r.from, 'pdf');
+  const published = client.diagnostics(target, 1);
+  await client.open(target, r.markdown, 'markdown');
+  const d = (await published).diagnostics;
+  assert.deepEqual(d.map((x) => [x.code, /（第 (\d) 页）$/.exec(x.message)?.[1]]), [['text-table', '1'], ['row-label', '3'], ['mixed-format', '4']]);
+  const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: target } });
+  assert.ok(symbols.length > 0);
+  // Not a PDF or Word file, or a file that is not there: a clear answer, no document.
+  const missing = await client.request<{ ok: boolean; message: string }>('gov-report/rebuild', { source: pathToFileURL(join(root, 'nothing-here.pdf')).toString(), target: 'gov-report-rebuilt:/x.pdf.md' });
+  assert.equal(missing.ok, false);
+  assert.match(missing.message, /ENOENT/);
+  const text = await client.request<{ ok: boolean }>('gov-report/rebuild', { source: pathToFileURL(join(root, 'README.md')).toString(), target: 'gov-report-rebuilt:/README.md.md' });
+  assert.equal(text.ok, false);
+});

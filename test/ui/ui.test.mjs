@@ -3,6 +3,7 @@
 // new problem after typing. Each scenario saves a screenshot under test-results/ui/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,6 +31,11 @@ before(async () => {
   const clean = fs.readFileSync(path.join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), 'utf8');
   // One wrong total and nothing else, so fixing it empties the Problems panel.
   fs.writeFileSync(path.join(folder, '年度报告-2023.txt'), clean.replace('（一）予以公开\t5\t1\t0\t0\t0\t0\t6', '（一）予以公开\t5\t1\t0\t0\t0\t0\t7'));
+  // A published PDF report, for 检查 PDF/Word 报告.
+  fs.copyFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'), path.join(folder, 'hongze-2024.pdf'));
+  // And a Word file with one mistyped 总计 (written by the docx library, with real merged cells).
+  const made = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'e2e', 'make-docx.ts'), path.join(folder, '示例县2023年报告.docx')], { cwd: root, stdio: 'inherit' });
+  assert.equal(made.status, 0, 'the .docx fixture');
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   await page.goto(workbenchUrl(cs, { folder }));
@@ -166,4 +172,39 @@ test('7. 新建政府信息公开工作年度报告: the template opens complete
   await problems().first().waitFor();
   assert.equal(await problems().filter({ hasText: 'Untitled' }).count(), 0);
   await shot('7-new-report');
+});
+
+/** Opens a PDF or Word file with Quick Open and accepts the extension's offer to check it. */
+async function openAndCheck(name) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let i = 0; i < 20 && !(await input.isVisible()); i++) {
+    await page.keyboard.press('Control+P');
+    try { await input.waitFor({ state: 'visible', timeout: 1000 }); } catch {}
+  }
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // The file is shown by the workbench's own viewer; the extension offers to check it.
+  const action = page.locator('.notifications-toasts .monaco-button', { hasText: '检查此报告' }).first();
+  await action.waitFor({ timeout: 30000 });
+  await action.click();
+  await page.locator(`.tabs-container .tab[aria-label^="${name}.md"]`).first().waitFor({ timeout: 30000 });
+  await page.locator('.editor-instance .view-lines', { hasText: '政府信息公开工作年度报告' }).first().waitFor();
+  await runCommand(page, 'View: Focus Problems');
+}
+
+test('8. a PDF opened in the editor: 检查此报告 opens the rebuilt report beside it, with its problems naming their pages', async () => {
+  const started = Date.now();
+  await openAndCheck('hongze-2024.pdf');
+  await problems().filter({ hasText: '第 1 页' }).first().waitFor({ timeout: 30000 });
+  timings.push(`PDF: offer clicked → problems with pages ${Date.now() - started} ms`);
+  assert.ok(await problems().filter({ hasText: '受理政府信息公开申请17件' }).count() >= 1);
+  await shot('8-pdf');
+  await page.keyboard.press('Escape');
+});
+
+test('9. a Word file: the rebuilt report names the table cell of its wrong total', async () => {
+  await openAndCheck('示例县2023年报告.docx');
+  await problems().filter({ hasText: '表格 2 第 6 行第 10 格' }).first().waitFor({ timeout: 30000 });
+  await shot('9-docx');
 });

@@ -258,6 +258,44 @@ export function tests(): void {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
+    it('检查 PDF/Word 报告: a published PDF and a .docx open rebuilt beside them, read-only, with diagnostics naming the page or cell and the six sections in the Outline', async () => {
+      const cases: Array<[string, string, RegExp]> = [
+        ['hongze-2024.pdf', 'text-table', /（第 1 页）$/],
+        ['writer-2023.docx', 'wrong-cell', /（表格 2 第 6 行第 10 格）$/],
+      ];
+      for (const [name, rule, where] of cases) {
+        const started = Date.now();
+        const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('gov-report.checkPdfOrWord', workspaceFile(name));
+        assert.ok(doc, name);
+        assert.equal(doc.uri.scheme, 'gov-report-rebuilt');
+        assert.equal(doc.languageId, 'markdown');
+        const ours = (d: readonly vscode.Diagnostic[]) => d.filter((x) => x.source === 'gov-report');
+        const has = (d: readonly vscode.Diagnostic[]) => ours(d).some((x) => codeOf(x) === rule);
+        const diagnostics = has(vscode.languages.getDiagnostics(doc.uri)) ? vscode.languages.getDiagnostics(doc.uri) : await diagnosticsFor(doc.uri, has);
+        timings.push(`${name}: rebuilt and checked ${Date.now() - started} ms after the command`);
+        const finding = ours(diagnostics).find((x) => codeOf(x) === rule)!;
+        assert.match(finding.message, where);
+        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+        const names = symbols.map((s) => s.name);
+        for (const section of ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']) {
+          assert.equal(names.filter((n) => n.includes(section)).length, 1, `${name}: ${section} in ${JSON.stringify(names)}`);
+        }
+        // The rebuilt text is the file's: nothing to save (the editor shows it read-only).
+        assert.equal(doc.isDirty, false);
+      }
+      // Saved as Markdown to edit: a new file with the same text, never over an existing one.
+      const target = workspaceFile('hongze-2024-rebuilt.md');
+      const rebuiltDoc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'gov-report-rebuilt' && d.uri.path.endsWith('hongze-2024.pdf.md'))!;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('notes.txt')));
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gov-report.saveRebuilt', { target: target.toString() });
+      assert.equal(written, undefined, 'without a rebuilt editor active nothing is saved');
+      await vscode.window.showTextDocument(rebuiltDoc);
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('gov-report.saveRebuilt', { target: target.toString() }))?.toString(), target.toString());
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), rebuiltDoc.getText());
+      assert.equal(await vscode.commands.executeCommand('gov-report.saveRebuilt', { target: target.toString() }), undefined, 'an existing file is not replaced');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('stays silent on an ordinary text file', async () => {
       const uri = workspaceFile('notes.txt');
       const doc = await vscode.workspace.openTextDocument(uri);
