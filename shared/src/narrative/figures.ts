@@ -30,6 +30,13 @@ const FILLER = `${S}${part(spaced('政府信息公开|信息公开|依申请公�
 const UNIT = '[\\s\\u3000]*(?:件|个|起|宗)';
 
 const read = new WeakMap<ReportModel, QuotedFigure[]>();
+// One compiled pattern per kind (compiling ~25 of them on every check costs more than running them).
+const patterns = new Map<FigureKind, RegExp>();
+const patternOf = (kind: FigureKind): RegExp => {
+  let re = patterns.get(kind);
+  if (!re) patterns.set(kind, (re = new RegExp(`(?:${kind.words})${FILLER}${NUMBER}${UNIT}`, 'g')));
+  return re;
+};
 
 /** The figures the narrative quotes (read once per model: several rules and the hover ask). */
 export function quotedFigures(model: ReportModel): QuotedFigure[] {
@@ -44,7 +51,8 @@ function readFigures(model: ReportModel): QuotedFigure[] {
   const inTable = (o: number) => tables.some((r) => o >= r.start && o < r.end);
   const out: QuotedFigure[] = [];
   for (const kind of FIGURE_KINDS) {
-    const re = new RegExp(`(?:${kind.words})${FILLER}${NUMBER}${UNIT}`, 'g');
+    const re = patternOf(kind);
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let count = 0;
     while ((m = re.exec(text)) && count++ < 200) {

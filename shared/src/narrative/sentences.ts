@@ -8,9 +8,18 @@ export interface Sentence {
   range: Range;
 }
 
+const split = new WeakMap<ReportModel, Sentence[]>();
+
+/** The narrative's sentences (split once per model: several rules read them). */
 export function narrativeSentences(model: ReportModel): Sentence[] {
+  let sentences = split.get(model);
+  if (!sentences) split.set(model, (sentences = splitSentences(model)));
+  return sentences;
+}
+
+function splitSentences(model: ReportModel): Sentence[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
-  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
+  const tables = new Map(Object.values(model.tables).flatMap((t) => (t ? [[t.range.start, t.range] as const] : [])));
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
@@ -19,7 +28,7 @@ export function narrativeSentences(model: ReportModel): Sentence[] {
   };
   for (let i = 0; i < text.length; i++) {
     // A table ends the sentence before it and is skipped.
-    const table = tables.find((r) => r.start === i);
+    const table = tables.get(i);
     if (table) {
       push(i);
       i = Math.max(i, table.end - 1);
@@ -28,7 +37,7 @@ export function narrativeSentences(model: ReportModel): Sentence[] {
     }
     const c = text[i] as string;
     // A sentence ends at 。；！？ or at a blank line (a heading, a paragraph without a full stop).
-    if (c === '。' || c === '；' || c === ';' || c === '！' || c === '？' || (c === '\n' && /^\r?\n/.test(text.slice(i + 1, i + 3)))) {
+    if (c === '。' || c === '；' || c === ';' || c === '！' || c === '？' || (c === '\n' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n')))) {
       push(i + 1);
       start = i + 1;
     }
