@@ -66,7 +66,8 @@ export async function waitForWorkbench(page) {
 }
 
 /** Open a workspace file through Quick Open (Ctrl+P); retries until the quick input shows up. */
-export async function openFile(page, name) {
+/** Quick Open (Ctrl+P): picks the file `name`. */
+export async function quickOpen(page, name) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   for (let i = 0; i < 20 && !(await input.isVisible()); i++) {
     await page.keyboard.press('Control+P');
@@ -75,6 +76,10 @@ export async function openFile(page, name) {
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+export async function openFile(page, name) {
+  await quickOpen(page, name);
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }

@@ -33,3 +33,10 @@ export function sampleFigures(): Figures {
   f.table3 = model.tables.table3!.rows[0]!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : 0));
   return f;
 }
+
+/** Every data row of the three tables as "table/rowId: v v v" (blank and invalid cells by kind): two readings compare equal when the models do. */
+export function dataRows(model: ReportModel): string[] {
+  return Object.values(model.tables).flatMap((t) =>
+    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
+  );
+}

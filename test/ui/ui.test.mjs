@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, launchBrowser, workbenchUrl, waitForWorkbench, openFile, runCommand } from '../e2e/lib.mjs';
+import { startCodeServer, launchBrowser, workbenchUrl, waitForWorkbench, openFile, quickOpen, runCommand } from '../e2e/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = path.join(root, 'gov-report.vsix');
@@ -176,14 +176,7 @@ test('7. 新建政府信息公开工作年度报告: the template opens complete
 
 /** Opens a PDF or Word file with Quick Open and accepts the extension's offer to check it. */
 async function openAndCheck(name) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  for (let i = 0; i < 20 && !(await input.isVisible()); i++) {
-    await page.keyboard.press('Control+P');
-    try { await input.waitFor({ state: 'visible', timeout: 1000 }); } catch {}
-  }
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await quickOpen(page, name);
   // The file is shown by the workbench's own viewer; the extension offers to check it.
   const action = page.locator('.notifications-toasts .monaco-button', { hasText: '检查此报告' }).first();
   await action.waitFor({ timeout: 30000 });

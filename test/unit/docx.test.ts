@@ -9,19 +9,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { readDocx, type ReportModel } from '../../shared/src/index';
+import { readDocx } from '../../shared/src/index';
 import { renderDocx } from '../helpers/docx';
 import { realisticFigures, render, type Figures } from '../helpers/render';
-import { ARITHMETIC, root, run, sampleFigures } from '../helpers/util';
+import { ARITHMETIC, dataRows, root, run, sampleFigures } from '../helpers/util';
 
 const cli = join(root, 'dist', 'cli.js');
 const gov = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-
-function dataRows(model: ReportModel): string[] {
-  return Object.values(model.tables).flatMap((t) =>
-    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
-  );
-}
 
 async function read(f: Figures, options: Parameters<typeof renderDocx>[1] = {}) {
   const r = readDocx(await renderDocx(f, options));

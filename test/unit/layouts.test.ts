@@ -3,15 +3,8 @@
 // Mutation: changing any single numeric cell of a consistent 表2 or 表3 is caught, in each layout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReportModel } from '../../shared/src/index';
 import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
-import { ARITHMETIC, fixture, run, sampleFigures } from '../helpers/util';
-
-function dataRows(model: ReportModel): string[] {
-  return Object.values(model.tables).flatMap((t) =>
-    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
-  );
-}
+import { ARITHMETIC, dataRows, fixture, run, sampleFigures } from '../helpers/util';
 
 function arithmeticSignature(text: string, html: boolean): string[] {
   const { model, findings } = run(text, html);

@@ -6,17 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReportModel } from '../../shared/src/index';
 import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
 import { readPdfPages } from '../../server/src/pdf';
 import { assertReading, CORPUS } from '../helpers/corpus';
 import { renderPdf, writePdf, type PdfStyle } from '../helpers/pdf';
 import { realisticFigures, render, type Figures } from '../helpers/render';
-import { ARITHMETIC, fixture, root, run, sampleFigures } from '../helpers/util';
-import { readFileSync } from 'node:fs';
+import { ARITHMETIC, dataRows, root, run, sampleFigures } from '../helpers/util';
 
 const cli = join(root, 'dist', 'cli.js');
 const gov = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
@@ -27,12 +25,6 @@ async function rebuild(bytes: Uint8Array) {
   const r = rebuildPdf(pages.pages);
   assert.ok(r.ok);
   return r.report;
-}
-
-function dataRows(model: ReportModel): string[] {
-  return Object.values(model.tables).flatMap((t) =>
-    t!.rows.filter((r) => r.cells.length).map((r) => `${t!.id}/${r.rowId}: ${r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ')}`),
-  );
 }
 
 test('hongze-2024.pdf (as published): the hand-checked reading of the corpus README, the findings on their pages', async () => {
