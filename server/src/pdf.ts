@@ -98,9 +98,8 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfLoad> {
       const items = content.items.flatMap((it) => {
         if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) return [];
         const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
-        // Text drawn upright has no rotation (b = c = 0); vertical writing comes as upright glyphs
-        // stacked, or as a rotated run (b ≠ 0), kept with its direction.
-        return [{ str: it.str, x: e - x0, y: f - y0, width: it.width ?? 0, height: it.height || Math.hypot(c, d) || Math.hypot(a, b), rotated: Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 }];
+        // Vertical writing comes as one run taller than wide (the layout reads it as stacked characters).
+        return [{ str: it.str, x: e - x0, y: f - y0, width: it.width ?? 0, height: it.height || Math.hypot(c, d) || Math.hypot(a, b) }];
       });
       const rules = rulingLines(await page.getOperatorList(), pdfjs.OPS, x0, y0);
       pages.push({ width: x1 - x0, height: y1 - y0, items, rules });

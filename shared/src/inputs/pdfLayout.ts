@@ -16,7 +16,6 @@ export interface PdfItem {
   y: number;
   width: number;
   height: number;
-  rotated: boolean;
 }
 
 /** A horizontal (y0 = y1) or vertical (x0 = x1) ruling line. */
@@ -73,7 +72,7 @@ interface Row {
   cells?: string[];
 }
 
-type Block = { kind: 'line'; line: Line; top: number } | { kind: 'table'; rows: Row[]; header: string[]; top: number };
+type Block = { kind: 'line'; line: Line } | { kind: 'table'; rows: Row[]; header: string[] };
 
 export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   const out: string[] = [];
@@ -297,7 +296,7 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
     const line = lines[i]!;
     const figures = trailingFigures(line);
     if (figures.length === 0) {
-      blocks.push({ kind: 'line', line, top: line.top });
+      blocks.push({ kind: 'line', line });
       i++;
       continue;
     }
@@ -357,7 +356,7 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
       blocks.pop();
     }
     const columns = figureColumns(rows);
-    blocks.push({ kind: 'table', rows, header: headerRows(header, grid, columns), top: Math.min(line.top, header[0]?.top ?? Infinity) });
+    blocks.push({ kind: 'table', rows, header: headerRows(header, grid, columns) });
     i = j - pending.length + trailing.length;
   }
   return blocks;
