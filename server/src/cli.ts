@@ -8,7 +8,7 @@ import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matc
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
-import { isBinaryReport, PDF, readBinaryReport, WORD } from './binaryReport';
+import { isBinaryReport, readBinaryReport } from './binaryReport';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -66,6 +66,12 @@ Options:
 Exit codes: 0 no error; 1 an error was found; 2 bad usage or an unreadable file`,
 };
 
+/** "--format=json" → ["--format", "json"]; anything else as it is. */
+function splitFlag(a: string): [string, string | undefined] {
+  const eq = a.indexOf('=');
+  return a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+}
+
 export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const raw: Record<string, unknown> = { paths: [] as string[] };
   const args = [...argv];
@@ -75,7 +81,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (command !== 'check') throw new UsageError(command ? `未知命令 “${command}”（可用：check、convert） / unknown command "${command}" (use: check, convert)` : '缺少命令 check / missing command: check');
   while (args.length) {
     const a = args.shift() as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] = splitFlag(a);
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '-v': case '--version': return 'version';
@@ -207,7 +213,7 @@ async function runConvert(argv: string[], io: { out: (s: string) => void; err: (
   const args = [...argv];
   while (args.length) {
     const a = args.shift() as string;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] = splitFlag(a);
     if (flag === '-h' || flag === '--help') {
       io.out(CONVERT_HELP + '\n');
       return 0;
@@ -223,7 +229,7 @@ async function runConvert(argv: string[], io: { out: (s: string) => void; err: (
   if (to !== 'md' && to !== 'txt') return usage(io, `--to 的取值 “${to}” 无效，可选：md, txt / invalid --to "${to}" (one of: md, txt)`, CONVERT_HELP);
   if (files.length !== 1) return usage(io, '请给出一个要转换的文件 / give one file to convert', CONVERT_HELP);
   const path = resolve(io.cwd, files[0] as string);
-  if (!WORD.test(path) && !PDF.test(path)) return usage(io, `convert 读取 Word（.docx）和 PDF 文件 / convert reads Word (.docx) and PDF files: ${files[0]}`, CONVERT_HELP);
+  if (!isBinaryReport(path)) return usage(io, `convert 读取 Word（.docx）和 PDF 文件 / convert reads Word (.docx) and PDF files: ${files[0]}`, CONVERT_HELP);
   const read = await readReportFile(path);
   if (!read.ok || !read.rebuilt) {
     io.err(`gov-report: ${files[0]}: ${read.ok ? '' : pick(read.message, 'zh-CN')} / ${read.ok ? '' : pick(read.message, 'en')}\n`);

@@ -129,7 +129,7 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
         })];
         const width = Math.max(continues ? open!.width : 0, ...grid.map((r) => r.length));
         grid.forEach((cells, k) => {
-          out.push(k < header.length ? cells.join('\t') : [...rows[k - header.length]!.labels, ...rows[k - header.length]!.figures].join('\t'));
+          out.push(k < header.length ? cells.join('\t') : [...rows[k - header.length]!.cells.map((c) => c.text), ...rows[k - header.length]!.figures].join('\t'));
           pageOf.push(n);
           md.push(`| ${[...cells, ...Array(width - cells.length).fill('')].map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`);
           mdPageOf.push(n);
@@ -471,9 +471,9 @@ function cellTexts(placed: Placed[]): Array<{ cell?: Cell; left: number; text: s
 }
 
 /** Label cells (group labels first, then the row's own), and the figure cells. */
-function rowCells(row: Row): { labels: string[]; cells: Array<{ left: number; text: string }>; figures: string[] } {
+function rowCells(row: Row): { cells: Array<{ left: number; text: string }>; figures: string[] } {
   const cells = [...cellTexts(row.groups), ...cellTexts(row.labels)].map((c) => ({ left: c.cell?.left ?? c.left, text: c.text }));
-  return { labels: cells.map((c) => c.text), cells, figures: row.cells ?? row.figures.map((f) => f.str) };
+  return { cells, figures: row.cells ?? row.figures.map((f) => f.str) };
 }
 
 /** The x positions (centres) the figures of the table's rows share. */
