@@ -53,6 +53,12 @@ export interface FlattenedInfo {
   range: Range;
   /** Every split of the digits into the row's columns that satisfies the identities. */
   candidates: number[][];
+  /** The document offset of each digit (the run may have spaces in it). */
+  offsets: number[];
+  /** The table has no identity to choose a split with (表1): nothing can be read. */
+  undetermined?: true;
+  /** Cut out of crawler text (glued.ts): said with the document's lost line breaks. */
+  glued?: true;
 }
 
 export interface HeaderCell {

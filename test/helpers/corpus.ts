@@ -56,6 +56,72 @@ export const CORPUS: Expected[] = [
     table1: { 'item1.normative': '6 1 32', 'item5.licensing': '517645' },
     findings: ['unknown-header: 表2的表头无法完全识别'],
   },
+  {
+    file: 'shanghai-2019.html',
+    table2Cells: 35,
+    // Blanks keep their columns (`&nbsp;` cells); the 总计 column of the result rows is blank.
+    table2: {
+      new: '821 35 b b 2 1 859', carried: '18 b b b b b 18', granted: '258 12 b b 1 1 b', partial: '3 b b b b b b', 'refused.stateSecret': '14 b b b b b b',
+      'refused.internal': '5 b b b b b b', 'refused.process': '3 1 b b b b b', 'refused.inquiry': '10 2 b b b b b', 'unable.notHeld': '252 12 b b 1 b b',
+      'unable.needsCreation': '44 3 b b b b b', 'unable.unclear': '25 b b b b b b', 'notProcessed.petition': '148 1 b b b b b', 'notProcessed.repeated': '5 4 b b b b b',
+      other: 'b b b b b b b', total: '767 35 b b 2 1 805', carryOver: '72 b b b b b 72',
+    },
+    table3: '5 b b 2 7 8 b b 1 9 b b b b b',
+    table1: { 'item1.rules': '13 13 524', 'item1.normative': '60 60 368', 'item5.licensing': '0 0 0', 'item6.penalty': '0 0 0', 'item8.fees': '0 0', 'item9.procurement': '6 251000' },
+    findings: [
+      'text-percentage: 正文说“占33.9%”，但按 258 计算',
+      'review-outcome: 正文说“均获维持”，但表3“行政复议”的“尚未审结”为 2',
+      'blank-value: 表2有 107 个空白单元格',
+      ...['（一）予以公开”行：总计为空，应为 272', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行：总计为空，应为 3', '1.属于国家秘密”行：总计为空，应为 14',
+        '5.属于三类内部事务信息”行：总计为空，应为 5', '6.属于四类过程性信息”行：总计为空，应为 4', '8.属于行政查询事项”行：总计为空，应为 12', '1.本机关不掌握相关政府信息”行：总计为空，应为 265',
+        '2.没有现成信息需要另行制作”行：总计为空，应为 47', '3.补正后申请内容仍不明确”行：总计为空，应为 25', '1.信访举报投诉类申请”行：总计为空，应为 149', '2.重复申请”行：总计为空，应为 9'].map((m) => `row-total: “${m}`),
+      'blank-value: 表3有 8 个空白单元格',
+    ],
+  },
+  {
+    file: 'pingtan-2019.html',
+    table2Cells: 161,
+    table2: {
+      new: '23 0 0 0 0 0 23', carried: '0 0 0 0 0 0 0', granted: '7 0 0 0 0 0 7', partial: '1 0 0 0 0 0 1', 'refused.stateSecret': '0 0 0 0 0 0 0',
+      'unable.notHeld': '7 0 0 0 0 0 7', 'unable.unclear': '5 0 0 0 0 0 5', 'notProcessed.repeated': '3 0 0 0 0 0 3', other: '0 0 0 0 0 0 0',
+      total: '23 0 0 0 0 0 23', carryOver: '0 0 0 0 0 0 0',
+    },
+    table3: '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+    table1: { 'item1.rules': '0 0 0', 'item1.normative': '89 89 89', 'item5.licensing': '396 0 181', 'item5.otherServices': '10 0 153', 'item6.penalty': '2648 0 430', 'item6.enforcement': '126 0 25', 'item8.fees': '35 0', 'item9.procurement': '135 75394432.52' },
+    findings: [],
+  },
+  {
+    // The same report as crawler text: the same 表2 and 表3; 表1's glued figures have no identity
+    // to split them by, so they are said, not guessed.
+    file: 'pingtan-2019-web.txt',
+    table2Cells: 161,
+    table2: {
+      new: '23 0 0 0 0 0 23', carried: '0 0 0 0 0 0 0', granted: '7 0 0 0 0 0 7', partial: '1 0 0 0 0 0 1', 'refused.stateSecret': '0 0 0 0 0 0 0',
+      'unable.notHeld': '7 0 0 0 0 0 7', 'unable.unclear': '5 0 0 0 0 0 5', 'notProcessed.repeated': '3 0 0 0 0 0 3', other: '0 0 0 0 0 0 0',
+      total: '23 0 0 0 0 0 23', carryOver: '0 0 0 0 0 0 0',
+    },
+    table3: '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+    table1: { 'item1.rules': '0 0 0', 'item1.normative': 'i i i', 'item9.procurement': 'i i' },
+    findings: [
+      'lost-line-breaks: 文本没有换行，表格单元格也连在一起（多见于抓取的网页文本），已按标题和表格标签分行；25 行',
+      'flattened-row: 表1有 7 行的数字连在一起、无法可靠读取：规范性文件（898989）',
+    ],
+  },
+  {
+    file: 'pingtan-2021-web.txt',
+    table2Cells: 175,
+    table2: {
+      new: '64 0 0 2 0 4 70', carried: '0 0 0 0 0 0 0', granted: '27 0 0 2 0 1 30', partial: '5 0 0 0 0 0 5', 'refused.internal': '1 0 0 0 0 0 1',
+      'refused.enforcementFile': '6 0 0 0 0 0 6', 'refused.inquiry': '1 0 0 0 0 0 1', 'unable.notHeld': '22 0 0 0 0 3 25', 'other.other': '1 0 0 0 0 0 1',
+      total: '63 0 0 2 0 4 69', carryOver: '1 0 0 0 0 0 1',
+    },
+    table3: '1 0 2 0 3 12 0 0 0 12 0 0 0 0 0',
+    table1: { 'item1.rules': '0 0 0', 'item1.normative': 'i i i', 'item5.licensing': '2293', 'item6.penalty': '1282', 'item6.enforcement': '42', 'item8.fees': '24252.311082' },
+    findings: [
+      'lost-line-breaks: 文本没有换行，表格单元格也连在一起（多见于抓取的网页文本），已按标题和表格标签分行；27 行',
+      'flattened-row: 表1有 1 行的数字连在一起、无法可靠读取：行政规范性文件（693665）',
+    ],
+  },
 ];
 
 const values = (model: ReportModel, table: 'table1' | 'table2' | 'table3', rowId?: string): string | undefined => {
@@ -74,7 +140,9 @@ export function assertReading(model: ReportModel, findings: readonly Finding[], 
   for (const [rowId, expected] of Object.entries(c.table2)) assert.equal(values(model, 'table2', rowId), expected, `表2 ${rowId}`);
   assert.equal(values(model, 'table3'), c.table3, '表3');
   for (const [rowId, expected] of Object.entries(c.table1)) assert.equal(values(model, 'table1', rowId), expected, `表1 ${rowId}`);
-  assert.deepEqual(findings.filter((f) => ARITHMETIC.includes(f.ruleId) || STRUCTURE.includes(f.ruleId)).map((f) => f.message.zh), []);
+  // No arithmetic or structure finding but the reviewed ones (shanghai-2019's blank totals are real).
+  const reviewed = (f: Finding) => c.findings.some((p) => `${f.ruleId}: ${f.message.zh}`.startsWith(p));
+  assert.deepEqual(findings.filter((f) => (ARITHMETIC.includes(f.ruleId) || STRUCTURE.includes(f.ruleId)) && !reviewed(f)).map((f) => f.message.zh), []);
   const got = findings.map((f) => `${f.ruleId}: ${f.message.zh}`);
   assert.equal(got.length, c.findings.length, got.join('\n'));
   c.findings.forEach((prefix, k) => assert.ok(got[k]?.startsWith(prefix), `${got[k]} should start with ${prefix}`));

@@ -84,3 +84,44 @@ test('a heading written with its first sentence on the same line is found, and n
   assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
   assert.ok(!findings.some((f) => f.ruleId === 'lost-line-breaks'));
 });
+
+/**
+ * Crawler text (the family of pingtan-2019-web.txt): a metadata block, then the body on one line
+ * with nothing between a heading and its text, a label and its figures, or (mostly) two figures.
+ */
+function crawled(original: string, spaceEvery: number): string {
+  let n = 0;
+  const body = original.split('\n').filter((l) => !/^-\s*\d+\s*-$/.test(l.trim())).map((l) => l.replace(/((?:\s\d+(?:\.\d+)?){1,})$/, (m) => m.trim().split(/\s+/).map((v, k) => (k > 0 && ++n % spaceEvery === 0 ? ' ' : '') + v).join(''))).join('');
+  return ['标题: 示例县人民政府办公室2023年政府信息公开工作年度报告', '发布时间: 2024-01-20 15:22', '文号: ', '栏目: 政府信息公开年报', '原文链接: https://example.invalid/a.htm', '==================== 正文 ====================', body].join('\n');
+}
+
+for (const spaceEvery of [1000, 3, 2]) {
+  test(`crawler text, cells glued (one boundary in ${spaceEvery} spaced): the same 表2 and 表3 where one split fits, the rest said once, no arithmetic finding`, () => {
+    const original = render(realisticFigures(), 'pdf');
+    const reference = run(original).model;
+    const text = crawled(original, spaceEvery);
+    const { model, findings } = run(text);
+    assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(Object.keys(model.tables).sort(), ['table1', 'table2', 'table3']);
+    assert.deepEqual(arithmetic(findings), []);
+    const values = (r: { cells: Array<{ value: { kind: string; value?: number } }> }) => r.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)).join(' ');
+    const rows = model.tables.table2!.rows.filter((r) => r.cells.length > 0);
+    assert.equal(rows.length, reference.tables.table2!.rows.filter((r) => r.cells.length > 0).length);
+    let read = 0;
+    for (const r of rows) {
+      assert.ok(r.flattened?.glued, r.rowId);
+      if (r.flattened!.candidates.length !== 1) continue;
+      read++;
+      assert.equal(values(r), values(reference.tables.table2!.rows.find((x) => x.rowId === r.rowId)!), r.rowId);
+      for (const c of r.cells) assert.equal(text.slice(c.range.start, c.range.end), c.raw);
+    }
+    assert.ok(read >= rows.length - 2, `${read} of ${rows.length} rows read`);
+    assert.equal(values(model.tables.table3!.rows[0]!), values(reference.tables.table3!.rows[0]!));
+    const said = findings.filter((f) => f.ruleId === 'lost-line-breaks');
+    assert.equal(said.length, 1);
+    assert.match(said[0]!.message.zh, new RegExp(`${read + 1 + model.tables.table1!.rows.filter((r) => r.flattened?.candidates.length === 1).length} 行`));
+    // Rows that could not be read are said once per table, never computed with.
+    const unread = findings.filter((f) => f.ruleId === 'flattened-row');
+    assert.ok(unread.length <= 2, unread.map((f) => f.message.zh).join('\n'));
+  });
+}

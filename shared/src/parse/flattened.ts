@@ -9,7 +9,7 @@ const MAX_STEPS = 200_000;
  * `check`, up to `limit` (the table's column identities may then narrow them to one). Returns []
  * when the search is too large to finish, which the caller reports as "cannot be split".
  */
-export function splitFlattened(digits: string, parts: number, check?: (values: number[]) => boolean, limit = 32): number[][] {
+export function splitFlattened(digits: string, parts: number, check?: (values: number[]) => boolean, limit = 32, boundaries?: ReadonlySet<number>): number[][] {
   if (digits.length < parts || digits.length > parts * 6) return [];
   const found: number[][] = [];
   const values: number[] = [];
@@ -25,6 +25,8 @@ export function splitFlattened(digits: string, parts: number, check?: (values: n
     const maxLen = Math.min(6, digits.length - pos - (remainingParts - 1));
     for (let len = 1; len <= maxLen; len++) {
       if (len > 1 && digits.charCodeAt(pos) === 48) break; // no leading zero
+      // A space the text kept between two digits is a cell boundary: no value spans it.
+      if (len > 1 && boundaries?.has(pos + len - 1)) break;
       values.push(Number(digits.slice(pos, pos + len)));
       const go = walk(pos + len);
       values.pop();

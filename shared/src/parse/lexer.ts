@@ -5,7 +5,7 @@
 // point is layout-independent: the table parser reads labels and values from the token stream.
 import type { Layout } from '../model';
 import { findHtmlTables, htmlTableTokens, htmlTextLines } from './html';
-import { reflow } from './reflow';
+import { reflow, type Reflow } from './reflow';
 import { isSpace, isValueText, type LogicalLine, type Token } from './tokens';
 
 export { isValueText, type LogicalLine, type Token, type TokenKind } from './tokens';
@@ -49,7 +49,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
   let regionIndex = 0;
 
   // Lines: the physical ones, and those a web copy lost (see reflow.ts).
-  const flow = htmlDoc ? { breaks: [] as number[] } : reflow(text);
+  const flow: Reflow = htmlDoc ? { breaks: [] } : reflow(text);
   let breakIndex = 0;
   let pos = 0;
   let prevCellPerLine = false; // the previous line was a one-cell Word-export line (for continuations)
@@ -155,14 +155,16 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       const key = ++rowKey;
       const allValues = trimmed.split(/[ \u3000\u00a0]+/);
       const lineStartTrim = pos + (line.length - line.trimStart().length);
-      if (allValues.length > 1 && allValues.every(isValueText)) {
+      // A run of figures cut out of crawler text: glued cells, to be split by the identities.
+      const glued = flow.gluedValues?.has(pos) === true;
+      if ((allValues.length > 1 || glued) && allValues.every(isValueText)) {
         let i = lineStartTrim;
         for (const v of allValues) {
           const at = text.indexOf(v, i);
-          pushCell(tokens, text, at, at + v.length, key, 'pdf', ' ');
+          pushCell(tokens, text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ');
           i = at + v.length;
         }
-        layouts.add('pdf');
+        layouts.add(glued ? 'flattened' : 'pdf');
         lines.push(lineOf(text, pos, lineEnd, true));
       } else {
         const labelEnd = MD_HEADING.test(line) ? -1 : trailingValuesStart(text, pos, pos + line.trimEnd().length);

@@ -3,6 +3,7 @@
 // were: it gives the offsets at which the other readers should start a new line, so that every
 // range still points at the characters of the long line. A heading or a label of the format
 // starts a line; the values after a label stay on its line; narrative words stay together.
+import { gluedBreaks } from './glued';
 import { sectionOfTitle } from './sections';
 import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
 import { isValueText } from './tokens';
@@ -17,27 +18,33 @@ const HEADING_IN_WORD = /[一二三四五六1-6]、/g;
 export interface Reflow {
   /** Offsets where a new line starts (sorted). */
   breaks: number[];
+  /** Starts of lines that are runs of glued figures (crawler text, see glued.ts). */
+  gluedValues?: Set<number>;
   /** The first line that had lost its line breaks. */
   first?: { start: number; end: number };
 }
 
 export function reflow(text: string): Reflow {
   const breaks: number[] = [];
+  const gluedValues = new Set<number>();
   let first: Reflow['first'];
   let pos = 0;
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     if (eol - pos >= LONG_LINE && lostBreaks(text, pos, eol)) {
-      const found = lineBreaks(text, pos, eol);
-      breaks.push(...found.breaks);
+      const glued = gluedBreaks(text, pos, eol);
+      if (glued) for (const v of glued.valueLines) gluedValues.add(v);
+      const found = glued ?? lineBreaks(text, pos, eol);
+      // One by one: a spread of a long line's breaks would overflow the stack.
+      for (const b of found.breaks) breaks.push(b);
       // A heading with its first sentence on one line is a way of writing, not a lost break: it
       // is said only when table rows were found inside the line too.
       if (found.rows > 0) first ??= { start: pos, end: eol };
     }
     pos = eol + 1;
   }
-  return first ? { breaks, first } : { breaks };
+  return { breaks, ...(first ? { first } : {}), ...(gluedValues.size > 0 ? { gluedValues } : {}) };
 }
 
 function lostBreaks(text: string, start: number, end: number): boolean {

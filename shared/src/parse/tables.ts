@@ -157,6 +157,14 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       touch('table1', t);
       continue;
     }
+    if (mode === 't1' && item && t.layout !== 'html' && text.length > 4 && text.length <= 80 && text.startsWith('信息内容') && !/\s/.test(text)) {
+      // Crawler text: the header row glued ("信息内容本年制发件数本年废止件数现行有效件数"); its
+      // words are found by the header reader.
+      item.headerTokens.push({ ...t, text: text.slice(4), start: t.start + 4 });
+      t1HeaderRowKey = t.rowKey;
+      touch('table1', t);
+      continue;
+    }
     if (mode === 't1' && t.rowKey === t1HeaderRowKey && item) {
       item.headerTokens.push(t);
       touch('table1', t);
@@ -226,6 +234,12 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       const previous = t2.rows[t2.rows.length - 1];
       if (previous && previous.rowId === row2.id && previous.slots.length === 0) t2.rows.pop();
       mode = 't2body';
+      // A group label written again where Word broke the table across a page (a second rowspan
+      // cell "三、本年度办理结果"): the same group, not a second row.
+      if (GROUP_ROWS.has(row2.id) && t2.rows.some((r) => r.rowId === row2.id) && !(tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value')) {
+        touch('table2', t);
+        continue;
+      }
       current = newRow(row2.id, text, { start: t.start, end: t.end }, t);
       t2.rows.push(current);
       touch('table2', t);
@@ -403,6 +417,17 @@ interface Assigned {
 
 /** Maps a row's value slots to columns in order; see FORMAT.md §7 for why order is enough. */
 export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
+  const make = (tok: Token, col: ColumnSpec): Cell => ({
+    columnId: col.id, raw: tok.text, value: parseCellValue(tok.text, col.kind), range: { start: tok.start, end: tok.end },
+  });
+  // A row of a structured table (pipes, tabs, HTML cells) with exactly one cell per column: the
+  // cells stay where the writer put them, blank or not. Only a row of another width is a guess.
+  if (slots.length === columns.length && columns.length > 0 && slots.every((s) => s.layout !== 'pdf' && s.layout !== 'flattened')) {
+    const cells = slots.map((tok, k) => (tok.kind === 'blank'
+      ? { columnId: (columns[k] as ColumnSpec).id, raw: '', value: { kind: 'blank' } as CellValue, range: { start: tok.start, end: tok.end } }
+      : make(tok, columns[k] as ColumnSpec)));
+    return { cells, extra: [], valueCount: slots.filter((s) => s.kind !== 'blank').length, padded: 0 };
+  }
   let first = 0;
   let last = slots.length - 1;
   while (first <= last && (slots[first] as Token).kind === 'blank') first++;
@@ -415,9 +440,6 @@ export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anch
   if (inner.length > columns.length) inner = nonBlank;
   const cells: Cell[] = [];
   const extra: Cell[] = [];
-  const make = (tok: Token, col: ColumnSpec): Cell => ({
-    columnId: col.id, raw: tok.text, value: parseCellValue(tok.text, col.kind), range: { start: tok.start, end: tok.end },
-  });
   inner.forEach((tok, k) => {
     const col = columns[k];
     if (col) cells.push(make(tok, col));
@@ -440,61 +462,85 @@ export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anch
 }
 
 /** Cells for one split of a flattened run of digits, each with its exact range. */
-function splitCells(start: number, digits: string, parts: number[], columns: readonly ColumnSpec[]): Cell[] {
-  let offset = 0;
+function splitCells(offsets: readonly number[], digits: string, parts: number[], columns: readonly ColumnSpec[]): Cell[] {
+  let k0 = 0;
   return columns.map((col, k) => {
     const len = String(parts[k]).length;
-    const s = start + offset;
-    offset += len;
-    return { columnId: col.id, raw: digits.slice(s - start, s - start + len), value: { kind: 'number', value: parts[k] as number, notes: [] }, range: { start: s, end: s + len } };
+    const s = offsets[k0] as number;
+    const e = (offsets[k0 + len - 1] as number) + 1;
+    const raw = digits.slice(k0, k0 + len);
+    k0 += len;
+    return { columnId: col.id, raw, value: { kind: 'number', value: parts[k] as number, notes: [] }, range: { start: s, end: e } };
   });
 }
 
 /**
- * A flattened 表2 row with several splits that satisfy its row total: keep the splits that also
- * satisfy the column identities (I1, I2) with the other rows' figures; read the row when one is
- * left. Never a guess: a split is kept only when an identity could actually be checked.
+ * Flattened 表2 rows with several splits that satisfy their row totals: keep the combination of
+ * splits under which the column identities (I1, I2) also hold with the other rows' figures, and
+ * read those rows when exactly one combination is left. Never a guess: a combination counts only
+ * when an identity could actually be checked, and rows are left unread when two combinations fit.
  */
 function narrowByColumns(rows: TableRow[], format: FormatVersion): void {
   const byId = new Map<string, TableRow>();
   for (const r of rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
+  const open = [...byId.values()].filter((r) => r.flattened && r.flattened.candidates.length >= 2);
+  if (open.length === 0) return;
+  // Several open rows are decided together (crawler text leaves many glued), within a bound.
+  let combinations = 1;
+  for (const r of open) combinations *= (r.flattened as FlattenedInfo).candidates.length;
+  const groups = combinations <= MAX_COMBINATIONS ? [open] : open.map((r) => [r]);
   const leaves = table2RowsFor(format).filter((r) => !r.group && r.parent !== undefined && r.id !== 'total').map((r) => r.id);
-  const num = (id: string, k: number, self: string, values: number[]): number | undefined => {
-    if (id === self) return values[k];
-    const c = byId.get(id)?.cells[k];
-    return c && c.value.kind === 'number' ? c.value.value : undefined;
-  };
-  for (const row of rows) {
-    const f = row.flattened;
-    if (!f || f.candidates.length < 2 || byId.get(row.rowId) !== row) continue;
-    const fits = f.candidates.filter((values) => {
+  for (const group of groups) {
+    const chosen = new Map<string, number[]>();
+    const num = (id: string, k: number): number | undefined => {
+      const v = chosen.get(id);
+      if (v) return v[k];
+      const c = byId.get(id)?.cells[k];
+      return c && c.value.kind === 'number' ? c.value.value : undefined;
+    };
+    const holds = (): boolean => {
       let checked = false;
       for (let k = 0; k < spec.table2.columns.length; k++) {
-        if (leaves.includes(row.rowId) || row.rowId === 'total') {
-          const parts = leaves.map((id) => num(id, k, row.rowId, values));
-          const total = num('total', k, row.rowId, values);
-          if (total !== undefined && parts.every((p) => p !== undefined)) {
-            checked = true;
-            if ((parts as number[]).reduce((a, b) => a + b, 0) !== total) return false;
-          }
+        const parts = leaves.map((id) => num(id, k));
+        const total = num('total', k);
+        if (total !== undefined && parts.every((p) => p !== undefined)) {
+          checked = true;
+          if ((parts as number[]).reduce((x, y) => x + y, 0) !== total) return false;
         }
-        if (['new', 'carried', 'total', 'carryOver'].includes(row.rowId)) {
-          const [a, b, c, d] = ['new', 'carried', 'total', 'carryOver'].map((id) => num(id, k, row.rowId, values));
-          if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
-            checked = true;
-            if (a + b !== c + d) return false;
-          }
+        const [a, b, c, d] = ['new', 'carried', 'total', 'carryOver'].map((id) => num(id, k));
+        if (a !== undefined && b !== undefined && c !== undefined && d !== undefined) {
+          checked = true;
+          if (a + b !== c + d) return false;
         }
       }
       return checked;
+    };
+    const fits: number[][][] = [];
+    const walk = (g: number): void => {
+      if (fits.length > 1) return;
+      if (g === group.length) {
+        if (holds()) fits.push(group.map((r) => chosen.get(r.rowId) as number[]));
+        return;
+      }
+      const row = group[g] as TableRow;
+      for (const values of (row.flattened as FlattenedInfo).candidates) {
+        chosen.set(row.rowId, values);
+        walk(g + 1);
+      }
+      chosen.delete(row.rowId);
+    };
+    walk(0);
+    if (fits.length !== 1) continue;
+    group.forEach((row, g) => {
+      const f = row.flattened as FlattenedInfo;
+      const values = (fits[0] as number[][])[g] as number[];
+      f.candidates = [values];
+      row.cells = splitCells(f.offsets, f.digits, values, spec.table2.columns);
     });
-    if (fits.length === 1) {
-      f.candidates = fits;
-      const tok = f.range;
-      row.cells = splitCells(tok.start, f.digits, fits[0] as number[], spec.table2.columns);
-    }
   }
 }
+
+const MAX_COMBINATIONS = 4096;
 
 /**
  * A table that leaves its zeros blank (a whole column, or many cells; real reports do both): its
@@ -529,21 +575,36 @@ function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | unde
 function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
   const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
   const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}) };
-  // One run of digits where several values belong: flattened text (FORMAT.md §7).
+  // One run of digits where several values belong: flattened text (FORMAT.md §7); or the runs
+  // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
-  if (columns.length > 1 && only.length === 1) {
-    const tok = only[0] as Token;
-    const digits = tok.text.normalize('NFKC');
-    if (/^\d+$/.test(digits) && digits.length >= columns.length) {
-      const candidates = splitFlattened(digits, columns.length, flattenedCheck(tableId));
-      const info: FlattenedInfo = { digits, range: { start: tok.start, end: tok.end }, candidates };
+  const glued = only.length > 0 && only.every((s) => s.layout === 'flattened');
+  if (columns.length > 1 && (only.length === 1 || glued)) {
+    let digits = '';
+    const offsets: number[] = [];
+    const boundaries = new Set<number>();
+    for (const tok of only) {
+      if (digits.length > 0) boundaries.add(digits.length);
+      const d = tok.text.normalize('NFKC');
+      for (let k = 0; k < d.length; k++) offsets.push(tok.start + k);
+      digits += d;
+    }
+    const first = only[0] as Token;
+    const range = { start: first.start, end: (only[only.length - 1] as Token).end };
+    const plain = /^\d+$/.test(digits);
+    if ((plain && digits.length >= columns.length) || (glued && only.length < columns.length)) {
+      const check = flattenedCheck(tableId);
+      // Without an identity (表1) only a split the digits force is read ("000" in three columns).
+      const candidates = plain ? splitFlattened(digits, columns.length, check, 32, boundaries) : [];
+      const undetermined = !check && candidates.length !== 1;
+      const info: FlattenedInfo = { digits, range, candidates, offsets, ...(undetermined ? { undetermined: true as const } : {}), ...(glued ? { glued: true as const } : {}) };
       row.flattened = info;
       row.layout = 'flattened';
       if (candidates.length === 1) {
         // The one split that fits: read it (the finding says so), each value with its exact range.
-        row.cells = splitCells(tok.start, digits, candidates[0] as number[], columns);
+        row.cells = splitCells(offsets, digits, candidates[0] as number[], columns);
       } else {
-        row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range: { start: tok.start, end: tok.end } }));
+        row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range }));
       }
       row.extraCells = [];
     }

@@ -1,6 +1,7 @@
 // Rule `flattened-row`: see docs/rules/flattened-row.md.
 import { message } from '../i18n/catalog';
 import { formatOf, rowLabel } from './query';
+import type { FlattenedInfo, Table, TableRow } from '../model';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 
@@ -12,9 +13,16 @@ export const flattenedRow: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     const format = formatOf(model);
-    for (const { row } of dataRows(Object.values(model.tables))) {
+    // Crawler text leaves every row glued: the rows read by their one fitting split are said by
+    // lost-line-breaks, once; the rows that could not be read are said once per table.
+    const unread = new Map<Table, TableRow[]>();
+    for (const { table, row } of dataRows(Object.values(model.tables))) {
       const f = row.flattened;
       if (!f) continue;
+      if (f.glued) {
+        if (f.candidates.length !== 1) unread.set(table, [...(unread.get(table) ?? []), row]);
+        continue;
+      }
       const r = rowLabel(row.rowId, format);
       const base = { row: r.zh, rowEn: r.en, digits: f.digits };
       if (f.candidates.length === 1) {
@@ -27,8 +35,17 @@ export const flattenedRow: Rule = {
           fix: { title: message('msg.fix.split', { split }), edit: { range: f.range, newText: parts.join(row.layout === 'flattened' && model.layouts.includes('tab') ? '\t' : ' ') }, safe: false },
         });
       } else {
-        out.push({ message: message(f.candidates.length === 0 ? 'msg.flattened.none' : 'msg.flattened.ambiguous', { ...base, count: f.candidates.length }), range: f.range, related: [] });
+        out.push({ message: message(f.undetermined ? 'msg.flattened.undetermined' : f.candidates.length === 0 ? 'msg.flattened.none' : 'msg.flattened.ambiguous', { ...base, count: f.candidates.length }), range: f.range, related: [] });
       }
+    }
+    for (const [table, rows] of unread) {
+      const list = (lang: 'zh' | 'en') => rows.slice(0, 4).map((r) => `${lang === 'zh' ? rowLabel(r.rowId, format).zh : rowLabel(r.rowId, format).en}（${(r.flattened as FlattenedInfo).digits}）`).join(lang === 'zh' ? '、' : ', ') + (rows.length > 4 ? (lang === 'zh' ? '等' : ', …') : '');
+      const n = table.id.slice(-1);
+      out.push({
+        message: message('msg.flattened.gluedUnread', { table: `表${n}`, tableEn: `Table ${n}`, count: rows.length, rows: list('zh'), rowsEn: list('en'), why: table.id === 'table1' ? '表1 没有勾稽关系可据以拆分' : '不止一种或没有拆分满足勾稽关系', whyEn: table.id === 'table1' ? 'table 1 has no identity to split by' : 'not exactly one split satisfies the identities' }),
+        range: (rows[0] as TableRow).flattened!.range,
+        related: rows.slice(1).map((r) => ({ range: (r.flattened as FlattenedInfo).range, message: message('msg.flattened.gluedRow', { digits: (r.flattened as FlattenedInfo).digits }) })),
+      });
     }
     return out;
   },

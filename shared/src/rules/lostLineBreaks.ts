@@ -11,6 +11,8 @@ export const lostLineBreaks: Rule = {
   check(model) {
     const at = model.lostLineBreaks;
     if (!at) return [];
-    return [{ message: message('msg.lostLineBreaks'), range: { start: at.start, end: Math.min(at.end, at.start + 40) }, related: [] }];
+    let glued = 0;
+    for (const t of Object.values(model.tables)) for (const r of t?.rows ?? []) if (r.flattened?.glued && r.flattened.candidates.length === 1) glued++;
+    return [{ message: glued > 0 ? message('msg.lostLineBreaks.glued', { count: glued }) : message('msg.lostLineBreaks'), range: { start: at.start, end: Math.min(at.end, at.start + 40) }, related: [] }];
   },
 };

@@ -1,7 +1,7 @@
 // I2: each column of 表2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { table2FormatOf, cellOf, columnLabel, formatOf, isFillable, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from './query';
+import { table2FormatOf, cellOf, columnLabel, formatOf, isFillable, nothingWritten, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const outcomeTotal: Rule = {
@@ -27,7 +27,7 @@ export const outcomeTotal: Rule = {
       if (!total) continue;
       const actual = numberOf(total);
       if (actual === expected || !Number.isSafeInteger(expected)) continue;
-      if (actual === undefined && !isFillable(total)) continue;
+      if (actual === undefined && (!isFillable(total) || (total.value.kind === 'blank' && nothingWritten(cells)))) continue;
       const col = columnLabel('table2', column.id, format);
       out.push({
         message: message(actual === undefined ? 'msg.outcomeTotal.blank' : 'msg.outcomeTotal.wrong', { column: col.zh, columnEn: col.en, expected, actual: actual ?? '' }),

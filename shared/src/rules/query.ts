@@ -28,6 +28,12 @@ export function numberOf(cell: Cell | undefined): number | undefined {
   return cell.value.kind === 'blank' && cell.value.asZero ? 0 : undefined;
 }
 
+/** Nothing was written in these cells (blank, or a blank read as 0): a blank total over them
+ *  is "nothing happened", not a sum to fill in. */
+export function nothingWritten(cells: ReadonlyArray<Cell | undefined>): boolean {
+  return cells.every((c) => c !== undefined && c.value.kind === 'blank');
+}
+
 /** A cell a total can be written into: blank, missing, or a placeholder. */
 export function isFillable(cell: Cell | undefined): cell is Cell {
   return !!cell && (cell.value.kind === 'blank' || cell.value.kind === 'missing' || cell.value.kind === 'placeholder');

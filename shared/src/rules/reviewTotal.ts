@@ -1,7 +1,7 @@
 // I4: each group of 表3: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { cellOf, formatOf, formula, isFillable, numberOf, columnLabel, totalFix } from './query';
+import { cellOf, formatOf, formula, isFillable, nothingWritten, numberOf, columnLabel, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const reviewTotal: Rule = {
@@ -26,7 +26,7 @@ export const reviewTotal: Rule = {
       if (!total) continue;
       const actual = numberOf(total);
       if (actual === expected || !Number.isSafeInteger(expected)) continue;
-      if (actual === undefined && !isFillable(total)) continue;
+      if (actual === undefined && (!isFillable(total) || (total.value.kind === 'blank' && nothingWritten(parts)))) continue;
       out.push({
         message: message(actual === undefined ? 'msg.reviewTotal.blank' : 'msg.reviewTotal.wrong', { group: group.label, groupEn: `${group.label} (${group.en})`, expected, actual: actual ?? '', formula: formula(nums) }),
         range: total.range.start === total.range.end ? { start: (parts[0] ?? total).range.start, end: (parts[3] ?? total).range.end } : total.range,

@@ -1,6 +1,6 @@
 // I3: each row of 表2: 总计 = the six applicant columns.
 import { message } from '../i18n/catalog';
-import { cellOf, formatOf, formula, isFillable, numberOf, rowLabel, table2Applicants, totalFix } from './query';
+import { cellOf, formatOf, formula, isFillable, nothingWritten, numberOf, rowLabel, table2Applicants, totalFix } from './query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowTotal: Rule = {
@@ -27,7 +27,7 @@ export const rowTotal: Rule = {
       if (!total) continue;
       const actual = numberOf(total);
       if (actual === expected || !Number.isSafeInteger(expected)) continue;
-      if (actual === undefined && !isFillable(total)) continue;
+      if (actual === undefined && (!isFillable(total) || (total.value.kind === 'blank' && nothingWritten(parts)))) continue;
       const label = rowLabel(row.rowId, format);
       const params = { row: label.zh, rowEn: label.en, expected, actual: actual ?? '', formula: formula(nums) };
       out.push({

@@ -1,7 +1,7 @@
 // Rule `text-percentage`: a percentage in the narrative follows from its figures ("予以公开 50 件，
 // 占 52.6%"), rounded to the precision it is written with. The base is any count the report's
-// percentages are taken of (新收, 新收 + 上年结转, （七）总计); a percentage that follows from none
-// of them is said, with what each gives.
+// percentages are taken of (新收, 新收 + 上年结转, （七）总计), rounded or cut off (4.347… written
+// 4.34%); a percentage that follows from none of them is said, with what each gives.
 import { message } from '../i18n/catalog';
 import { quotedFigures } from '../narrative/figures';
 import { narrativeSentences, OTHER_SCOPE } from '../narrative/sentences';
@@ -39,7 +39,7 @@ export const textPercentage: Rule = {
         const decimals = written.includes('.') ? written.length - written.indexOf('.') - 1 : 0;
         const percent = Number(written);
         const results = bases.filter((b) => b.value > 0).map((b) => ({ base: b, percent: (figure.value / b.value) * 100 }));
-        if (results.length === 0 || results.some((r) => Math.abs(r.percent - percent) <= 0.5 * 10 ** -decimals + 1e-9)) continue;
+        if (results.length === 0 || results.some((r) => Math.abs(r.percent - percent) <= 0.5 * 10 ** -decimals + 1e-9 || Math.floor(r.percent * 10 ** decimals + 1e-9) / 10 ** decimals === percent)) continue;
         const numberStart = at + m[0].lastIndexOf(m[1] as string);
         const show = (lang: 'zh' | 'en') => results.map((r) => `${figure.value} ÷ ${lang === 'zh' ? r.base.zh : r.base.en} = ${r.percent.toFixed(decimals)}%`).join(lang === 'zh' ? '；' : '; ');
         out.push({
