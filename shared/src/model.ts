@@ -46,6 +46,8 @@ export interface TableRow {
   valueCount: number;
   /** Trailing columns the row did not write (read as blank or missing): the parser's guess. */
   padded: number;
+  /** Figures whose label was lost (a converter's Markdown), placed by the order of the format. */
+  placed?: true;
 }
 
 export interface FlattenedInfo {

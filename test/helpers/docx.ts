@@ -3,7 +3,7 @@
 // and the three tables with real merges: the corner note over three label columns and three
 // header rows, 法人或其他组织 over five columns, 三、本年度办理结果 down every result row, （三）不予公开
 // down its eight sub-rows. The reader must put every value in its true column from these alone.
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 import type { Figures } from './render';
 
@@ -12,16 +12,34 @@ export interface DocxOptions {
   blank?: string[];
   /** Number the section headings by Word's list numbering (default) or write 一、 in the text. */
   listNumbering?: boolean;
+  /**
+   * How the tables are drawn, as agencies' Word files draw them:
+   * - merged: ruled, merged group labels and header cells (the default);
+   * - narrow: every column as narrow as the others, so the labels wrap to several lines;
+   * - breaking: large type, so 表2 runs over pages and its rows may break across them;
+   * - borderless: no rules at all.
+   */
+  style?: DocxStyle;
 }
 
+export type DocxStyle = 'merged' | 'narrow' | 'breaking' | 'borderless';
+export const DOCX_STYLES: DocxStyle[] = ['merged', 'narrow', 'breaking', 'borderless'];
+/** The styles whose office-printed PDF is committed and read as its .docx (borderless: not yet). */
+export const PRINTED_STYLES: DocxStyle[] = ['merged', 'narrow', 'breaking'];
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+let runSize: number | undefined;
 const cell = (text: string, opts: { columnSpan?: number; rowSpan?: number } = {}) =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })], ...opts });
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, ...(runSize ? { size: runSize } : {}) })] })], ...opts });
 
 const T3_SUB = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
 export async function renderDocx(f: Figures, options: DocxOptions = {}): Promise<Uint8Array> {
   const blank = new Set(options.blank ?? []);
   const listNumbering = options.listNumbering ?? true;
+  const style = options.style ?? 'merged';
+  runSize = style === 'breaking' ? 30 : undefined;
   const heading = (n: number) => {
     const s = spec.sections[n - 1]!;
     return listNumbering
@@ -71,7 +89,7 @@ export async function renderDocx(f: Figures, options: DocxOptions = {}): Promise
       }
     }
     const values = f.table2[r.id] ?? [0, 0, 0, 0, 0, 0, 0];
-    t2Rows.push(new TableRow({ children: [...labels, ...values.map((v, k) => cell(blank.has(`table2:${r.id}:${k}`) ? '' : String(v)))] }));
+    t2Rows.push(new TableRow({ cantSplit: false, children: [...labels, ...values.map((v, k) => cell(blank.has(`table2:${r.id}:${k}`) ? '' : String(v)))] }));
   }
 
   // 表3: two header levels over fifteen columns.
@@ -81,7 +99,12 @@ export async function renderDocx(f: Figures, options: DocxOptions = {}): Promise
     new TableRow({ children: [...T3_SUB, ...T3_SUB].map((t) => cell(t)) }),
     new TableRow({ children: f.table3.map((v) => cell(String(v))) }),
   ];
-  const table = (r: TableRow[]) => new Table({ rows: r, width: { size: 100, type: WidthType.PERCENTAGE } });
+  const table = (r: TableRow[], columns: number) => new Table({
+    rows: r,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(style === 'narrow' ? { layout: TableLayoutType.FIXED, columnWidths: Array(columns).fill(Math.floor(9000 / columns)) } : {}),
+    ...(style === 'borderless' ? { borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER } } : {}),
+  });
 
   const title = `示例县人民政府办公室${f.year}年政府信息公开工作年度报告`;
   const doc = new Document({
@@ -97,11 +120,11 @@ export async function renderDocx(f: Figures, options: DocxOptions = {}): Promise
         para(`（二）依申请公开。本年新收政府信息公开申请 ${f.table2.new?.[6]} 件。`),
         para('（三）政府信息管理。落实审核制度。'),
         heading(2),
-        table(t1Rows),
+        table(t1Rows, 4),
         heading(3),
-        table(t2Rows),
+        table(t2Rows, 10),
         heading(4),
-        table(t3Rows),
+        table(t3Rows, 15),
         heading(5),
         para('一是公开内容不够全面；二是解读形式单一。下一步将加以改进。'),
         heading(6),

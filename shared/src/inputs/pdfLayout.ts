@@ -1,5 +1,7 @@
 // A PDF's report rebuilt from where its text stands on the page (pure: the items and ruling lines
-// come from server/src/pdf.ts). Text lines are the items on one baseline. A table row is a line
+// come from server/src/pdf.ts). Ruled tables are read as lattices (pdfLattice.ts): each text item
+// in the ruled cell that holds it, a table broken by a page joined with its continuation. What is
+// not inside a ruled table is read as below (stream mode). Text lines are the items on one baseline. A table row is a line
 // that ends in figures; its band reaches to the ruling lines around it (or halfway to the next
 // row when the table has none), and every label item inside the band, above or below the
 // figures, belongs to it — so a wrapped label is joined with its row. A label whose ruled cell
@@ -7,6 +9,7 @@
 // first row it spans. Figures are placed in the table's columns (the x positions the figures of
 // all its rows share), so a blank cell stays blank in its own column. Page numbers are dropped and
 // a table broken by a page goes on. Rows come out tab-separated: the text layout the parser knows.
+import { findLattices, latticeRows, type Lattice } from './pdfLattice';
 import type { Rebuilt, SourceLocation } from './source';
 
 export interface PdfItem {
@@ -95,15 +98,58 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   // one table broken by the page: it goes on (no blank line, no new header row).
   let open: { width: number; labelColumns: number } | undefined;
   let afterTable = false;
+  // The ruled table that ended the previous page, for a table that goes on at the top of this one.
+  let lastGrid: { lattice: Lattice; rows: string[][]; out: number[]; md: number[]; page: number; closed: boolean } | undefined;
   pages.forEach((page, index) => {
     const n = index + 1;
-    const boxes = toBoxes(page);
-    itemsSeen += boxes.length;
+    itemsSeen += page.items.filter((it) => it.str.trim() !== '').length;
+    // Ruled tables are read as lattices (pdfLattice.ts); the rest of the page as lines.
+    const lattices = findLattices(page).filter((l) => l.xs.length >= 3 && l.ys.length >= 3 && l.items.size > 0);
+    const inGrid = new Set<PdfItem>();
+    for (const l of lattices) for (const it of l.items) inGrid.add(it);
+    const rest = lattices.length ? { ...page, items: page.items.filter((it) => !inGrid.has(it)), rules: [] } : page;
+    const boxes = toBoxes(rest);
     const lines = dropPageNumbers(toLines(boxes), page.height);
-    const rules = page.rules.map((r) => ({ x0: r.x0, x1: r.x1, top: page.height - Math.max(r.y0, r.y1), bottom: page.height - Math.min(r.y0, r.y1) }));
+    const rules = rest.rules.map((r) => ({ x0: r.x0, x1: r.x1, top: page.height - Math.max(r.y0, r.y1), bottom: page.height - Math.min(r.y0, r.y1) }));
     let lastLeft: number | undefined;
     const margin = Math.min(...lines.map((l) => l.boxes[0]?.left ?? Infinity));
-    toBlocks(lines, rules).forEach((block, b) => {
+    const blocks: Array<Block | { kind: 'grid'; lattice: Lattice }> = toBlocks(lines, rules);
+    for (const l of lattices) {
+      const k = blocks.findIndex((b) => blockTop(b) > l.top);
+      blocks.splice(k < 0 ? blocks.length : k, 0, { kind: 'grid', lattice: l });
+    }
+    if (lastGrid && lastGrid.page !== n - 1) lastGrid = undefined;
+    blocks.forEach((block, b) => {
+      if (block.kind === 'grid') {
+        const l = block.lattice;
+        const continues = b === 0 && lastGrid !== undefined && lastGrid.closed && sameColumns(lastGrid.lattice, l);
+        if (!continues) blank(n);
+        open = undefined;
+        afterTable = true;
+        lastLeft = undefined;
+        if (continues) joinAcrossPage(lastGrid!, l, (row, cells) => {
+          out[lastGrid!.out[row] as number] = cells.join('\t');
+          md[lastGrid!.md[row] as number] = mdRow(cells);
+        });
+        const rows = latticeRows(l);
+        const width = continues ? lastGrid!.rows[0]!.length : rows[0]!.length;
+        const at = { out: [] as number[], md: [] as number[] };
+        rows.forEach((cells, k) => {
+          at.out.push(out.length);
+          out.push(cells.join('\t'));
+          pageOf.push(n);
+          at.md.push(md.length);
+          md.push(mdRow([...cells, ...Array(Math.max(0, width - cells.length)).fill('')]));
+          mdPageOf.push(n);
+          if (k === 0 && !continues) {
+            md.push(`|${' --- |'.repeat(Math.max(width, cells.length))}`);
+            mdPageOf.push(n);
+          }
+        });
+        lastGrid = { lattice: l, rows, out: at.out, md: at.md, page: n, closed: b === blocks.length - 1 };
+        return;
+      }
+      if (lastGrid?.page === n) lastGrid.closed = false;
       if (block.kind === 'table') {
         const continues = open !== undefined && b === 0 && block.header.length === 0;
         if (!continues) blank(n);
@@ -159,6 +205,48 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   const markdown = md.join('\n') + '\n';
   const locate = (line: number): SourceLocation | undefined => (mdPageOf[line] !== undefined ? { kind: 'pdf', page: mdPageOf[line] as number } : undefined);
   return { ok: true, report: { markdown, text, locate } };
+}
+
+const mdRow = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`;
+
+function blockTop(b: Block | { kind: 'grid'; lattice: Lattice }): number {
+  if (b.kind === 'grid') return b.lattice.top;
+  if (b.kind === 'line') return b.line.top;
+  return b.rows[0]?.from ?? 0;
+}
+
+/** The same columns (a table broken by the page goes on with its ruled columns). */
+function sameColumns(a: Lattice, b: Lattice): boolean {
+  return a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - (b.xs[k] as number)) <= 3);
+}
+
+/** A numbered label ("一、", "（一）", "1.", "1、") starts a cell of its own; other text goes on. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+
+/**
+ * A table broken by the page: a label cell at the top of the new page that is not numbered is
+ * the rest of the cell above the break ("（四）无" / "法提供"): its text joins that cell, and it
+ * stays blank here. The previous page's row is written again with the joined text.
+ */
+function joinAcrossPage(prev: { lattice: Lattice; rows: string[][] }, next: Lattice, rewrite: (row: number, cells: string[]) => void): void {
+  const lastRow = prev.lattice.at.length - 1;
+  const figureColumn = firstFigureColumn(next);
+  for (const cell of next.cells) {
+    if (cell.row !== 0 || cell.col >= figureColumn || !cell.text || NUMBERED.test(cell.text)) continue;
+    const above = prev.lattice.cells[prev.lattice.at[lastRow]?.[cell.col] ?? -1];
+    if (!above || !above.text || above.col !== cell.col) continue;
+    above.text += cell.text;
+    cell.text = '';
+    const rows = latticeRows(prev.lattice);
+    prev.rows[above.row] = rows[above.row] as string[];
+    rewrite(above.row, rows[above.row] as string[]);
+  }
+}
+
+function firstFigureColumn(l: Lattice): number {
+  let first = l.xs.length;
+  for (const c of l.cells) if (FIGURE.test(c.text) && c.col < first) first = c.col;
+  return first;
 }
 
 function toBoxes(page: PdfPage): Box[] {

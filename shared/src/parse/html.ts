@@ -140,7 +140,9 @@ export function htmlTextLines(text: string, start: number, end: number, lines: L
     TAG_NAME.lastIndex = lt;
     const m = TAG_NAME.exec(text);
     const gt = text.indexOf('>', lt);
-    if (!m || gt < 0 || gt >= end) {
+    // No ">" after this "<": no later tag closes either (and the rest is not searched again).
+    if (gt < 0 || gt >= end) break;
+    if (!m) {
       i = lt + 1;
       continue;
     }

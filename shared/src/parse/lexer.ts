@@ -55,9 +55,15 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
   let prevCellPerLine = false; // the previous line was a one-cell Word-export line (for continuations)
   let blockKey = -1;
   const n = text.length;
+  // The end of the physical line, found once per physical line (a long line a web copy lost its
+  // breaks in is cut into many lines: not searched again for each).
+  let eolCache = -1;
   while (pos <= n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
+    if (eolCache < pos) {
+      eolCache = text.indexOf('\n', pos);
+      if (eolCache < 0) eolCache = n;
+    }
+    const eol = eolCache;
     while (breakIndex < flow.breaks.length && (flow.breaks[breakIndex] as number) <= pos) breakIndex++;
     const lost = flow.breaks[breakIndex];
     const virtual = lost !== undefined && lost < eol;
@@ -97,7 +103,8 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
 
     const line = text.slice(pos, lineEnd);
     const trimmed = line.trim();
-    if (trimmed === '' && !/^\t[ \u3000]*$/.test(line)) {
+    // A line of tabs alone is a row of blank cells (a table not filled in yet), not an empty line.
+    if (trimmed === '' && !/^\t[ \u3000]*$/.test(line) && !/^\t{2,}[\t \u3000]*$/.test(line)) {
       prevCellPerLine = false;
       blockKey = -1;
     } else if (line.includes('\t')) {

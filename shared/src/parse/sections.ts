@@ -72,7 +72,26 @@ export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
     const numeralEnd = contentStart + content.indexOf(m[2] as string, numeral.length) + (m[2] as string).length;
     out.push({ line, spec: s, numeral, numeralRange: { start: contentStart, end: /\s/.test(m[2] as string) ? contentStart + numeral.length : numeralEnd }, title });
   }
-  return out;
+  return preferExactTitles(out);
+}
+
+/**
+ * Two headings that name the same section ("三、主动公开工作情况", a point of the overview, and
+ * "一、主动公开政府信息情况" before 表1): when exactly one of them has the format's own title, it is
+ * the section and the others are points of the text, not a duplicated section.
+ */
+function preferExactTitles(candidates: HeadingCandidate[]): HeadingCandidate[] {
+  const exact = (h: HeadingCandidate) => {
+    const n = norm(h.title).replace(/[。.]+$/, '');
+    return [h.spec.title, ...(h.spec.variants ?? [])].some((t) => norm(t) === n);
+  };
+  const drop = new Set<HeadingCandidate>();
+  for (const number of new Set(candidates.map((h) => h.spec.number))) {
+    const same = candidates.filter((h) => h.spec.number === number);
+    const exacts = same.filter(exact);
+    if (same.length > 1 && exacts.length === 1) for (const h of same) if (h !== exacts[0]) drop.add(h);
+  }
+  return drop.size ? candidates.filter((h) => !drop.has(h)) : candidates;
 }
 
 const SUB = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.*)$/;

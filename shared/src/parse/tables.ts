@@ -23,6 +23,8 @@ export interface RawRow {
   layout: Layout;
   /** Token after which a missing value would be written. */
   anchor: { end: number; sep: string };
+  /** Figures without a label, placed by the order of the format (placeOrphans). */
+  placed?: true;
 }
 
 export interface RawItem {
@@ -40,6 +42,8 @@ export interface RawTable {
   rows: RawRow[];
   items: RawItem[];
   unknownLabels: Table['unknownLabels'];
+  /** 表2 rows of figures without a label, with the number of rows read before them. */
+  orphans: Array<{ after: number; slots: Token[] }>;
 }
 
 type Mode = 'none' | 't1' | 't2head' | 't2body' | 't3head' | 't3data';
@@ -58,7 +62,7 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
   const open = (id: TableId, at: Token): RawTable => {
     let t = tables[id];
     if (!t) {
-      t = { id, start: at.start, end: at.end, headerTokens: [], rows: [], items: [], unknownLabels: [] };
+      t = { id, start: at.start, end: at.end, headerTokens: [], rows: [], items: [], unknownLabels: [], orphans: [] };
       tables[id] = t;
     }
     return t;
@@ -73,7 +77,10 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
   const tableOfMode = (): TableId | undefined =>
     mode === 't1' ? 'table1' : mode === 't2head' || mode === 't2body' ? 'table2' : mode === 't3head' || mode === 't3data' ? 'table3' : undefined;
 
+  // Tokens already read as part of a wrapped label (see wrappedLabel).
+  const consumed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
+    if (consumed.has(i)) continue;
     const t = tokens[i] as Token;
     if (headingStarts.has(t.start)) {
       current = undefined;
@@ -110,7 +117,12 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       // A line of values alone, under a label that wrapped (PDF text: "（二）部分公开（区分处理的，只计这一情 形，不"
       // / "计其他情形）" / "9 0 0 0 0 0 9"): the values of that label's row.
       const waiting = mode === 't2body' ? tables.table2?.rows[tables.table2.rows.length - 1] : mode === 't1' ? item?.rows[item.rows.length - 1] : undefined;
-      if (t.kind === 'value' && waiting && waiting.slots.length === 0 && !GROUP_ROWS.has(waiting.rowId) && tokens[i - 1]?.rowKey !== t.rowKey && t.layout !== 'html') {
+      // In a structured table (pipes, tabs) only right under its label; a figure alone in 表2 is
+      // no row ("1", a converter's displaced figure).
+      // In 表2 of a structured layout a row of figures without its label is placed by the order
+      // of the format instead (placeOrphans): a label standing above it may be another row's.
+      const adjacent = t.layout === 'pdf' || t.layout === 'flattened' || (mode === 't1' && tokens[i - 1]?.end === waiting?.labelRange.end);
+      if (t.kind === 'value' && waiting && waiting.slots.length === 0 && !GROUP_ROWS.has(waiting.rowId) && tokens[i - 1]?.rowKey !== t.rowKey && t.layout !== 'html' && adjacent && (mode === 't1' || t.layout === 'flattened' || countRow(tokens, i, (x) => x.kind === 'value', 2) >= 2)) {
         waiting.rowKey = t.rowKey;
         waiting.slots.push(t);
         waiting.anchor = { end: t.end, sep: t.sep };
@@ -118,7 +130,22 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
         touch(mode === 't1' ? 'table1' : 'table2', t);
         continue;
       }
-      if ((mode === 't3head' || mode === 't3data') && t3Row && (t.kind === 'value' || mode === 't3data')) {
+      // A row of figures with no label in 表2 (a converter cut it off): placed later by the order
+      // of the format, where that order leaves no doubt (placeOrphans).
+      if (mode === 't2body' && tables.table2 && tokens[i - 1]?.rowKey !== t.rowKey && t.layout !== 'pdf' && t.layout !== 'flattened') {
+        let j = i;
+        while (j < tokens.length && (tokens[j] as Token).rowKey === t.rowKey && (tokens[j] as Token).kind !== 'text') j++;
+        const slots = tokens.slice(i, j);
+        if ((j === tokens.length || (tokens[j] as Token).rowKey !== t.rowKey) && slots.filter((x) => x.kind === 'value').length >= 2) {
+          tables.table2.orphans.push({ after: tables.table2.rows.length, slots });
+          touch('table2', slots[slots.length - 1] as Token);
+          i = j - 1;
+          continue;
+        }
+      }
+      // 表3's data row not filled in yet (fifteen blank cells under its header) is its row too.
+      const blankRow = mode === 't3head' && t.kind === 'blank' && tokens[i - 1]?.rowKey !== t.rowKey && countRow(tokens, i, (x) => x.kind === 'blank', spec.table3.columns.length) >= spec.table3.columns.length;
+      if ((mode === 't3head' || mode === 't3data') && t3Row && (t.kind === 'value' || mode === 't3data' || blankRow)) {
         if (mode === 't3head') {
           t3Row.rowKey = t.rowKey;
           t3Row.layout = t.layout;
@@ -146,6 +173,11 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
       continue;
     }
     if (mode === 't1' && isTable1HeaderMarker(text)) {
+      // A header row that names one item's columns ("本年制发件数…") belongs to that item, when the
+      // converter moved it away from its item marker (the marker stands elsewhere with no rows).
+      const target = itemOfHeader(tokens, i);
+      const moved = target !== undefined && item && item.item !== target ? tables.table1?.items.find((x) => x.item === target && x.rows.length === 0) : undefined;
+      if (moved) item = moved;
       t1HeaderRowKey = t.rowKey;
       touch('table1', t);
       continue;
@@ -222,11 +254,31 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
         continue;
       }
     }
+    // (b2) PDF text: a label wrapped over up to four lines, its figures on one of them, perhaps
+    // with a piece of a vertical group label between ("1、申请人无正当理由逾期不补" / "正、…其政府信
+    // 67 3 …" / "息公开申请"; "（六）其" / "2、…通知要" / "他处理" / "求缴纳…不再处理 6 …").
+    if (mode === 't2body' && t.layout === 'pdf' && tokens[i + 1]?.rowKey !== t.rowKey) {
+      const wrapped = wrappedLabel(tokens, i, headingStarts);
+      if (wrapped) {
+        current = newRow(wrapped.rowId, wrapped.label, { start: t.start, end: wrapped.end }, t);
+        current.rowKey = -1;
+        for (const k of wrapped.values) current.slots.push(tokens[k] as Token);
+        const lastValue = tokens[wrapped.values[wrapped.values.length - 1] as number] as Token;
+        current.anchor = { end: lastValue.end, sep: lastValue.sep };
+        tables.table2?.rows.push(current);
+        for (const k of wrapped.consumed) consumed.add(k);
+        touch('table2', tokens[Math.max(...wrapped.consumed)] as Token);
+        current = undefined;
+        continue;
+      }
+    }
     const inBody = mode === 't2body';
     let row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
     // Outside a table, a phrase that contains a row's words is narrative ("运用第三方检测平台…"): a
     // row opens table 2 only when it is numbered or has values beside it.
     if (row2 && mode !== 't2head' && mode !== 't2body' && stripNumbering(norm(text)).numbering.length === 0 && !(tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value')) row2 = undefined;
+    // A sentence ending in a figure ("…部分公开答复 0 件，不予公开答复 2") is narrative, not a row.
+    if (row2 && mode !== 't2head' && mode !== 't2body' && isSentence(text)) row2 = undefined;
     if (row2) {
       const t2 = open('table2', t);
       // A row turned into a heading by a converter ("### 一、本年新收…") and then written again
@@ -275,7 +327,8 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     if (!tid || tid === 'table3') continue;
     // (b) a label broken over two cells or lines: "（六）其他处理1.申请人…其政府" + "信息公开申请"
     const next = tokens[i + 1];
-    if (next && next.kind === 'text' && norm(text).length + norm(next.text).length <= 60) {
+    // Not when the next text is numbered: that is the next label, not the rest of this one.
+    if (next && next.kind === 'text' && norm(text).length + norm(next.text).length <= 60 && !NUMBERED_LABEL.test(next.text.trim())) {
       const joined = text + next.text;
       const r2 = tid === 'table2' ? matchTable2Row(joined, { inBody: true }) : undefined;
       const r1 = tid === 'table1' ? matchTable1Row(joined) : undefined;
@@ -325,6 +378,156 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     }
   }
   return tables;
+}
+
+/** The 第二十条 item whose columns (and no other item's) a header row names, if one does. */
+function itemOfHeader(tokens: Token[], i: number): number | undefined {
+  const key = (tokens[i] as Token).rowKey;
+  const words = new Set<string>();
+  for (let j = i + 1; j < tokens.length && (tokens[j] as Token).rowKey === key; j++) if ((tokens[j] as Token).kind === 'text') words.add(norm((tokens[j] as Token).text));
+  if (words.size === 0) return undefined;
+  const items = new Set<number>();
+  for (const format of ['2021', '2019'] as const) {
+    for (const it of table1ItemsFor(format)) {
+      const labels = new Set(it.columns.flatMap((c) => [c.label, ...c.aliases].map(norm)));
+      if ([...words].every((w) => labels.has(w))) items.add(it.item);
+    }
+  }
+  return items.size === 1 ? [...items][0] : undefined;
+}
+
+/** Tokens of the row that starts at `i` that pass `test`, counted up to `enough` (a long row is
+ *  not walked again for each of its cells). */
+function countRow(tokens: Token[], i: number, test: (t: Token) => boolean, enough: number): number {
+  let n = 0;
+  const key = (tokens[i] as Token).rowKey;
+  for (let j = i; j < tokens.length && (tokens[j] as Token).rowKey === key && n < enough; j++) if (test(tokens[j] as Token)) n++;
+  return n;
+}
+
+/** Sentence punctuation outside brackets (a row label has its commas inside them). */
+function isSentence(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '，' || ch === '。' || ch === '；')) return true;
+  }
+  return false;
+}
+
+/**
+ * 表2 rows of figures whose labels a converter cut off: between two rows read by their labels,
+ * the rows the format puts there and the document has no figures for are filled, in order, from
+ * the label-less rows found between them, only when there are exactly as many of each. Said once
+ * (row-placed); anything else is left unread.
+ */
+function placeOrphans(t: RawTable, format: FormatVersion): void {
+  if (t.orphans.length === 0) return;
+  const order = table2RowsFor(format).filter((r) => !r.group).map((r) => r.id);
+  const anchors = t.rows.map((r, k) => ({ k, at: order.indexOf(r.rowId), filled: r.slots.some((x) => x.kind !== 'blank') })).filter((a) => a.filled && a.at >= 0);
+  const has = new Set(t.rows.filter((r) => r.slots.some((x) => x.kind !== 'blank')).map((r) => r.rowId));
+  const inserts = new Map<number, RawRow[]>();
+  // The table's start and end bound the first and the last gap.
+  anchors.unshift({ k: -1, at: -1, filled: true });
+  anchors.push({ k: t.rows.length, at: order.length, filled: true });
+  for (let a = 0; a + 1 < anchors.length; a++) {
+    const from = anchors[a] as { k: number; at: number };
+    const to = anchors[a + 1] as { k: number; at: number };
+    if (to.at <= from.at) continue;
+    const missing = order.slice(from.at + 1, to.at).filter((id) => !has.has(id));
+    const orphans = t.orphans.filter((o) => o.after > from.k && o.after <= to.k);
+    // (after counts the rows read before the orphan: one after row k has after = k + 1.)
+    if (missing.length === 0 || missing.length !== orphans.length) continue;
+    missing.forEach((id, m) => {
+      const o = orphans[m] as { slots: Token[] };
+      const first = o.slots[0] as Token;
+      const last = o.slots[o.slots.length - 1] as Token;
+      const existing = t.rows.find((r) => r.rowId === id && r.slots.length === 0);
+      const row: RawRow = existing ?? { rowId: id, label: '', labelRange: { start: first.start, end: first.start }, rowKey: first.rowKey, slots: [], layout: first.layout, anchor: { end: last.end, sep: last.sep } };
+      row.slots = o.slots;
+      row.rowKey = first.rowKey;
+      row.anchor = { end: last.end, sep: last.sep };
+      row.placed = true;
+      if (!existing) inserts.set(to.k, [...(inserts.get(to.k) ?? []), row]);
+      has.add(id);
+    });
+    t.orphans = t.orphans.filter((o) => !orphans.includes(o));
+  }
+  if (inserts.size > 0) t.rows = t.rows.flatMap((r, k) => [...(inserts.get(k) ?? []), r]);
+}
+
+interface Piece {
+  /** The text token (absent for a line of figures alone). */
+  text?: number;
+  values: number[];
+}
+
+/**
+ * A 表2 label of PDF text wrapped over several lines, starting at token `i`: the pieces of text
+ * that follow (each a line, perhaps ending in figures) are tried in order, any short one skipped
+ * (a piece of a vertical group label between them), and the reading is kept only when the joined
+ * words name one row and exactly one line of figures belongs to it.
+ */
+function wrappedLabel(tokens: Token[], i: number, headingStarts: Set<number>): { rowId: string; label: string; end: number; values: number[]; consumed: number[] } | undefined {
+  const first = tokens[i] as Token;
+  // A wrapped label starts with its number; the next numbered text starts the next label.
+  if (norm(first.text).length > 40 || !NUMBERED_LABEL.test(first.text.trim())) return undefined;
+  const pieces: Piece[] = [];
+  let j = i + 1;
+  while (j < tokens.length && pieces.length < 4) {
+    const u = tokens[j] as Token;
+    if (headingStarts.has(u.start) || u.layout !== 'pdf') break;
+    if (u.kind === 'text' && (norm(u.text).length > 40 || NUMBERED_LABEL.test(u.text.trim()))) break;
+    const values: number[] = [];
+    let k = u.kind === 'text' ? j + 1 : j;
+    while (k < tokens.length && (tokens[k] as Token).rowKey === u.rowKey && (tokens[k] as Token).kind !== 'text') values.push(k++);
+    if (u.kind === 'text' && k < tokens.length && (tokens[k] as Token).rowKey === u.rowKey) break;
+    // A figure alone is no 表2 row (a converter's displaced figure).
+    if (values.filter((v) => (tokens[v] as Token).kind === 'value').length === 1) break;
+    pieces.push(u.kind === 'text' ? { text: j, values } : { values });
+    j = Math.max(k, j + 1);
+  }
+  let best: { mask: number; rowId: string; label: string; score: number } | undefined;
+  let ties = 0;
+  for (let mask = 1; mask < 1 << pieces.length; mask++) {
+    let label = first.text;
+    let valueLines = 0;
+    let last = -1;
+    let ok = true;
+    pieces.forEach((p, k) => {
+      if (!(mask & (1 << k))) return;
+      last = k;
+      if (p.text !== undefined) label += (tokens[p.text] as Token).text;
+      if (p.values.length > 0) valueLines++;
+    });
+    // A skipped piece is a short fragment without figures; the last piece taken ends the label.
+    pieces.forEach((p, k) => {
+      if (mask & (1 << k) || k > last) return;
+      if (p.values.length > 0 || p.text === undefined || norm((tokens[p.text] as Token).text).length > 6) ok = false;
+    });
+    if (!ok || valueLines !== 1 || norm(label).length > 80) continue;
+    const row = matchTable2Row(label, { inBody: true });
+    if (!row) continue;
+    const score = last * 8 + popcount(mask);
+    if (best && best.rowId !== row.id) ties++;
+    if (!best || score > best.score) best = { mask, rowId: row.id, label, score };
+  }
+  if (!best || ties > 0) return undefined;
+  const taken = pieces.filter((_, k) => best!.mask & (1 << k));
+  const valuesPiece = taken.find((p) => p.values.length > 0) as Piece;
+  const consumed = taken.flatMap((p) => [...(p.text !== undefined ? [p.text] : []), ...p.values]);
+  const lastPiece = taken[taken.length - 1] as Piece;
+  const endToken = tokens[lastPiece.text ?? (lastPiece.values[lastPiece.values.length - 1] as number)] as Token;
+  return { rowId: best.rowId, label: best.label, end: endToken.end, values: valuesPiece.values, consumed };
+}
+
+const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let m = n; m; m &= m - 1) c++;
+  return c;
 }
 
 const GENERIC_HEADER = /^(?:类别|项目|序号|名称|数量|[(（]?数据项目[)）]?|数据\d+|列\d+)$/;
@@ -416,13 +619,23 @@ interface Assigned {
 }
 
 /** Maps a row's value slots to columns in order; see FORMAT.md §7 for why order is enough. */
-export function assignCells(slots: Token[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
+export function assignCells(written: Token[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
+  let slots = written;
   const make = (tok: Token, col: ColumnSpec): Cell => ({
     columnId: col.id, raw: tok.text, value: parseCellValue(tok.text, col.kind), range: { start: tok.start, end: tok.end },
   });
   // A row of a structured table (pipes, tabs, HTML cells) with exactly one cell per column: the
   // cells stay where the writer put them, blank or not. Only a row of another width is a guess.
-  if (slots.length === columns.length && columns.length > 0 && slots.every((s) => s.layout !== 'pdf' && s.layout !== 'flattened')) {
+  // With more cells than columns, the extra ones blank at one end (label columns left empty
+  // before the values, or an empty cell after them), the values keep their places all the same.
+  const structured = columns.length > 0 && slots.every((s) => s.layout !== 'pdf' && s.layout !== 'flattened');
+  const extraCount = slots.length - columns.length;
+  if (structured && extraCount > 0) {
+    // (A row with no figure yet: its value cells are the last ones, after the label columns.)
+    if (slots.slice(0, extraCount).every((x) => x.kind === 'blank')) slots = slots.slice(extraCount);
+    else if (slots.slice(columns.length).every((x) => x.kind === 'blank')) slots = slots.slice(0, columns.length);
+  }
+  if (slots.length === columns.length && structured) {
     const cells = slots.map((tok, k) => (tok.kind === 'blank'
       ? { columnId: (columns[k] as ColumnSpec).id, raw: '', value: { kind: 'blank' } as CellValue, range: { start: tok.start, end: tok.end } }
       : make(tok, columns[k] as ColumnSpec)));
@@ -563,6 +776,10 @@ function markBlanksAsZero(rows: TableRow[], isTotal: (columnId: string) => boole
   }
   const wholeColumn = data.length >= 3 && [...blankIn.values()].some((n) => n >= data.length * 0.8);
   if (blanks < 5 || !(wholeColumn || blanks >= cells * 0.3)) return;
+  // A table being filled in (most rows without a figure yet) does not leave its zeros blank: its
+  // blanks are blanks, and no arithmetic is computed from them.
+  const written = data.filter((r) => r.cells.some((c) => c.value.kind === 'number')).length;
+  if (written < data.length / 2) return;
   for (const r of data) for (const c of r.cells) if (c.value.kind === 'blank' && !isTotal(c.columnId)) c.value = { kind: 'blank', asZero: true };
 }
 
@@ -574,7 +791,7 @@ function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | unde
 
 function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
   const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
-  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}) };
+  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}), ...(raw.placed ? { placed: true as const } : {}) };
   // One run of digits where several values belong: flattened text (FORMAT.md §7); or the runs
   // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
@@ -630,6 +847,7 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
   }
   const t2 = raw.table2;
   if (t2) {
+    placeOrphans(t2, format);
     const table2Rows = t2.rows.map((r) => {
       // A heading row ("（三）不予公开") carries no cells unless the writer put values on it.
       const rowSpec = table2RowsFor(format).find((x) => x.id === r.rowId);

@@ -1,0 +1,263 @@
+// Ruled tables of a PDF page read as a lattice, the way pdfplumber's TableFinder and Camelot's
+// lattice mode do: the ruling lines are the table. Small named stages, each a plain function:
+//   rules      → horizontal and vertical segments, collinear pieces merged
+//   tables     → segments that touch, grouped (one group a table)
+//   grid       → the distinct x and y of a group's lines: columns and rows
+//   cells      → grid cells joined where no rule separates them (colspan, rowspan)
+//   text       → each text item placed in the cell that holds its centre; a cell's lines joined
+// A cell keeps its place in the grid whether it holds text or not: a blank cell stays blank in
+// its column. Pure: the items and segments come from server/src/pdf.ts.
+import type { PdfItem, PdfPage, PdfSegment } from './pdfLayout';
+
+/** Downward page coordinates (top of the page is 0). */
+export interface HRule { y: number; x0: number; x1: number }
+export interface VRule { x: number; y0: number; y1: number }
+
+export interface LatticeCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+}
+
+export interface Lattice {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Column and row boundaries (xs.length - 1 columns, ys.length - 1 rows). */
+  xs: number[];
+  ys: number[];
+  /** Every cell once, at its top-left grid position. */
+  cells: LatticeCell[];
+  /** For each grid position, the index of the cell covering it. */
+  at: number[][];
+  /** The items read into the table (the page's other items are text lines). */
+  items: Set<PdfItem>;
+}
+
+const SNAP = 2;
+/** Bounds on what one page may hold (hostile files): past them, no lattice is read. */
+const MAX_RULES = 4000;
+const MAX_GRID = 200;
+
+// ------------------------------------------------------------------ stage 1: rules
+
+export function toRules(page: PdfPage): { h: HRule[]; v: VRule[] } {
+  const h: HRule[] = [];
+  const v: VRule[] = [];
+  if (page.rules.length > MAX_RULES) return { h, v };
+  for (const s of page.rules) {
+    const w = Math.abs(s.x1 - s.x0);
+    const t = Math.abs(s.y1 - s.y0);
+    if (t <= 1.5 && w > SNAP) h.push({ y: page.height - (s.y0 + s.y1) / 2, x0: Math.min(s.x0, s.x1), x1: Math.max(s.x0, s.x1) });
+    else if (w <= 1.5 && t > SNAP) v.push({ x: (s.x0 + s.x1) / 2, y0: page.height - Math.max(s.y0, s.y1), y1: page.height - Math.min(s.y0, s.y1) });
+  }
+  return { h: mergeH(h), v: mergeV(v) };
+}
+
+function mergeH(rules: HRule[]): HRule[] {
+  // Pieces of one line: the same y (within 1) and overlapping or touching in x. Sorted by y, a
+  // piece is compared with the few kept lines at its height (not only the last one kept).
+  const sorted = [...rules].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: HRule[] = [];
+  for (const r of sorted) {
+    let merged = false;
+    for (let k = out.length - 1; k >= 0 && (out[k] as HRule).y >= r.y - 1; k--) {
+      const o = out[k] as HRule;
+      if (r.x0 <= o.x1 + SNAP && r.x1 >= o.x0 - SNAP) {
+        o.x0 = Math.min(o.x0, r.x0);
+        o.x1 = Math.max(o.x1, r.x1);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push({ ...r });
+  }
+  return out;
+}
+
+function mergeV(rules: VRule[]): VRule[] {
+  const sorted = [...rules].sort((a, b) => a.x - b.x || a.y0 - b.y0);
+  const out: VRule[] = [];
+  for (const r of sorted) {
+    let merged = false;
+    for (let k = out.length - 1; k >= 0 && (out[k] as VRule).x >= r.x - 1; k--) {
+      const o = out[k] as VRule;
+      if (r.y0 <= o.y1 + SNAP && r.y1 >= o.y0 - SNAP) {
+        o.y0 = Math.min(o.y0, r.y0);
+        o.y1 = Math.max(o.y1, r.y1);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push({ ...r });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ stage 2: tables
+
+const touches = (h: HRule, v: VRule) => v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP;
+
+/** Groups of segments that touch each other: each group with two rules each way is a table. */
+export function toTables(h: HRule[], v: VRule[]): Array<{ h: HRule[]; v: VRule[] }> {
+  const parent = [...Array(h.length + v.length).keys()];
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k] as number] as number;
+    return k;
+  };
+  for (let i = 0; i < h.length; i++) for (let j = 0; j < v.length; j++) if (touches(h[i] as HRule, v[j] as VRule)) parent[find(i)] = find(h.length + j);
+  const groups = new Map<number, { h: HRule[]; v: VRule[] }>();
+  const group = (k: number) => {
+    const root = find(k);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { h: [], v: [] }));
+    return g;
+  };
+  h.forEach((r, i) => group(i).h.push(r));
+  v.forEach((r, j) => group(h.length + j).v.push(r));
+  return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
+}
+
+// ------------------------------------------------------------------ stage 3: grid
+
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of sorted) if (out.length === 0 || x - (out[out.length - 1] as number) > SNAP) out.push(x);
+  return out;
+}
+
+// ------------------------------------------------------------------ stage 4: cells
+
+/** Grid cells joined where no rule separates them; each cell once, with its spans. */
+export function toCells(t: { h: HRule[]; v: VRule[] }, xs: number[], ys: number[]): { cells: Array<Omit<LatticeCell, 'text'>>; at: number[][] } {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = [...Array(rows * cols).keys()];
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k] as number] as number;
+    return k;
+  };
+  const vAt = (x: number, y: number) => t.v.some((r) => Math.abs(r.x - x) <= SNAP && r.y0 <= y && r.y1 >= y);
+  const hAt = (y: number, x: number) => t.h.some((r) => Math.abs(r.y - y) <= SNAP && r.x0 <= x && r.x1 >= x);
+  for (let r = 0; r < rows; r++) {
+    const midY = ((ys[r] as number) + (ys[r + 1] as number)) / 2;
+    for (let c = 0; c < cols; c++) {
+      const midX = ((xs[c] as number) + (xs[c + 1] as number)) / 2;
+      if (c + 1 < cols && !vAt(xs[c + 1] as number, midY)) parent[find(id(r, c + 1))] = find(id(r, c));
+      if (r + 1 < rows && !hAt(ys[r + 1] as number, midX)) parent[find(id(r + 1, c))] = find(id(r, c));
+    }
+  }
+  const boxes = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) {
+    const k = find(id(r, c));
+    const b = boxes.get(k);
+    if (!b) boxes.set(k, { r0: r, c0: c, r1: r, c1: c });
+    else {
+      b.r0 = Math.min(b.r0, r); b.c0 = Math.min(b.c0, c); b.r1 = Math.max(b.r1, r); b.c1 = Math.max(b.c1, c);
+    }
+  }
+  const cells: Array<Omit<LatticeCell, 'text'>> = [];
+  const index = new Map<number, number>();
+  for (const [k, b] of [...boxes.entries()].sort((x, y) => x[1].r0 - y[1].r0 || x[1].c0 - y[1].c0)) {
+    index.set(k, cells.length);
+    cells.push({ row: b.r0, col: b.c0, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1 });
+  }
+  const at = [...Array(rows).keys()].map((r) => [...Array(cols).keys()].map((c) => index.get(find(id(r, c))) as number));
+  return { cells, at };
+}
+
+// ------------------------------------------------------------------ stage 5: text
+
+interface Placed { item: PdfItem; top: number; base: number; left: number; right: number; size: number }
+
+/** A cell's text: its items in lines (by baseline), left to right; wrapped lines joined. */
+export function cellText(placed: Placed[]): string {
+  const sorted = [...placed].sort((a, b) => a.base - b.base || a.left - b.left);
+  const lines: Placed[][] = [];
+  for (const p of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs((line[0] as Placed).base - p.base) <= 0.4 * Math.min((line[0] as Placed).size, p.size)) line.push(p);
+    else lines.push([p]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.left - b.left);
+    let s = '';
+    let prev: Placed | undefined;
+    for (const p of line) {
+      const str = p.item.str.trim();
+      if (prev && p.left - prev.right > 0.25 * Math.min(prev.size, p.size) && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(str)) s += ' ';
+      s += str;
+      prev = p;
+    }
+    return s;
+  }).join('');
+}
+
+/** Every ruled table of the page, with its cells' text. */
+export function findLattices(page: PdfPage): Lattice[] {
+  const { h, v } = toRules(page);
+  const out: Lattice[] = [];
+  const placed: Placed[] = page.items.filter((it) => it.str.trim() !== '').map((it) => {
+    const size = Math.max(1, Math.min(it.height, 72));
+    const base = page.height - it.y;
+    return { item: it, top: base - size, base, left: it.x, right: it.x + Math.max(it.width, 0.1), size };
+  });
+  for (const t of toTables(h, v)) {
+    const xs = cluster(t.v.map((r) => r.x));
+    const ys = cluster(t.h.map((r) => r.y));
+    if (xs.length < 2 || ys.length < 3 || xs.length > MAX_GRID || ys.length > MAX_GRID) continue;
+    const { cells, at } = toCells(t, xs, ys);
+    const left = xs[0] as number;
+    const right = xs[xs.length - 1] as number;
+    const top = ys[0] as number;
+    const bottom = ys[ys.length - 1] as number;
+    const inside = new Map<number, Placed[]>();
+    const items = new Set<PdfItem>();
+    for (const p of placed) {
+      // An item's centre: the middle of its run, a little above its baseline.
+      const cx = (p.left + p.right) / 2;
+      const cy = p.base - p.size * 0.35;
+      if (cx < left || cx > right || cy < top || cy > bottom) continue;
+      const c = lastBelow(xs, cx);
+      const r = lastBelow(ys, cy);
+      const k = at[r]?.[c];
+      if (k === undefined) continue;
+      items.add(p.item);
+      inside.set(k, [...(inside.get(k) ?? []), p]);
+    }
+    out.push({ top, bottom, left, right, xs, ys, at, items, cells: cells.map((cell, k) => ({ ...cell, text: cellText(inside.get(k) ?? []) })) });
+  }
+  return out.sort((a, b) => a.top - b.top);
+}
+
+/** Index of the interval of `bounds` that holds `x` (bounds sorted, x inside their range). */
+function lastBelow(bounds: number[], x: number): number {
+  let lo = 0;
+  let hi = bounds.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * A lattice's rows as text cells for the rebuilt report: a cell's text stands in the last column
+ * it spans, so that a label spanning columns leaves blanks before it (not after it, where values
+ * belong); a cell spanning rows is written in its first row and blank below.
+ */
+export function latticeRows(l: Lattice): string[][] {
+  return l.at.map((cols, r) => cols.map((k, c) => {
+    const cell = l.cells[k] as LatticeCell;
+    if (cell.row !== r) return '';
+    return c === cell.col + cell.colSpan - 1 ? cell.text : '';
+  }));
+}
+
+export type { PdfSegment };

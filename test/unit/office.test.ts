@@ -1,0 +1,83 @@
+// Reports written in Word with real merged cells and printed to PDF by an office suite
+// (LibreOffice, scripts/office-fixtures.mts; the files are committed), in the table styles
+// agencies use: merged group labels and header cells; equal narrow columns whose labels wrap to
+// five lines; large type whose rows break across pages. Each PDF reads exactly as its .docx: all
+// 175 cells of 表2 in their columns, no finding; a figure changed in the PDF is caught.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocx } from '../../shared/src/index';
+import { rebuildPdf, type PdfPage } from '../../shared/src/inputs/pdfLayout';
+import { readPdfPages } from '../../server/src/pdf';
+import { PRINTED_STYLES } from '../helpers/docx';
+import { ARITHMETIC, dataRows, root, run } from '../helpers/util';
+
+const file = (name: string) => new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'office', name)));
+
+async function pages(style: string): Promise<PdfPage[]> {
+  const r = await readPdfPages(file(`${style}.pdf`));
+  assert.ok(r.ok);
+  return r.pages;
+}
+
+const markdown = (p: PdfPage[]) => {
+  const r = rebuildPdf(p);
+  assert.ok(r.ok);
+  return r.report.markdown;
+};
+
+for (const style of PRINTED_STYLES) {
+  test(`office-printed PDF (${style}): the same reading as its .docx, 175 cells of 表2, no finding`, async () => {
+    const docx = readDocx(file(`${style}.docx`));
+    assert.ok(docx.ok);
+    const reference = run(docx.report.markdown);
+    const { model, findings } = run(markdown(await pages(style)));
+    assert.deepEqual(dataRows(model), dataRows(reference.model));
+    assert.equal(model.tables.table2!.rows.flatMap((r) => r.cells).filter((c) => c.value.kind === 'number').length, 175);
+    assert.deepEqual(model.sections.map((s) => s.number), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+    assert.deepEqual(reference.findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+  });
+}
+
+test('office-printed PDFs: the styles are what they say (labels wrapped to several lines; a row broken across pages)', async () => {
+  const narrow = await pages('narrow');
+  // "5.属于三类内部事务信息" printed in pieces on lines of its own.
+  assert.ok(narrow.some((p) => p.items.some((i) => i.str.trim() === '三类内') && p.items.some((i) => i.str.trim() === '部事务')));
+  const breaking = await pages('breaking');
+  assert.ok(breaking.length >= 4);
+  // A label begun at the foot of one page ends at the top of the next, its figures before the break.
+  const tops = breaking.slice(1).map((p) => [...p.items].sort((a, b) => b.y - a.y).find((i) => /^[\u4e00-\u9fff]/.test(i.str.trim()) && !/^第/.test(i.str))?.str ?? '');
+  assert.ok(tops.some((s) => !/^(?:\d+[.、]|[（(一二三四五六])/.test(s.trim())), tops.join(' / '));
+});
+
+test('office-printed PDFs: a figure changed in 表2 or 表3 is read in its column and caught', async () => {
+  for (const style of PRINTED_STYLES) {
+    const original = await pages(style);
+    const reference = run(markdown(original)).model;
+    // Each figure item of the tables, one in seven (every row and column is met).
+    const figures: Array<[number, number]> = [];
+    original.forEach((p, n) => p.items.forEach((it, k) => {
+      if (/^\d+$/.test(it.str.trim()) && it.str.trim().length <= 4) figures.push([n, k]);
+    }));
+    let caught = 0;
+    let tried = 0;
+    for (let f = 0; f < figures.length; f += 7) {
+      const [n, k] = figures[f]!;
+      const changed = structuredClone(original);
+      const item = changed[n]!.items[k]!;
+      item.str = String(Number(item.str.trim()) + 1);
+      const { model, findings } = run(markdown(changed));
+      const diff = dataRows(model).filter((r, i) => r !== dataRows(reference)[i]);
+      // A figure of 表1 or of the narrative: no identity covers it (read in place all the same).
+      if (diff.length === 0 || diff[0]!.startsWith('table1')) continue;
+      tried++;
+      assert.equal(diff.length, 1, `${style}: ${item.str}: ${diff.join(' / ')}`);
+      assert.ok(findings.some((x) => ARITHMETIC.includes(x.ruleId)), `${style}: ${diff[0]} not caught`);
+      caught++;
+    }
+    assert.ok(tried >= 20, `${style}: ${tried} table figures changed`);
+    assert.equal(caught, tried);
+  }
+});
