@@ -17,7 +17,7 @@ export async function readBinaryReport(path: string, bytes: Uint8Array): Promise
   if (WORD.test(path)) {
     const r = readDocx(bytes);
     if (r.ok) return { ok: true, rebuilt: r.report, from: 'docx', notes: [] };
-    const reasons = { 'old-format': 'cli.failed.oldWord', 'not-zip': 'cli.failed.notZip', 'not-docx': 'cli.failed.notDocx', corrupt: 'cli.failed.corrupt' } as const;
+    const reasons = { 'old-format': 'cli.failed.oldWord', encrypted: 'cli.failed.encryptedWord', 'not-zip': 'cli.failed.notZip', 'not-docx': 'cli.failed.notDocx', 'too-large': 'cli.failed.docxTooLarge', corrupt: 'cli.failed.corrupt' } as const;
     return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: 'zip/XML' }) };
   }
   const r = await readPdfPages(bytes);

@@ -1,7 +1,7 @@
 // `gov-report check`: the command-line adapter over the core. Reads files, prints findings in
 // stylish / json / sarif, optionally applies the safe fixes. Exit 0: no error; 1: an error was
 // found; 2: bad usage or an unreadable file.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
@@ -173,12 +173,20 @@ export type FileResult =
   | { kind: 'failed'; path: string; reason: string; message: string };
 
 type Read =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
+  | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
   | { ok: false; reason: string; message: Localized };
+
+/** The largest file read: a report is a few hundred KB; past this it is said, not read. */
+export const MAX_FILE_BYTES = { text: 8 * 1024 * 1024, binary: 64 * 1024 * 1024 };
 
 async function readReportFile(path: string): Promise<Read> {
   let bytes: Uint8Array;
   try {
+    // Only a regular file, of a bounded size (a symlink to /dev/zero or a FIFO is no report).
+    const st = statSync(path);
+    if (!st.isFile()) return { ok: false, reason: 'not-a-file', message: message('cli.failed.notFile') };
+    const max = isBinaryReport(path) ? MAX_FILE_BYTES.binary : MAX_FILE_BYTES.text;
+    if (st.size > max) return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(st.size / 1024 / 1024), max: max / 1024 / 1024 }) };
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
@@ -186,11 +194,11 @@ async function readReportFile(path: string): Promise<Read> {
   }
   if (isBinaryReport(path)) {
     const r = await readBinaryReport(path, bytes);
-    return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
+    return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
-  return decoded;
+  return { ...decoded, bytes };
 }
 
 const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
@@ -296,38 +304,48 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   const around = explicit ?? finder.forDir(io.cwd);
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
+  const o = opts;
   for (const { path, named } of files) {
     const shown = relative(io.cwd, path) || path;
+    // One file's failure is that file's message: an internal error reading, parsing or checking
+    // it never ends the run (the other files are still checked).
+    try {
+      await checkOne(path, named, shown);
+    } catch (e) {
+      results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
+    }
+  }
+  async function checkOne(path: string, named: boolean, shown: string): Promise<void> {
     const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
     const config = found.kind === 'ok' ? found.config : {};
     // Ignored files: said when named on the command line, silently left out of a folder.
-    const ignoredBy = matchesAny(relative(io.cwd, resolve(io.cwd, path)), opts.ignore) ? '--ignore'
+    const ignoredBy = matchesAny(relative(io.cwd, resolve(io.cwd, path)), o.ignore) ? '--ignore'
       : found.kind === 'ok' && config.ignoreFiles && matchesAny(relative(found.dir, resolve(io.cwd, path)), config.ignoreFiles) ? relative(io.cwd, found.path) || found.path : undefined;
     if (ignoredBy) {
       if (named) results.push({ kind: 'skipped', path: shown, reason: 'ignored', message: pick(message('cli.skipped.ignored', { by: ignoredBy }), lang) });
-      continue;
+      return;
     }
     if (found.kind === 'invalid') {
       results.push({ kind: 'failed', path: shown, reason: 'config', message: pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), lang) });
-      continue;
+      return;
     }
     const options = { ...(config.rules ? { severity: config.rules } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
     const read = await readReportFile(path);
     if (!read.ok) {
       results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
-      continue;
+      return;
     }
     if (read.text.trim() === '') {
       results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(message('cli.skipped.empty'), lang) });
-      continue;
+      return;
     }
     const html = /\.html?$/i.test(path);
     let text = read.text;
     let model = withFormat(parse(text, { html }), config.format);
     if (!model.isReport) {
       results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) });
-      continue;
+      return;
     }
     const notes: string[] = [];
     const encodingName = ENCODING_NAME[read.encoding];
@@ -337,8 +355,8 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     let diff: string | undefined;
     const format = read.from === 'pdf' ? 'PDF' : 'Word';
     for (const n of read.notes ?? []) notes.push(pick(n, lang));
-    if (opts.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format }), lang));
-    else if (opts.fix) {
+    if (o.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format }), lang));
+    else if (o.fix) {
       // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
       const r = fixAll(text, { html, ...options });
       if (r.text !== text) {
@@ -348,18 +366,28 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
           changes.push(`${p.line + 1}:${p.character + 1}  ${pick(c.finding.fix!.title, lang)}  (${c.finding.ruleId})`);
         }
         const bytes = encodeReport(r.text, read.encoding, read.bom);
-        if (opts.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
+        if (o.dryRun) diff = unifiedDiff(shown, text, r.changes.map((c) => c.edit));
         else if (!bytes) notes.push(pick(message('cli.note.noWrite', { encoding: encodingName }), lang));
         else {
           try {
-            writeFileSync(path, bytes);
+            // Written beside and renamed over, and only if the file is still what was read: an
+            // edit made meanwhile is never lost (it is said instead).
+            if (!Buffer.from(readFileSync(path)).equals(Buffer.from(read.bytes))) {
+              notes.push(pick(message('cli.note.changedMeanwhile'), lang));
+              throw Object.assign(new Error('changed'), { code: 'CHANGED' });
+            }
+            const temporary = `${path}.gov-report-${process.pid}.tmp`;
+            writeFileSync(temporary, bytes, { flag: 'wx' });
+            renameSync(temporary, path);
             fixed = r.changes.length;
             text = r.text;
             model = withFormat(parse(text, { html }), config.format);
           } catch (e) {
             const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-            results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), lang) });
-            continue;
+            if (detail !== 'CHANGED') {
+              results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), lang) });
+              return;
+            }
           }
         }
       }
@@ -369,10 +397,17 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
   }
   // Reports of one agency for consecutive years are also checked against each other (I5, I6).
-  const across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
+  let across = new Map<number, Finding[]>();
+  try {
+    across = checkAcrossYears(checked.map((c, key) => ({ key, model: c.model })));
+  } catch (e) {
+    io.err(pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + '\n');
+  }
+  let warningsSeen = 0;
   checked.forEach(({ result, model, locate }, key) => {
     result.findings = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    // --quiet: errors only, in every output format.
+    // --quiet: errors only, in every output format (warnings still count for --max-warnings, as ESLint's do).
+    warningsSeen += result.findings.filter((f) => f.severity === 'warning').length;
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     result.summary = summarize(model, result.findings, lang, locate);
   });
@@ -382,7 +417,7 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   if (results.some((r) => r.kind === 'failed')) return 2;
   if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error'))) return 1;
   if (opts.maxWarnings !== undefined) {
-    const warnings = results.reduce((n, r) => n + (r.kind === 'checked' ? r.summary.findings.filter((f) => f.severity === 'warning').length : 0), 0);
+    const warnings = warningsSeen;
     if (warnings > opts.maxWarnings) {
       io.err(pick(message('cli.tooManyWarnings', { count: warnings, max: opts.maxWarnings }), lang) + '\n');
       return 1;

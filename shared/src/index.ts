@@ -18,7 +18,7 @@ export { decodeReport, encodeReport, type Decoded, type Encoding } from './decod
 export { reportSkeleton, type SkeletonOptions } from './template';
 export { recognizeReport, type Recognition } from './recognize';
 export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, type Config, type ConfigResult, type IgnoreEntry } from './config';
-export { globToRegExp, matchesAny } from './glob';
+export { globMatch, matchesAny } from './glob';
 export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figures';
 export { readDocx, type DocxError, type DocxResult } from './inputs/docx';
 export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './inputs/source';

@@ -4,7 +4,21 @@
 //   <!-- gov-report-disable-next-line row-total -->
 // No rule names means every rule. Lines are 0-based.
 
-const COMMENT = /<!--\s*gov-report-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+/** The comments, by a forward scan: each "<!--" is closed by the first "-->" after it, found
+ *  once (no pattern that rescans the rest of the text for every unclosed comment). */
+function* comments(text: string): Generator<{ index: number; end: number; kind: string; names: string }> {
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open < 0) return;
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return;
+    from = close + 3;
+    const body = text.slice(open + 4, close).trim();
+    const m = /^gov-report-(disable-next-line|disable|enable)(?![\w-])([\s\S]{0,500})$/.exec(body);
+    if (m) yield { index: open, end: close + 3, kind: m[1] as string, names: m[2] as string };
+  }
+}
 
 export interface Suppressions {
   /** Is a finding of `ruleId` starting on `line` silenced? */
@@ -18,12 +32,12 @@ export function suppressionsOf(text: string, lineOf: (offset: number) => number)
   // Per rule ('*' for all): line intervals [from, to).
   const intervals: Array<{ rule: string; from: number; to: number }> = [];
   const open = new Map<string, number>();
-  for (const m of text.matchAll(COMMENT)) {
-    const kind = m[1] as string;
-    const names = (m[2] as string).split(/[\s,]+/).filter(Boolean);
+  for (const c of comments(text)) {
+    const kind = c.kind;
+    const names = c.names.split(/[\s,]+/).filter(Boolean);
     const ids = names.length ? names : ['*'];
-    const line = lineOf(m.index);
-    const endLine = lineOf(m.index + m[0].length);
+    const line = lineOf(c.index);
+    const endLine = lineOf(c.end);
     for (const id of ids) {
       if (kind === 'disable-next-line') intervals.push({ rule: id, from: endLine + 1, to: endLine + 2 });
       else if (kind === 'disable') {
@@ -43,7 +57,33 @@ export function suppressionsOf(text: string, lineOf: (offset: number) => number)
   }
   for (const [rule, from] of open) intervals.push({ rule, from, to: Number.POSITIVE_INFINITY });
   if (intervals.length === 0) return NONE;
-  return {
-    silenced: (ruleId, line) => intervals.some((i) => (i.rule === '*' || i.rule === ruleId) && line >= i.from && line < i.to),
+  // Per rule, the intervals merged and sorted: a finding is looked up by binary search.
+  const byRule = new Map<string, Array<[number, number]>>();
+  for (const i of intervals) byRule.set(i.rule, [...(byRule.get(i.rule) ?? []), [i.from, i.to]]);
+  for (const [rule, list] of byRule) byRule.set(rule, merge(list));
+  const inside = (list: Array<[number, number]> | undefined, line: number) => {
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [from, to] = list[mid] as [number, number];
+      if (line < from) hi = mid - 1;
+      else if (line >= to) lo = mid + 1;
+      else return true;
+    }
+    return false;
   };
+  return { silenced: (ruleId, line) => inside(byRule.get('*'), line) || inside(byRule.get(ruleId), line) };
+}
+
+function merge(list: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
 }

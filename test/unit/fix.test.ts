@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, check, fixAll, fixAllEdits, parse } from '../../shared/src/index';
+import { typingSlip } from '../../shared/src/diagnose/locate';
 import { realisticFigures, render, LAYOUTS_WITH_CELLS } from '../helpers/render';
 import { ARITHMETIC, fixture, REAL, run } from '../helpers/util';
 
@@ -11,14 +12,12 @@ const documents: Array<[string, string, boolean]> = [
   ['sample', fixture('..', '..', 'examples', 'sample-2023.txt'), false],
 ];
 
-// Broken variants, in each layout: two wrong totals of 表2 (a unique two-cell explanation), a
-// blank row total, and a 表3 total that only the total itself can explain (a part would go
-// negative).
+// Broken variants, in each layout: two mistyped totals of 表2 (one digit each: a unique two-cell
+// explanation of typing slips) and a blank row total.
 for (const layout of LAYOUTS_WITH_CELLS) {
   const f = realisticFigures();
-  f.table2.granted![6] = 1;
-  f.table2.total![6] = 5;
-  f.table3[4] = 0;
+  f.table2.granted![6] = 1784;
+  f.table2.total![6] = 3063;
   documents.push([`broken ${layout}`, render(f, layout).replace(/(（二）部分公开[^\n]*?)223\b/, '$1'), layout === 'html']);
 }
 
@@ -54,13 +53,32 @@ for (const [name, text, html] of documents) {
   });
 }
 
-test('wrong totals that the identities determine are repaired to the consistent figures, in every layout', () => {
+test('mistyped totals that the identities determine are repaired to the consistent figures, in every layout', () => {
   const f = realisticFigures();
   const broken = structuredClone(f);
-  broken.table2.granted![6] = 1;
-  broken.table2.total![6] = 5;
-  broken.table3[4] = 0;
+  broken.table2.granted![6] = 1784;
+  broken.table2.total![6] = 3035;
   for (const layout of LAYOUTS_WITH_CELLS) assert.equal(fixAll(render(broken, layout), { html: layout === 'html' }).text, render(f, layout), layout);
+});
+
+test('a figure that is no typing slip of the determined one is never rewritten by fix-all, only offered', () => {
+  for (const [where, set, from, to] of [
+    ['a total with a digit too many, not a doubled one', (x: ReturnType<typeof realisticFigures>) => { x.table2.granted![6] = 17574; }, '17574', '1774'],
+    ['a total of another length', (x: ReturnType<typeof realisticFigures>) => { x.table2.granted![6] = 1; }, '1', '1774'],
+    ['a part typed before its totals (12 where the totals still say 0)', (x: ReturnType<typeof realisticFigures>) => { x.table2['refused.security']![0] = 12; }, '12', '0'],
+  ] as const) {
+    const broken = realisticFigures();
+    set(broken);
+    const text = render(broken, 'tab');
+    assert.equal(fixAll(text).text, text, where);
+    const offered = check(parse(text)).flatMap((x) => [x.fix, ...(x.alternatives ?? [])]).filter((x) => x && text.slice(x.edit.range.start, x.edit.range.end) === from && x.edit.newText === to);
+    assert.ok(offered.length > 0 && offered.every((x) => !x!.safe), `${where}: offered as a quick fix, not applied`);
+  }
+});
+
+test('typing slips: one digit changed, two adjacent swapped, one dropped or doubled; never 0 for a figure', () => {
+  for (const [from, to] of [[1298, 1288], [1828, 1288], [128, 1288], [12888, 1288], [5, 4]]) assert.ok(typingSlip(from!, to!), `${from} for ${to}`);
+  for (const [from, to] of [[12, 0], [1, 1774], [3, 1288], [2881, 1288], [17574, 1774], [100, 1]]) assert.ok(!typingSlip(from!, to!), `${from} for ${to}`);
 });
 
 test('four wrong totals in one table: nothing is guessed, the symptoms stay with quick fixes only', () => {

@@ -2,7 +2,7 @@
 // (keyed by rule and row or section, so it survives edits), globs, validation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, globToRegExp, ignored, ignoreEntryFor, matchesAny, parse, parseConfig } from '../../shared/src/index';
+import { check, globMatch, ignored, ignoreEntryFor, matchesAny, parse, parseConfig } from '../../shared/src/index';
 import { fixture, REAL, run } from '../helpers/util';
 
 const md = fixture('real', 'beiguan-2023.md');
@@ -81,6 +81,22 @@ test('globs: ** any folders, * a name part, names match anywhere', () => {
   assert.ok(matchesAny('2023/草稿-年度报告.txt', ['草稿-*']));
   assert.ok(matchesAny('a/b/c.md', ['*.md']));
   assert.ok(!matchesAny('a/b/c.md', ['*.txt']));
-  assert.ok(globToRegExp('a?.txt').test('ab.txt'));
-  assert.ok(!globToRegExp('a?.txt').test('a/.txt'));
+  assert.ok(globMatch('a?.txt', 'ab.txt'));
+  assert.ok(!globMatch('a?.txt', 'a/.txt'));
+  assert.ok(globMatch('**/*.md', 'a.md') && globMatch('**/*.md', 'x/y/a.md') && !globMatch('**/*.md', 'x/a.txt'));
+  assert.ok(globMatch('drafts', 'x/drafts/a.txt') && !globMatch('drafts', 'x/drafts2/a.txt'));
+});
+
+test('hostile globs cost pattern × path steps, not a backtrack: doubling the path grows the time at most ×2.5', () => {
+  const patterns = ['*'.repeat(20) + 'zz', '**/'.repeat(10) + 'zz', '*a'.repeat(30) + 'b'];
+  const time = (n: number) => {
+    const path = 'a/'.repeat(n) + 'a'.repeat(n);
+    const t = performance.now();
+    for (let k = 0; k < 5; k++) for (const p of patterns) assert.equal(globMatch(p, path), false);
+    return performance.now() - t;
+  };
+  time(50);
+  const sizes = [100, 200, 400, 800];
+  const times = sizes.map((n) => Math.min(time(n), time(n), time(n), time(n), time(n)));
+  for (let k = 1; k < times.length; k++) assert.ok(times[k]! <= Math.max(2.5 * times[k - 1]!, 2), `${sizes[k]}: ${times.map((x) => x.toFixed(2)).join(' → ')} ms`);
 });

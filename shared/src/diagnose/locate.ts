@@ -230,13 +230,26 @@ function finish(table: TableId, failing: Checked[], explanations: Explanation[],
   return { table, failing: failing.map((f) => ({ relation: f.relation, residual: f.residual })), explanations: sorted.slice(0, MAX_EXPLANATIONS), truncated: sorted.length > MAX_EXPLANATIONS };
 }
 
-/** 1298 for 1288, 1828 for 1288: the same length, one digit changed or two adjacent ones swapped. */
+/**
+ * A typing slip of the written figure `from` for `to`: one digit changed (1298 for 1288), two
+ * adjacent ones swapped (1828), one dropped (128) or one doubled (12888). Never a figure written
+ * in place of 0, nor one of another length otherwise: that is a figure typed, not mistyped.
+ */
 export function typingSlip(from: number, to: number): boolean {
   const a = String(from);
   const b = String(to);
+  if (to === 0 && from !== 0) return false;
+  if (a.length === b.length - 1) return dropOne(b).has(a);
+  if (a.length === b.length + 1) return [...Array(a.length).keys()].some((i) => (a[i] === a[i - 1] || a[i] === a[i + 1]) && a.slice(0, i) + a.slice(i + 1) === b);
   if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
   if (diff.length === 1) return true;
   return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number];
+}
+
+function dropOne(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }

@@ -9,20 +9,41 @@ import type { Rebuilt, SourceLocation } from './source';
 
 type LineSource = { paragraph: number } | { table: number; row: number };
 
-export type DocxError = 'old-format' | 'not-zip' | 'not-docx' | 'corrupt';
+export type DocxError = 'old-format' | 'encrypted' | 'not-zip' | 'not-docx' | 'too-large' | 'corrupt';
+
+/** What a .docx may hold (read from the zip's directory before anything is inflated). */
+export const DOCX_LIMITS = { entries: 10_000, documentBytes: 32 * 1024 * 1024, numberingBytes: 4 * 1024 * 1024 };
 export type DocxResult = { ok: true; report: Rebuilt } | { ok: false; reason: DocxError };
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export function readDocx(bytes: Uint8Array): DocxResult {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, reason: 'old-format' };
+  // A password-protected Word file is an OLE container holding an "EncryptedPackage" stream.
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, reason: hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'old-format' };
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: 'not-zip' };
   let files: Record<string, Uint8Array>;
+  let tooLarge = false;
+  let entries = 0;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/numbering.xml' });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        // The sizes of the zip's directory, before inflating (a bomb is refused, not inflated).
+        if (++entries > DOCX_LIMITS.entries) tooLarge = true;
+        const wanted = f.name === 'word/document.xml' ? DOCX_LIMITS.documentBytes : f.name === 'word/numbering.xml' ? DOCX_LIMITS.numberingBytes : -1;
+        if (wanted < 0 || tooLarge) return false;
+        if (f.originalSize > wanted) {
+          tooLarge = true;
+          return false;
+        }
+        return true;
+      },
+    });
   } catch {
-    return { ok: false, reason: 'corrupt' };
+    return { ok: false, reason: tooLarge ? 'too-large' : 'corrupt' };
   }
+  if (tooLarge) return { ok: false, reason: 'too-large' };
+  // A directory that lied about a size: what was inflated is measured too.
+  if ((files['word/document.xml']?.length ?? 0) > DOCX_LIMITS.documentBytes || (files['word/numbering.xml']?.length ?? 0) > DOCX_LIMITS.numberingBytes) return { ok: false, reason: 'too-large' };
   const document = files['word/document.xml'];
   if (!document) return { ok: false, reason: 'not-docx' };
   const decoder = new TextDecoder('utf-8');
@@ -32,6 +53,16 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
+}
+
+function hasUtf16(bytes: Uint8Array, word: string): boolean {
+  const pattern = [...word].flatMap((c) => [c.charCodeAt(0), 0]);
+  const limit = Math.min(bytes.length, 1 << 20) - pattern.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let k = 0; k < pattern.length; k++) if (bytes[i + k] !== pattern[k]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- XML, as far as WordprocessingML needs
@@ -44,14 +75,33 @@ interface Tag {
 }
 type Token = Tag | { text: string };
 
-const TOKEN = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^<>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)/g;
-
+/**
+ * The XML, token by token, by a forward scan: each construct ("<!--", "<?", "<!", "<tag") is closed
+ * by the first terminator after it, found once; an unclosed one ends the document (a few KB of
+ * "<?" with no "?>" must not be searched to the end again for each of them).
+ */
 function* tokens(xml: string): Generator<Token> {
-  for (const m of xml.matchAll(TOKEN)) {
-    if (m[5] !== undefined) yield { text: unescape(m[5]) };
-    else if (m[2] !== undefined) yield { name: m[2], close: m[1] === '/', selfClose: m[4] === '/', attrs: m[3] ?? '' };
+  let i = 0;
+  const n = xml.length;
+  while (i < n) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) {
+      yield { text: unescape(xml.slice(i)) };
+      return;
+    }
+    if (lt > i) yield { text: unescape(xml.slice(i, lt)) };
+    const closer = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<?', lt) ? '?>' : '>';
+    const end = xml.indexOf(closer, lt + 1);
+    if (end < 0) return;
+    i = end + closer.length;
+    if (closer !== '>' || xml.charCodeAt(lt + 1) === 33 /* <!DOCTYPE, <![CDATA[ */) continue;
+    const tag = TAG.exec(xml.slice(lt, i));
+    if (tag) yield { name: tag[2] as string, close: tag[1] === '/', selfClose: tag[4] === '/', attrs: tag[3] ?? '' };
   }
 }
+
+// One tag's text, anchored at both ends (run on that tag alone, never on the document).
+const TAG = /^<(\/?)([A-Za-z_][\w:.-]*)([^<>]*?)(\/?)>$/;
 
 const attr = (attrs: string, name: string): string | undefined => {
   const m = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs);
@@ -65,11 +115,23 @@ function unescape(s: string): string {
     if (e === 'amp') return '&';
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
-    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    // A character reference out of Unicode's range is dropped, not a reason to reject the file.
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
 }
 
 // ---------------------------------------------------------------- numbering (list styles)
+
+/** Word's list levels are 0–8; the longest numbering text kept; the widest table grid. */
+const MAX_LEVEL = 8;
+const MAX_LEVEL_TEXT = 64;
+export const MAX_COLUMNS = 64;
+
+function listLevel(value: string | undefined): number {
+  const n = Math.floor(Number(value ?? 0));
+  return Number.isFinite(n) ? Math.min(MAX_LEVEL, Math.max(0, n)) : 0;
+}
 
 interface Level {
   format: string;
@@ -82,26 +144,28 @@ function readNumbering(xml: string): Map<string, Level[]> {
   const nums = new Map<string, string>();
   let currentAbstract: string | undefined;
   let level: number | undefined;
+  let lastNum: string | undefined;
   for (const t of tokens(xml)) {
     if (!('name' in t) || t.close) continue;
     if (t.name === 'w:abstractNum') {
       currentAbstract = attr(t.attrs, 'w:abstractNumId');
       if (currentAbstract !== undefined) abstract.set(currentAbstract, []);
     } else if (t.name === 'w:lvl' && currentAbstract !== undefined) {
-      level = Number(attr(t.attrs, 'w:ilvl') ?? 0);
+      level = listLevel(attr(t.attrs, 'w:ilvl'));
       abstract.get(currentAbstract)![level] = { format: 'decimal', text: '', start: 1 };
     } else if (level !== undefined && currentAbstract !== undefined) {
       const l = abstract.get(currentAbstract)![level]!;
       if (t.name === 'w:numFmt') l.format = attr(t.attrs, 'w:val') ?? 'decimal';
-      else if (t.name === 'w:lvlText') l.text = attr(t.attrs, 'w:val') ?? '';
-      else if (t.name === 'w:start') l.start = Number(attr(t.attrs, 'w:val') ?? 1);
+      // A numbering text is a few characters ("%1、"); a longer one is no numbering.
+      else if (t.name === 'w:lvlText') l.text = (attr(t.attrs, 'w:val') ?? '').slice(0, MAX_LEVEL_TEXT);
+      else if (t.name === 'w:start') l.start = Math.min(Math.max(0, Number(attr(t.attrs, 'w:val') ?? 1) || 0), 1e6);
     }
-    if (t.name === 'w:num') currentAbstract = undefined;
-    if (t.name === 'w:num') nums.set(attr(t.attrs, 'w:numId') ?? '', '');
-    if (t.name === 'w:abstractNumId') {
-      const numId = [...nums.keys()].pop();
-      if (numId !== undefined) nums.set(numId, attr(t.attrs, 'w:val') ?? '');
+    if (t.name === 'w:num') {
+      currentAbstract = undefined;
+      lastNum = attr(t.attrs, 'w:numId') ?? '';
+      nums.set(lastNum, '');
     }
+    if (t.name === 'w:abstractNumId' && lastNum !== undefined) nums.set(lastNum, attr(t.attrs, 'w:val') ?? '');
   }
   const out = new Map<string, Level[]>();
   for (const [numId, abstractId] of nums) {
@@ -190,7 +254,10 @@ function rebuild(xml: string, numbering: Map<string, Level[]>): Rebuilt {
 
   const endTable = () => {
     tableIndex++;
-    const width = Math.max(0, ...rows.map((r) => r.reduce((n, c) => n + c.span, 0)));
+    // A loop, not a spread: a table may have 200,000 rows.
+    let width = 0;
+    for (const r of rows) width = Math.max(width, r.reduce((n, c) => n + c.span, 0));
+    width = Math.min(width, MAX_COLUMNS);
     const grid = rows.map((r) => {
       const out: string[] = [];
       for (const c of r) {
@@ -256,7 +323,8 @@ function rebuild(xml: string, numbering: Map<string, Level[]>): Rebuilt {
       }
       continue;
     }
-    if (depth === 1 && cell && name === 'w:gridSpan' && !close) cell.span = Math.max(1, Number(attr(t.attrs, 'w:val') ?? 1));
+    // A cell spans at most the columns a table can have (a hostile gridSpan="1000000000" is not a grid).
+    if (depth === 1 && cell && name === 'w:gridSpan' && !close) cell.span = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(Number(attr(t.attrs, 'w:val') ?? 1)) || 1));
     if (depth === 1 && cell && name === 'w:vMerge' && !close) cell.continued = (attr(t.attrs, 'w:val') ?? 'continue') === 'continue';
     if (name === 'w:p') {
       if (!close && !selfClose) {
@@ -272,7 +340,7 @@ function rebuild(xml: string, numbering: Map<string, Level[]>): Rebuilt {
       continue;
     }
     if (name === 'w:numId' && !close) numId = attr(t.attrs, 'w:val');
-    else if (name === 'w:ilvl' && !close) ilvl = Number(attr(t.attrs, 'w:val') ?? 0);
+    else if (name === 'w:ilvl' && !close) ilvl = listLevel(attr(t.attrs, 'w:val'));
     else if (name === 'w:t') inText = !close && !selfClose;
     else if (name === 'w:tab' && !close && para !== undefined && depth === 0) para += '\t';
     else if ((name === 'w:br' || name === 'w:cr') && !close && para !== undefined) para += depth > 0 ? '' : '\n';

@@ -48,4 +48,6 @@ function splitSentences(model: ReportModel): Sentence[] {
 
 /** Words that put a clause outside this year's report (last year, a comparison, a period);
  *  "上年结转" is this year's count of carried-over applications, not last year's. */
-export const OTHER_SCOPE = /(上年(?!度?结转)|去年|上一年(?!度?结转)|同比|比上年|较上年|较去年|环比|季度|上半年|下半年|[0-9０-９一二三四五六七八九十]+\s*(?:至|到|-|—|~)\s*[0-9０-９一二三四五六七八九十]+\s*月|截至|累计|历年|以来)/;
+// A month range ("1至6月") starts where a run of numerals starts and is short: a long run of digits
+// is tried once, not from each of its positions.
+export const OTHER_SCOPE = /(上年(?!度?结转)|去年|上一年(?!度?结转)|同比|比上年|较上年|较去年|环比|季度|上半年|下半年|(?<![0-9０-９一二三四五六七八九十])[0-9０-９一二三四五六七八九十]{1,4}\s*(?:至|到|-|—|~)\s*[0-9０-９一二三四五六七八九十]{1,4}\s*月|截至|累计|历年|以来)/;

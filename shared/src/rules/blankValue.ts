@@ -1,9 +1,12 @@
 // Rule `blank-value`: see docs/rules/blank-value.md.
 import { message } from '../i18n/catalog';
-import type { Cell, ReportModel, Table } from '../model';
+import type { Cell, ReportModel, Table, TableRow } from '../model';
 import { allCells, columnLabel, formatOf } from './query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
+
+/** Up to this many blank cells in a table are named one by one. */
+const MAX_NAMED = 3;
 
 export const blankValue: Rule = {
   id: 'blank-value',
@@ -20,6 +23,7 @@ export const blankValue: Rule = {
       const cells = cellsOf(t).length;
       out.push({ message: message('msg.blank.unfilled', { table: `表${t.id.slice(-1)}`, tableEn: `Table ${t.id.slice(-1)}`, count: cells }), range: firstLine(model.text, t.range.start), related: [] });
     }
+    const blanks = new Map<Table, Array<{ row: TableRow; cell: Cell }>>();
     for (const { table, row, cell } of allCells(model)) {
       if (row.flattened || unfilled.has(table)) continue;
       if (cell.value.kind === 'blank' && cell.value.asZero) {
@@ -28,7 +32,31 @@ export const blankValue: Rule = {
       }
       if (cell.value.kind !== 'blank' && cell.value.kind !== 'missing') continue;
       if (isTotalCell(table, row, cell)) continue;
-      out.push({ message: message('msg.blank', names(table.id, row, cell, format)), range: cell.value.kind === 'missing' ? row.labelRange : cell.range, related: [] });
+      blanks.set(table, [...(blanks.get(table) ?? []), { row, cell }]);
+    }
+    for (const [table, list] of blanks) {
+      // A blank here and there is named where it is; a table being filled in (many blanks) is
+      // said once, with a quick fix that writes 0 into them (never applied by fix-all).
+      if (list.length <= MAX_NAMED) {
+        for (const { row, cell } of list) out.push({ message: message('msg.blank', names(table.id, row, cell, format)), range: cell.value.kind === 'missing' ? row.labelRange : cell.range, related: [] });
+        continue;
+      }
+      const rows = [...new Set(list.map((b) => b.row))];
+      const rowNames = rows.slice(0, 3).map((r) => names(table.id, r, list.find((b) => b.row === r)!.cell, format));
+      const n = table.id.slice(-1);
+      const fillable = list.filter((b) => b.cell.value.kind === 'blank').map((b) => ({ range: { start: b.cell.range.start, end: b.cell.range.start }, newText: '0' }));
+      const first = list[0] as { row: TableRow; cell: Cell };
+      const inRow = fillable.filter((e) => first.row.cells.some((c) => c.range.start === e.range.start));
+      const fill = (edits: typeof fillable, title: ReturnType<typeof message>) => (edits.length ? { title, edit: edits[0] as (typeof edits)[number], safe: false, ...(edits.length > 1 ? { extraEdits: edits.slice(1) } : {}) } : undefined);
+      const tableFix = fill(fillable, message('msg.fix.fillZeroTable', { table: `表${n}`, tableEn: `Table ${n}`, count: fillable.length }));
+      const rowFix = fill(inRow, message('msg.fix.fillZeroRow', { row: rowNames[0]?.row ?? '', rowEn: rowNames[0]?.rowEn ?? '', count: inRow.length }));
+      out.push({
+        message: message('msg.blank.many', { table: `表${n}`, tableEn: `Table ${n}`, count: list.length, rows: rowNames.map((r) => `“${r.row}”`).join('、') + (rows.length > 3 ? '等' : ''), rowsEn: rowNames.map((r) => `"${r.rowEn}"`).join(', ') + (rows.length > 3 ? ', …' : '') }),
+        range: first.cell.value.kind === 'missing' ? first.row.labelRange : first.cell.range,
+        related: list.slice(1, 20).map((b) => ({ range: b.cell.value.kind === 'missing' ? b.row.labelRange : b.cell.range, message: message('msg.blank', names(table.id, b.row, b.cell, format)) })),
+        ...(tableFix ? { fix: tableFix } : {}),
+        ...(rowFix && tableFix && inRow.length < fillable.length ? { alternatives: [rowFix] } : {}),
+      });
     }
     // A table that leaves its zeros blank: said once, not once per cell.
     for (const [table, cells] of asZero) {

@@ -5,7 +5,7 @@
 // applied by fix-all.
 import { message, type Params } from '../i18n/catalog';
 import type { Localized } from '../spec/schema';
-import { locate, type CellChange, type Diagnosis, type Explanation } from '../diagnose/locate';
+import { locate, typingSlip, type CellChange, type Diagnosis, type Explanation } from '../diagnose/locate';
 import { cellName, relationSides, shortName, type Relation } from '../diagnose/relations';
 import type { ReportModel } from '../model';
 import type { Fix, Related, Rule, RuleFinding } from './types';
@@ -54,7 +54,9 @@ function uniqueFinding(model: ReportModel, d: Diagnosis, ch: CellChange, e: Expl
     related: relatedOf(d),
     expected: ch.to,
     actual: ch.from,
-    fix: { title: message('msg.fix.setCell', { ...nameParams(model, ch), value: ch.to }), edit: { range: ch.cell.range, newText: String(ch.to) }, safe: true },
+    // Applied by fix-all only when it undoes a typing slip: a figure the writer typed (12 where the
+    // totals still say 0) is never undone, however well the identities determine the cell.
+    fix: { title: message('msg.fix.setCell', { ...nameParams(model, ch), value: ch.to }), edit: { range: ch.cell.range, newText: String(ch.to) }, safe: typingSlip(ch.from, ch.to) },
     // Determined by the whole explanation: it does not wait for the other cells it names.
     inputs: [],
     covers,
