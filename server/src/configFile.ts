@@ -1,7 +1,8 @@
 // Finding the configuration file for a report on disk (shared by the CLI and the server): the
 // nearest folder, from the report's own upwards, holding `.gov-report.json` or a package.json with
-// a "gov-report" key.
-import { readFileSync } from 'node:fs';
+// a "gov-report" key. The search stops at the project's root: a workspace folder (the editor), or
+// the first folder holding .git or a package.json, so a file above the project silences nothing.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config } from '../../shared/src/index';
 
@@ -13,11 +14,15 @@ export type FoundConfig =
 export class ConfigFinder {
   private readonly byDir = new Map<string, FoundConfig>();
 
+  /** `roots`: folders the search never goes above (the editor's workspace folders). */
+  constructor(private readonly roots: () => readonly string[] = () => []) {}
+
   /** The configuration that applies to a file in `dir`. */
   forDir(dir: string): FoundConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const found = this.readDir(dir) ?? (dirname(dir) === dir ? { kind: 'none' as const } : this.forDir(dirname(dir)));
+    const top = dirname(dir) === dir || this.roots().includes(dir) || existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'));
+    const found = this.readDir(dir) ?? (top ? { kind: 'none' as const } : this.forDir(dirname(dir)));
     this.byDir.set(dir, found);
     return found;
   }
@@ -28,7 +33,8 @@ export class ConfigFinder {
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      return { kind: 'invalid', path, dir: dirname(path), error: (e as NodeJS.ErrnoException).code ?? String(e) };
+      const code = (e as NodeJS.ErrnoException).code;
+      return { kind: 'invalid', path, dir: dirname(path), error: code === 'ENOENT' ? '找不到该文件 / no such file' : code ?? String(e) };
     }
     const r = parseConfig(text, path.endsWith('package.json'));
     if (!r) return { kind: 'invalid', path, dir: dirname(path), error: 'no "gov-report" key' };

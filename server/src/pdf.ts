@@ -40,6 +40,26 @@ interface PdfDocument {
 
 let loaded: Promise<{ pdfjs: PdfJs; dir: string } | undefined> | undefined;
 
+/** What pdf.js probes for to render (never needed to read text): never loaded from disk. */
+const NATIVE_CANVAS = new Set(['@napi-rs/canvas', 'canvas']);
+let refusing = false;
+
+/**
+ * pdf.js, on loading, tries require("@napi-rs/canvas") from its own folder upwards: a module
+ * planted in any parent node_modules of the extension or the CLI would run. The resolution of
+ * that one name is refused (as if it were not installed); only text and lines are read here.
+ */
+function refuseNativeCanvas(): void {
+  if (refusing) return;
+  refusing = true;
+  const Module = require('node:module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+    if (NATIVE_CANVAS.has(request)) throw Object.assign(new Error(`Cannot find module '${request}' (not loaded by gov-report)`), { code: 'MODULE_NOT_FOUND' });
+    return resolve.call(this, request, ...rest);
+  };
+}
+
 function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
   loaded ??= (async () => {
     const dir = pdfjsDir();
@@ -51,6 +71,7 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
     // the module loads; after that, getDocument's verbosity 0 keeps it quiet.
     const saved = { log: console.log, info: console.info, warn: console.warn };
     console.log = console.info = console.warn = () => undefined;
+    refuseNativeCanvas();
     let pdfjs: PdfJs;
     try {
       pdfjs = (await import(url)) as PdfJs;
@@ -78,6 +99,11 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfLoad> {
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,
+    // Images are never decoded: only text and ruling lines are read (a 30000×30000 image in a few
+    // KB is skipped, not inflated into gigabytes).
+    maxImageSize: 1,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
   });
   let doc: PdfDocument;
   try {

@@ -37,8 +37,8 @@ let pullConfiguration = false;
 const baseDir = join(__dirname, '..');
 
 // The configuration file of each document on disk (shared with the CLI), re-read when one changes.
-const configs = new ConfigFinder();
 let workspaceFolders: string[] = [];
+const configs = new ConfigFinder(() => workspaceFolders);
 function configOf(uri: string): FoundConfig | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {

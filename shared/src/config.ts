@@ -42,12 +42,20 @@ export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
 
 /** Parses the text of a configuration file (or a package.json, taking its "gov-report" key). */
-export function parseConfig(text: string, isPackageJson = false): ConfigResult | undefined {
+export function parseConfig(source: string, isPackageJson = false): ConfigResult | undefined {
+  // A file saved with a byte order mark (as Notepad does) is the same file.
+  const text = source.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `JSON: ${(e as Error).message}` };
+    // Said by line and column, as an editor shows them, not by character offset.
+    const offset = jsonErrorOffset(text);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const found = offset < text.length ? `"${text.charAt(offset)}"` : 'end of file';
+    return { ok: false, error: `JSON ${line}:${column}: unexpected ${found} (${(e as Error).message.split('\n')[0]?.slice(0, 80)})` };
   }
   if (isPackageJson) {
     if (typeof raw !== 'object' || raw === null || !('gov-report' in raw)) return undefined;
@@ -58,12 +66,83 @@ export function parseConfig(text: string, isPackageJson = false): ConfigResult |
     const issue = parsed.error.issues[0];
     return { ok: false, error: `${issue?.path.join('.') || '(root)'}: ${issue ? describe(issue) : 'invalid'}` };
   }
-  const unknown = Object.keys(parsed.data.rules ?? {}).filter((id) => !knownRule(id));
-  if (unknown.length) return { ok: false, error: `rules: unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}` };
+  // Rule ids are checked on the file's own keys ("__proto__" included), in "rules" and in the
+  // ignore list: a misspelt id silences nothing, and says so.
+  const rawRules = (raw as { rules?: unknown }).rules;
+  const unknown = Object.keys(typeof rawRules === 'object' && rawRules !== null ? rawRules : {}).filter((id) => !knownRule(id));
+  if (unknown.length) return { ok: false, error: `rules: unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}${suggest(unknown[0] as string)}` };
+  const unknownIgnored = (parsed.data.ignoreFindings ?? []).map((e) => e.rule).filter((id) => id !== '*' && !knownRule(id));
+  if (unknownIgnored.length) return { ok: false, error: `ignoreFindings: unknown rule ${unknownIgnored.map((u) => `"${u}"`).join(', ')}${suggest(unknownIgnored[0] as string)}` };
   return { ok: true, config: parsed.data };
 }
 
 const knownRule = (id: string) => rules.some((r) => r.id === id);
+
+/** Where JSON text first goes wrong: a small recursive-descent reader (JSON.parse does not say). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => { while (i < text.length && ' \t\r\n'.includes(text.charAt(i))) i++; };
+  const fail = (): never => { throw i; };
+  const string = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 32) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') { ws(); string(); ws(); if (text[i] !== ':') fail(); i++; }
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === close) { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+    m.lastIndex = i;
+    if (!m.exec(text)) fail();
+    i = m.lastIndex;
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail();
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : 0;
+  }
+  return text.length;
+}
+
+/** " (did you mean "heading-level"?)" for an id one or two letters off a rule's. */
+export function suggest(id: string): string {
+  const near = rules.map((r) => r.id).find((r) => editDistance(r, id) <= 2);
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return 3;
+  let prev = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
 
 /** Does an ignore entry cover this finding? Every field given must match. */
 export function ignored(entries: readonly IgnoreEntry[], finding: Finding, model: ReportModel): boolean {

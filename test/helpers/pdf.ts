@@ -5,6 +5,7 @@
 // Then a report laid out from a set of figures, as Word or WPS prints one: ruled tables with
 // merged cells, labels wrapped in their cells, 表2 broken by a page, or no rules at all.
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 import type { Figures } from './render';
 
@@ -27,6 +28,8 @@ export interface PdfPageSpec {
   rules: PdfRule[];
   /** An image covering the page (a scanned page), of about this many bytes. */
   image?: number;
+  /** A hostile image: declared this many pixels wide and high, with a few bytes of data. */
+  declaredImage?: number;
 }
 
 const PAD = Buffer.from('28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A', 'hex');
@@ -97,6 +100,12 @@ export function writePdf(pages: PdfPageSpec[], options: { userPassword?: string 
       const pixels = Buffer.alloc(side * side);
       for (let k = 0; k < pixels.length; k++) pixels[k] = (k * 7919) & 255;
       image = add(stream(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8`, pixels));
+      ops.push('q 595 0 0 842 0 0 cm /Im1 Do Q');
+    }
+    if (page.declaredImage) {
+      const side = page.declaredImage;
+      // Deflated zeros: a few hundred KB on disk, side × side × 3 bytes once decoded.
+      image = add(stream(`/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode`, deflatedZeros(side * side * 3)));
       ops.push('q 595 0 0 842 0 0 cm /Im1 Do Q');
     }
     if (page.rules.length) ops.push('0.5 w');
@@ -332,4 +341,9 @@ function wrap(c: Cell): string[] {
   }
   if (lineText) out.push(lineText);
   return out;
+}
+
+/** zlib data that inflates to `size` zero bytes (about a thousandth of it on disk). */
+function deflatedZeros(size: number): Buffer {
+  return deflateSync(Buffer.alloc(size));
 }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -28,7 +28,7 @@ const Checked = z.object({
   }).strict();
 const NotChecked = z.union([
   z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report']), message: z.string() }).strict(),
-  z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable']), message: z.string() }).strict(),
+  z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable', 'not-a-file', 'too-large', 'internal']), message: z.string() }).strict(),
 ]);
 const JsonOutput = z.object({ files: z.array(z.union([Checked, NotChecked])) }).strict();
 
@@ -251,5 +251,50 @@ test('an invalid configuration file: a clear message and exit 2, never a silent 
   assert.match(r.stdout, /配置文件 .*\.gov-report\.json 无效：rules: unknown rule "row-totals"/);
   const explicit = gov('check', '--config', join(dir, 'missing.json'), join(dir, 'sample-2023.txt'));
   assert.equal(explicit.status, 2);
-  assert.match(explicit.stderr, /配置文件 .*missing\.json 无效：ENOENT/);
+  assert.match(explicit.stderr, /配置文件 .*missing\.json 无效：找不到该文件 \/ no such file/);
+});
+
+test('the configuration file is looked for up to the project root (.git or package.json), not above it', () => {
+  const top = mkdtempSync(join(tmpdir(), 'gov-cfg-'));
+  writeFileSync(join(top, '.gov-report.json'), JSON.stringify({ ignoreFindings: [{ rule: '*' }] }));
+  const project = join(top, 'project');
+  mkdirSync(join(project, '.git'), { recursive: true });
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(project, 'report.txt'));
+  const inside = spawnSync(process.execPath, [cli, 'check', 'report.txt'], { cwd: project, encoding: 'utf8' });
+  assert.equal(inside.status, 1, 'a config above the project silences nothing');
+  // Without the project marker the folder above is the project: its configuration applies.
+  const loose = join(top, 'loose');
+  mkdirSync(loose);
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(loose, 'report.txt'));
+  assert.equal(spawnSync(process.execPath, [cli, 'check', 'report.txt'], { cwd: loose, encoding: 'utf8' }).status, 0);
+  // A --config that does not exist is said plainly.
+  const missing = spawnSync(process.execPath, [cli, 'check', '--config', 'nope.json', 'report.txt'], { cwd: project, encoding: 'utf8' });
+  assert.equal(missing.status, 2);
+  assert.match(missing.stdout + missing.stderr, /找不到该文件 \/ no such file/);
+});
+
+test('hostile files in a batch: a device behind a symlink and an oversized file are said, the good report is still checked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-hostile-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'good.txt'));
+  symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+  writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(9 * 1024 * 1024, 0x31));
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'good.txt', 'zero.txt', 'huge.txt'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  const out = JsonOutput.parse(JSON.parse(r.stdout));
+  const by = (p: string) => out.files.find((f) => f.path === p) as Record<string, unknown>;
+  assert.ok(Array.isArray(by('good.txt').findings) && (by('good.txt').findings as unknown[]).length > 0);
+  assert.equal(by('zero.txt').error, 'not-a-file');
+  assert.equal(by('huge.txt').error, 'too-large');
+  assert.match(String(by('huge.txt').message), /文件过大/);
+});
+
+test('--quiet hides warnings but --max-warnings still counts them (as ESLint does)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-quiet-'));
+  const text = readFileSync(join(root, 'test', 'fixtures', 'real', 'guangshui-2024.txt'), 'utf8');
+  writeFileSync(join(dir, 'r.txt'), text);
+  const base = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'r.txt'], { cwd: dir, encoding: 'utf8' });
+  const findings = (JSON.parse(base.stdout).files[0].findings as Array<{ severity: string }>);
+  assert.ok(findings.some((f) => f.severity === 'warning') && !findings.some((f) => f.severity === 'error'), 'the fixture has warnings only');
+  assert.equal(spawnSync(process.execPath, [cli, 'check', '--quiet', 'r.txt'], { cwd: dir, encoding: 'utf8' }).status, 0);
+  assert.equal(spawnSync(process.execPath, [cli, 'check', '--quiet', '--max-warnings', '0', 'r.txt'], { cwd: dir, encoding: 'utf8' }).status, 1);
 });

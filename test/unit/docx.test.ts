@@ -148,3 +148,45 @@ test('CLI: check reads .docx with the place in the file; convert gives Markdown 
   assert.equal(oldConvert.status, 2);
   assert.match(oldConvert.stderr, /另存为 \.docx/);
 });
+
+const doc = (body: string) => zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${body}</w:body></w:document>`) });
+const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+
+test('docx, hostile: a huge gridSpan, a huge list level and a bad character reference are bounded or dropped, never a crash', () => {
+  const span = readDocx(doc(`<w:tbl>${'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr>' + para('x') + '</w:tc></w:tr>'.repeat(1)}${'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000"/></w:tcPr>' + para('1') + '</w:tc></w:tr>'.repeat(100)}</w:tbl>`));
+  assert.ok(span.ok);
+  assert.ok(span.report.markdown.length < 100_000, `${span.report.markdown.length} characters`);
+  const numbering = '<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="1000000000"><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+  const level = readDocx(zipSync({ 'word/document.xml': strToU8(`<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="1000000000"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p></w:body></w:document>`), 'word/numbering.xml': strToU8(numbering) }));
+  assert.ok(level.ok);
+  const bad = readDocx(doc(para('一、总体情况&#x110000;&#99999999999;')));
+  assert.ok(bad.ok, 'one out-of-range character reference does not make the file corrupt');
+  assert.match(bad.report.markdown, /一、总体情况/);
+});
+
+test('docx, hostile: a zip bomb is refused by its sizes before inflating; an encrypted Word file is said as such', () => {
+  // 40 MB of spaces in the body: a few KB in the zip.
+  const bomb = zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${' '.repeat(40 * 1024 * 1024)}</w:body></w:document>`) }, { level: 9 });
+  assert.ok(bomb.length < 200_000);
+  assert.deepEqual(readDocx(bomb), { ok: false, reason: 'too-large' });
+  const ole = new Uint8Array(4096);
+  ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  ole.set([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+  assert.deepEqual(readDocx(ole), { ok: false, reason: 'encrypted' });
+});
+
+test('docx, hostile: malformed XML (unclosed <?, <!--, tags) is read in linear time', () => {
+  for (const junk of ['<?', '<!--', '<w:p ', '<']) {
+    const times = [25_000, 50_000, 100_000, 200_000].map((n) => {
+      const bytes = doc(para('一、总体情况') + junk.repeat(n / junk.length));
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        readDocx(bytes);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    });
+    assert.ok(times[3]! <= 2.5 ** 3 * Math.max(times[0]!, 4), `${junk}: ${times.map((x) => x.toFixed(1)).join(' → ')} ms`);
+  }
+});

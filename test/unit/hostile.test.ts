@@ -1,6 +1,7 @@
 // Hostile text: the readers and rules are linear in what they are given. Each family of input is
 // doubled four times (10 KB → 160 KB) and the time of parse + check may grow at most ×2.5 per
-// doubling (the fastest of five runs; small times are floored so that noise is no failure).
+// doubling over the four (the fastest of five runs; small times are floored so that noise is no
+// failure).
 // Measured as a property of growth, not against a wall-clock limit (the benchmark owns speed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,9 +24,12 @@ function growth(name: string, make: (size: number) => string, options: { html?: 
   };
   time(make(SIZES[0]!));
   const times = SIZES.map((n) => time(make(n)));
-  for (let k = 1; k < times.length; k++) {
-    assert.ok(times[k]! <= 2.5 * Math.max(times[k - 1]!, FLOOR_MS), `${name}: ${SIZES.map((n, i) => `${n / 1000} KB ${times[i]!.toFixed(1)} ms`).join(' → ')}`);
-  }
+  const shown = `${name}: ${SIZES.map((n, i) => `${n / 1000} KB ${times[i]!.toFixed(1)} ms`).join(' → ')}`;
+  // ×2.5 per doubling on the whole (16 times the input, at most 2.5⁴ ≈ 39 times the time; a
+  // quadratic reader takes 256 times); one step may be noisier (another process, the collector).
+  const first = Math.max(times[0]!, FLOOR_MS);
+  assert.ok(times[times.length - 1]! <= 2.5 ** (times.length - 1) * first, shown);
+  for (let k = 1; k < times.length; k++) assert.ok(times[k]! <= 4 * Math.max(times[k - 1]!, FLOOR_MS), shown);
 }
 
 const inOverview = (filler: string) => (n: number) => base.replace('一、总体情况\n', `一、总体情况\n${filler.repeat(Math.ceil(n / filler.length)).slice(0, n)}\n`);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
@@ -158,4 +158,31 @@ test('CLI: check and convert a PDF; a scan and an encrypted file are said, with 
   assert.equal(bad.status, 2);
   assert.match(bad.stdout, /scan\.pdf\n {2}错误 {2}无法读取：PDF 没有文字层（1 页都只有图像，是扫描件）/);
   assert.match(bad.stdout, /locked\.pdf\n {2}错误 {2}无法读取：PDF 已加密/);
+});
+
+test('PDF: a hostile image (8000×8000 pixels in 200 KB of deflated zeros) is never decoded: the text is read, memory stays bounded', async () => {
+  const bytes = writePdf([{ texts: [{ x: 72, y: 700, size: 12, str: '一、总体情况' }], rules: [], declaredImage: 8000 }]);
+  assert.ok(bytes.length < 1024 * 1024, `${bytes.length} bytes`);
+  const before = process.memoryUsage().rss;
+  const pages = await readPdfPages(bytes);
+  assert.ok(pages.ok);
+  assert.ok(pages.pages[0]!.items.some((i) => i.str.includes('总体情况')));
+  assert.ok(process.memoryUsage().rss - before < 120 * 1024 * 1024, `${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB`);
+});
+
+test('PDF: a native canvas module planted in a parent node_modules is never loaded', () => {
+  const top = mkdtempSync(join(tmpdir(), 'gov-canvas-'));
+  const marker = join(top, 'loaded');
+  for (const name of ['@napi-rs/canvas', 'canvas']) {
+    const dir = join(top, 'node_modules', ...name.split('/'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.js'), `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = {};`);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, main: 'index.js' }));
+  }
+  const app = join(top, 'app');
+  cpSync(join(root, 'dist'), join(app, 'dist'), { recursive: true });
+  writeFileSync(join(app, 'report.pdf'), readFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf')));
+  const r = spawnSync(process.execPath, [join(app, 'dist', 'cli.js'), 'check', 'report.pdf'], { cwd: app, encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  assert.ok(!existsSync(marker), 'the planted module ran');
 });

@@ -66,8 +66,15 @@ test('an ignore entry keyed by row survives edits that move the row', () => {
 
 test('configuration files are validated: clear errors for bad JSON, unknown rules, wrong values', () => {
   assert.deepEqual(parseConfig('{"rules":{"row-total":"off"},"ignoreFiles":["drafts/**"],"format":"2021","language":"en"}'), { ok: true, config: { rules: { 'row-total': 'off' }, ignoreFiles: ['drafts/**'], format: '2021', language: 'en' } });
-  assert.match((parseConfig('{"rules":') as { error: string }).error, /^JSON: /);
-  assert.equal((parseConfig('{"rules":{"row-totals":"off"}}') as { error: string }).error, 'rules: unknown rule "row-totals"');
+  assert.match((parseConfig('{"rules":') as { error: string }).error, /^JSON 1:10: unexpected end of file/);
+  // Placed by line and column, as an editor shows them.
+  assert.match((parseConfig('{\n  "rules": {\n    "row-total": "off",\n  }\n}') as { error: string }).error, /^JSON 4:3: unexpected "}"/);
+  assert.equal((parseConfig('{"rules":{"row-totals":"off"}}') as { error: string }).error, 'rules: unknown rule "row-totals" (did you mean "row-total"?)');
+  // Notepad's byte order mark is no error; "__proto__" and a misspelt id in the ignore list are.
+  assert.deepEqual(parseConfig('\uFEFF{"format":"2021"}'), { ok: true, config: { format: '2021' } });
+  assert.equal((parseConfig('{"rules":{"__proto__":"off"}}') as { error: string }).error, 'rules: unknown rule "__proto__"');
+  assert.equal((parseConfig('{"ignoreFindings":[{"rule":"heading-levels"}]}') as { error: string }).error, 'ignoreFindings: unknown rule "heading-levels" (did you mean "heading-level"?)');
+  assert.deepEqual(parseConfig('{"ignoreFindings":[{"rule":"*","section":"五"}]}'), { ok: true, config: { ignoreFindings: [{ rule: '*', section: '五' }] } });
   assert.match((parseConfig('{"rules":{"row-total":"loud"}}') as { error: string }).error, /^rules\.row-total: /);
   assert.match((parseConfig('{"rule":{}}') as { error: string }).error, /rule/);
   assert.equal(parseConfig('{"name":"x"}', true), undefined, 'a package.json without a "gov-report" key is not a configuration');
