@@ -20,6 +20,8 @@ export function ruleDoc(id: string): string {
     '',
     `默认级别 / default severity: \`${rule.severity}\` (${SEVERITY_ZH[rule.severity]})`,
     '',
+    `适用格式 / formats: ${rule.formats ? rule.formats.map((f) => `${f} 年格式 (${f} format)`).join('、') : '2019 与 2021 年格式 (both formats)'}`,
+    '',
     '## 检查什么 / What it checks',
     '',
     catalog[rule.description].zh,

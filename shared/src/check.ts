@@ -7,6 +7,8 @@ import type { ReportModel } from './model';
 import { suppressionsOf } from './suppress';
 import { parse } from './parse/index';
 import { rules } from './rules/index';
+import { spec } from './spec/data';
+import type { FormatVersion } from './spec/schema';
 import { norm } from './text';
 import type { Finding, Severity } from './rules/types';
 
@@ -21,9 +23,12 @@ export interface CheckOptions {
 
 export function check(model: ReportModel, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const format = reportFormat(model);
   for (const rule of rules) {
     const setting = options.severity?.[rule.id];
     if (setting === 'off') continue;
+    // A rule of one format says nothing about a report of the other (2019: no 信息处理费 to state).
+    if (rule.formats && format && !rule.formats.includes(format)) continue;
     let produced;
     try {
       produced = rule.check(model);
@@ -38,6 +43,16 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
   verifyInsertions(model, folded);
   folded.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return silence(model, folded, options.ignore ?? []);
+}
+
+/**
+ * The format a report is in: what its tables show, else what its year implies (reports for
+ * 2019–2020 used the 2019 format), else unknown.
+ */
+export function reportFormat(model: ReportModel): FormatVersion | undefined {
+  if (model.formatVersion) return model.formatVersion;
+  if (model.year === undefined) return undefined;
+  return model.year < spec.formats['2021'].firstYear ? '2019' : '2021';
 }
 
 /** What the user silenced: comments in the document, entries of the configuration file. */

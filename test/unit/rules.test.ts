@@ -2,7 +2,7 @@
 // line it must point to) and one that does not (the clean report, plus near misses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, parse, rules, type SeveritySetting } from '../../shared/src/index';
+import { check, parse, reportFormat, rules, type SeveritySetting } from '../../shared/src/index';
 import { fixture, lineOf, replaceOnce, run } from '../helpers/util';
 import { alone, cases, clean, lineWith, setCells, section } from '../helpers/ruleCases';
 
@@ -105,4 +105,32 @@ test('column-missing is raised only when the rows lack the column too: a header 
   const { findings } = run(replaceOnce(clean, '\t法律服务机构', '\t'));
   assert.ok(!findings.some((f) => f.ruleId === 'column-missing'));
   assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), ['unknown-header: 表2表头没有“法律服务机构”列名，但各行数值齐全，已按格式规定的列顺序读取']);
+});
+
+test('each rule declares the formats it applies to: no 2021-only finding on a 2019-format report, and the reverse', () => {
+  const files: Array<[string, string, boolean]> = [
+    ['yichuan-2020.txt (2019)', fixture('real', 'yichuan-2020.txt'), false],
+    ['shanghai-2019.html (2019)', fixture('corpus', 'shanghai-2019.html'), true],
+    ['pingtan-2019-web.txt (2019)', fixture('corpus', 'pingtan-2019-web.txt'), false],
+    ['weihui-2023.txt (2021)', fixture('real', 'weihui-2023.txt'), false],
+    ['huaian layout text (2021)', fixture('derived', 'huaian-2024.layout.txt'), false],
+  ];
+  for (const [name, text, html] of files) {
+    const model = parse(text, { html });
+    const format = reportFormat(model);
+    assert.ok(format, name);
+    for (const f of check(model)) {
+      const rule = rules.find((r) => r.id === f.ruleId)!;
+      assert.ok(!rule.formats || rule.formats.includes(format!), `${name}: ${f.ruleId} is for ${rule.formats?.join(', ')}`);
+    }
+  }
+  // processing-fee: a 2021 report that does not say whether it charged 信息处理费, and the same
+  // words in a 2019 report (whose format asked nothing of the kind).
+  const silent2021 = fixture('real', 'weihui-2023.txt').replace(/处理费/g, '某某费');
+  assert.ok(check(parse(silent2021)).some((f) => f.ruleId === 'processing-fee'));
+  const silent2019 = fixture('real', 'yichuan-2020.txt').replace(/处理费/g, '某某费');
+  assert.ok(!check(parse(silent2019)).some((f) => f.ruleId === 'processing-fee'));
+  // A report whose tables say nothing of its format: its year does (reports for 2019–2020).
+  assert.equal(reportFormat({ ...parse('x'), formatVersion: null, year: 2020 }), '2019');
+  assert.equal(reportFormat({ ...parse('x'), formatVersion: null, year: 2023 }), '2021');
 });

@@ -11,6 +11,7 @@ const NONE_CHARGED = /(?:未|没有|不|无)(?:发生|产生)?(?:收取|收)(?:�
 
 export const feeUnpaid: Rule = {
   id: 'fee-unpaid',
+  formats: ['2021'],
   severity: 'warning',
   title: 'fee-unpaid.title',
   description: 'fee-unpaid.description',

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 
 export const outdatedFormat: Rule = {
   id: 'outdated-format',
+  formats: ['2019'],
   severity: 'error',
   title: 'outdated-format.title',
   description: 'outdated-format.description',

@@ -30,6 +30,7 @@ export const sectionContent: Rule = {
 export const processingFee: Rule = {
   id: 'processing-fee',
   severity: 'info',
+  formats: ['2021'],
   title: 'processing-fee.title',
   description: 'processing-fee.description',
   check(model) {

@@ -1,7 +1,7 @@
 // What a rule is and what it returns. A rule reads the model and nothing else.
 import type { MessageId } from '../i18n/catalog';
 import type { ReportModel } from '../model';
-import type { Localized } from '../spec/schema';
+import type { FormatVersion, Localized } from '../spec/schema';
 import type { Range } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -56,6 +56,8 @@ export interface Rule {
   description: MessageId;
   /** FORMAT.md identity (I1…I7) the rule implements, if any. */
   identity?: string;
+  /** The formats the rule applies to (default: both). A report of another format is not checked by it. */
+  formats?: readonly FormatVersion[];
   check(model: ReportModel): RuleFinding[];
   /** Cross-year rules: compare a report with the same agency's report for the year before. */
   checkPair?(current: ReportModel, previous: ReportModel): RuleFinding[];
