@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
@@ -151,26 +152,7 @@ export function collectEntries(paths: string[]): Array<{ path: string; named: bo
   return out;
 }
 
-/** A file the run looked at: checked, skipped (not a report, empty), or failed (unreadable). */
-export type FileResult =
-  | {
-      kind: 'checked';
-      path: string;
-      summary: DocumentSummary;
-      findings: Finding[];
-      fixed: number;
-      /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
-      changes: string[];
-      /** --dry-run: the unified diff of what --fix would change. */
-      diff?: string;
-      /** Said about the file as a whole: the encoding it was read in, why it was not rewritten. */
-      notes: string[];
-      encoding: Encoding;
-      /** Read from a Word or PDF file: the findings carry their place in it. */
-      rebuiltFrom?: 'docx' | 'pdf';
-    }
-  | { kind: 'skipped'; path: string; reason: string; message: string }
-  | { kind: 'failed'; path: string; reason: string; message: string };
+export type { FileResult } from './fileResult';
 
 type Read =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalog, describeSource, jsonSource, pick, rules, type Lang } from '../../shared/src/index';
-import type { FileResult } from './cli';
+import type { FileResult } from './fileResult';
 
 /** The installed package: dist/cli.js is one folder below it (in the repository too). */
 const packageDir = join(__dirname, '..');

@@ -10,7 +10,7 @@ export { spec, articleById, table1ItemsFor, table2RowsFor } from './spec/data';
 // Types only: the zod schemas stay out of the editor bundles (the spec test imports them).
 export type { ArticleSpec, Basis, ColumnKind, ColumnSpec, FormatSpec, FormatVersion, IdentitySpec, Localized, RowSpec, SectionSpec, Table1ItemSpec, TableSpec } from './spec/schema';
 export { catalog, message, pick, type Lang, type MessageId, type Params } from './i18n/catalog';
-export * as query from './rules/query';
+export * as query from './query';
 export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';
 export { locate, type CellChange, type Diagnosis, type Explanation } from './diagnose/locate';
 export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation, type CellRelation } from './diagnose/relations';

@@ -1,7 +1,7 @@
 // A plain summary of a checked document: the CLI's JSON shape (1-based lines and columns).
 import type { Lang } from './i18n/catalog';
 import type { ReportModel, TableId } from './model';
-import { rowsById } from './rules/query';
+import { rowsById } from './query';
 import type { Finding } from './rules/types';
 import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
 import type { SourceLocation } from './inputs/source';

@@ -4,7 +4,7 @@
 // whose change makes every relation hold, with valid values (non-negative integers). A fix is
 // determined only when that smallest set is unique.
 import type { Cell, ReportModel, TableId } from '../model';
-import { numberOf } from '../rules/query';
+import { numberOf } from '../query';
 import { failingRelations, relationsOf, residual, type Relation } from './relations';
 
 export interface CellChange {

@@ -5,7 +5,7 @@ import type { Cell, ReportModel, TableId } from '../model';
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
 import type { FormatVersion, Localized } from '../spec/schema';
-import { cellOf, columnLabel, formatOf, table2FormatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../rules/query';
+import { cellOf, columnLabel, formatOf, table2FormatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../query';
 
 export type IdentityId = 'I1' | 'I2' | 'I3' | 'I4';
 

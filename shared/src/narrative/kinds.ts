@@ -4,7 +4,7 @@
 // applications); the other readings are named when the figure matches one of them instead.
 import { message, type MessageId } from '../i18n/catalog';
 import type { ReportModel } from '../model';
-import { cellOf, columnLabel, numberOf, rowsById, table2FormatOf } from '../rules/query';
+import { cellOf, columnLabel, numberOf, rowsById, table2FormatOf } from '../query';
 import { spec, table2RowsFor } from '../spec/data';
 import type { Localized } from '../spec/schema';
 

@@ -3,7 +3,7 @@ import type { Section, SubHeading } from '../model';
 import { spec } from '../spec/data';
 import type { SectionSpec } from '../spec/schema';
 import { norm, parseNumeral, type Range } from '../text';
-import type { LogicalLine } from './lexer';
+import type { LogicalLine } from './tokens';
 
 const HEADING = /^([一二三四五六七八九十]{1,2}|\d{1,2})\s*([、.．，,:：]|\s)\s*(\S.*)$/;
 

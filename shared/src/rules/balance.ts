@@ -2,7 +2,7 @@
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
 import type { Cell } from '../model';
-import { cellOf, columnLabel, formatOf, isFillable, numberOf, rowLabel, rowsById, setCellFix } from './query';
+import { cellOf, columnLabel, formatOf, isFillable, numberOf, rowLabel, rowsById, setCellFix } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const balance: Rule = {

@@ -1,7 +1,7 @@
 // Rule `blank-value`: see docs/rules/blank-value.md.
 import { message } from '../i18n/catalog';
 import type { Cell, ReportModel, Table, TableRow } from '../model';
-import { allCells, columnLabel, formatOf } from './query';
+import { allCells, columnLabel, formatOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 

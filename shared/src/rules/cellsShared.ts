@@ -1,6 +1,6 @@
 // Helpers shared by several rules (one rule per file; see index.ts).
 import type { Cell, Table, TableRow } from '../model';
-import { columnLabel, rowLabel } from './query';
+import { columnLabel, rowLabel } from '../query';
 
 /** Cells whose blank is reported by a total rule (with its fix) instead. */
 

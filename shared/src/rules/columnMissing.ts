@@ -3,7 +3,7 @@ import { message } from '../i18n/catalog';
 import type { Table } from '../model';
 import { spec, table1ItemsFor } from '../spec/data';
 import { norm } from '../text';
-import { formatOf, rowsComplete } from './query';
+import { formatOf, rowsComplete } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const columnMissing: Rule = {

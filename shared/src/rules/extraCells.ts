@@ -1,7 +1,7 @@
 // Rule `extra-cells`: see docs/rules/extra-cells.md.
 import { message } from '../i18n/catalog';
 import type { Cell } from '../model';
-import { formatOf, rowLabel } from './query';
+import { formatOf, rowLabel } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 

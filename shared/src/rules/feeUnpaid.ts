@@ -3,7 +3,7 @@
 // notices were issued. (Not 表1's 行政事业性收费: another thing.) A warning: the text may mean that
 // nothing was collected.
 import { message } from '../i18n/catalog';
-import { cellOf, numberOf, rowLabel, rowsById } from './query';
+import { cellOf, numberOf, rowLabel, rowsById } from '../query';
 import type { Rule } from './types';
 
 /** "未收取信息处理费", "没有收取任何费用", "信息处理费 0 元", "免收". */

@@ -1,6 +1,6 @@
 // Rule `flattened-row`: see docs/rules/flattened-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel } from './query';
+import { formatOf, rowLabel } from '../query';
 import type { FlattenedInfo, Table, TableRow } from '../model';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';

@@ -1,6 +1,6 @@
 // Rule `invalid-number`: see docs/rules/invalid-number.md.
 import { message } from '../i18n/catalog';
-import { allCells, formatOf } from './query';
+import { allCells, formatOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { names } from './cellsShared';
 

@@ -1,6 +1,6 @@
 // Rule `number-format`: see docs/rules/number-format.md.
 import { message } from '../i18n/catalog';
-import { allCells } from './query';
+import { allCells } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const numberFormat: Rule = {

@@ -1,6 +1,6 @@
 // Rule `placeholder-value`: see docs/rules/placeholder-value.md.
 import { message } from '../i18n/catalog';
-import { allCells, formatOf } from './query';
+import { allCells, formatOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 

@@ -3,7 +3,7 @@
 import { message } from '../i18n/catalog';
 import { narrativeSentences, OTHER_SCOPE } from '../narrative/sentences';
 import { spec } from '../spec/data';
-import { cellOf, numberOf } from './query';
+import { cellOf, numberOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 const CLAIMS: Array<{ pattern: RegExp; contradicted: readonly string[] }> = [

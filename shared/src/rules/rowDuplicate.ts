@@ -1,6 +1,6 @@
 // Rule `row-duplicate`: see docs/rules/row-duplicate.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel } from './query';
+import { formatOf, rowLabel } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowDuplicate: Rule = {

@@ -1,7 +1,7 @@
 // A numbered row label whose words differ from the format's ("2.其他法律行政止公开"), read as the
 // format's row by its number and its group: said, never silent, with the format's label offered.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel as rowLabelOf } from './query';
+import { formatOf, rowLabel as rowLabelOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowLabel: Rule = {

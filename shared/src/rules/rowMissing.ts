@@ -7,7 +7,7 @@ import { table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
 import { chineseNumeral } from '../text';
 import { insertRowEdits, lineStartAt } from './insertions';
-import { formatOf, table2FormatOf } from './query';
+import { formatOf, table2FormatOf } from '../query';
 import type { Fix, Rule, RuleFinding } from './types';
 import { anchorBefore } from './tablesShared';
 

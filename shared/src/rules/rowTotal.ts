@@ -1,6 +1,6 @@
 // I3: each row of 表2: 总计 = the six applicant columns.
 import { message } from '../i18n/catalog';
-import { cellOf, formatOf, formula, isFillable, nothingWritten, numberOf, rowLabel, table2Applicants, totalFix } from './query';
+import { cellOf, formatOf, formula, isFillable, nothingWritten, numberOf, rowLabel, table2Applicants, totalFix } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowTotal: Rule = {

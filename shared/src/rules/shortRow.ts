@@ -1,6 +1,6 @@
 // Rule `short-row`: see docs/rules/short-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel } from './query';
+import { formatOf, rowLabel } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 

@@ -1,6 +1,6 @@
 // Rule `stock` (I6): 现行有效件数(N) = 现行有效件数(N−1) + 本年制发(N) − 本年废止(N), 表1 item (1).
 import { message } from '../i18n/catalog';
-import { cellOf, numberOf, rowLabel, rowsById } from './query';
+import { cellOf, numberOf, rowLabel, rowsById } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const stock: Rule = {

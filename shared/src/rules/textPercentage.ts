@@ -5,7 +5,7 @@
 import { message } from '../i18n/catalog';
 import { quotedFigures } from '../narrative/figures';
 import { narrativeSentences, OTHER_SCOPE } from '../narrative/sentences';
-import { cellOf, numberOf, rowsById } from './query';
+import { cellOf, numberOf, rowsById } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 const PERCENT = /占(?:比)?[^，。；%％0-9０-９]{0,12}?(?:的)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g;

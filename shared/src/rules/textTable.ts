@@ -6,7 +6,7 @@ import { message } from '../i18n/catalog';
 import type { ReportModel } from '../model';
 import { quotedFigures } from '../narrative/figures';
 import type { Rule, RuleFinding } from './types';
-import { cellOf, numberOf, rowsById } from './query';
+import { cellOf, numberOf, rowsById } from '../query';
 
 /** Sentences saying that nothing happened, against a table that says otherwise. */
 const NOTHING: Array<{ pattern: RegExp; what: 'narrative.what.new' | 'table3'; value(model: ReportModel): number | undefined }> = [

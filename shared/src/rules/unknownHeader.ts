@@ -1,7 +1,7 @@
 // Rule `unknown-header`: see docs/rules/unknown-header.md.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { rowsComplete } from './query';
+import { rowsComplete } from '../query';
 import { norm } from '../text';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,9 +1,10 @@
-// Read helpers over the model shared by the rules, hovers and outline.
-import type { Cell, ReportModel, Table, TableRow } from '../model';
-import { message, type MessageId } from '../i18n/catalog';
-import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
-import type { Fix } from './types';
-import type { ColumnSpec, FormatVersion, Localized, RowSpec } from '../spec/schema';
+// Read helpers over the model (cells, rows, labels, the table layouts a report uses), shared by the
+// rules, the locator, the narrative reader, hovers and the outline: beside the model, not inside rules/.
+import type { Cell, ReportModel, Table, TableRow } from './model';
+import { message, type MessageId } from './i18n/catalog';
+import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
+import type { Fix } from './rules/types';
+import type { ColumnSpec, FormatVersion, Localized, RowSpec } from './spec/schema';
 
 export function formatOf(model: ReportModel): FormatVersion {
   return model.formatVersion ?? '2021';

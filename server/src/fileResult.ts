@@ -1,0 +1,23 @@
+// What the CLI says of each file it looked at, shared by its output formats (stylish, JSON, SARIF).
+import type { DocumentSummary, Encoding, Finding } from '../../shared/src/index';
+
+/** A file the run looked at: checked, skipped (not a report, empty), or failed (unreadable). */
+export type FileResult =
+  | {
+      kind: 'checked';
+      path: string;
+      summary: DocumentSummary;
+      findings: Finding[];
+      fixed: number;
+      /** What --fix changed: "37:31 将总计改为 6 (row-total)". */
+      changes: string[];
+      /** --dry-run: the unified diff of what --fix would change. */
+      diff?: string;
+      /** Said about the file as a whole: the encoding it was read in, why it was not rewritten. */
+      notes: string[];
+      encoding: Encoding;
+      /** Read from a Word or PDF file: the findings carry their place in it. */
+      rebuiltFrom?: 'docx' | 'pdf';
+    }
+  | { kind: 'skipped'; path: string; reason: string; message: string }
+  | { kind: 'failed'; path: string; reason: string; message: string };
