@@ -2,7 +2,7 @@
 // alone, headings without a title; never a notice about the report or an ordinary note.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeReport } from '../../shared/src/index';
+import { check, parse, recognizeReport } from '../../shared/src/index';
 import { fixture, REAL } from '../helpers/util';
 
 test('every example and corpus report is recognised', () => {
@@ -27,4 +27,19 @@ test('near misses are not claimed', () => {
   assert.equal(recognizeReport('一、总体情况良好\n会议纪要'), undefined);
   assert.equal(recognizeReport('[section]\nkey=value\n'), undefined);
   assert.equal(recognizeReport(''), undefined);
+});
+
+test('a page that starts with a site breadcrumb or a crawler metadata block: a report, titled by its own title', () => {
+  const w = fixture('real', 'weihui-2023.txt');
+  for (const [pre, title, agency] of [
+    ['当前位置：首页 > 政务公开 > 政府信息公开年报 > 卫辉市2023年政府信息公开工作年度报告\n', '卫辉市2023年政府信息公开工作年度报告', '卫辉市'],
+    ['您的位置：首页>政务公开>政府信息公开年报\n标题：卫辉市科技局2023年政府信息公开工作年度报告\n发布时间：2024-01-20\n==================== 正文 ====================\n', '卫辉市科技局2023年政府信息公开工作年度报告', '卫辉市科技局'],
+  ] as const) {
+    const model = parse(pre + w);
+    assert.ok(model.isReport);
+    assert.equal(model.title?.text, title);
+    assert.equal(model.agency, agency);
+    assert.deepEqual(check(model).map((f) => f.message.zh), []);
+  }
+  assert.equal(parse(fixture('corpus', 'pingtan-2021-web.txt')).agency, '平潭综合实验区');
 });

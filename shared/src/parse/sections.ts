@@ -162,17 +162,30 @@ export interface TitleInfo {
 }
 
 /** The report title: the line(s) before section 一 naming 年度报告. */
+/** A site's breadcrumb ("当前位置：首页 > 政务公开 > …") and a crawler's metadata lines ("标题: …"). */
+const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|当前的位置|所在位置)\s*[:：]/;
+const METADATA = /^(?:标\s*题|发布时间|发文日期|成文日期|来\s*源|文\s*号|栏\s*目|原文链接|发布机构|本地目录|索\s*引\s*号|主题分类|页面链接[^:：]*|信息来源|浏览次数)\s*[:：]|^={3,}/;
+
+/** The title inside a breadcrumb or a metadata line: what follows its last separator or label. */
+function titleText(text: string): string {
+  if (BREADCRUMB.test(text)) return text.slice(Math.max(...['>', '＞', '»', '›', '/'].map((c) => text.lastIndexOf(c))) + 1).trim();
+  const meta = /^标\s*题\s*[:：]\s*/.exec(text);
+  return meta ? text.slice(meta[0].length).trim() : text;
+}
+
 export function findTitle(lines: LogicalLine[], firstSectionStart: number): TitleInfo | undefined {
   const before = lines.filter((l) => l.start < firstSectionStart && l.text.trim() !== '' && !l.tabular);
   for (let i = 0; i < Math.min(before.length, 12); i++) {
     const l = before[i] as LogicalLine;
-    const n = norm(l.text);
+    const raw = l.text.slice(l.contentStart - l.start).replace(/\u200b/g, '').trim();
+    const own = titleText(raw);
+    const n = norm(own);
     if (n.length > 80 || !(n.includes('年度报告') || n.includes('工作报告'))) continue;
-    let start = l.contentStart;
-    let text = l.text.slice(l.contentStart - l.start).replace(/\u200b/g, '').trim();
+    let start = l.contentStart + (raw.length - own.length);
+    let text = own;
     // A title broken over two lines ("2024年度广水市科技经信局" / "政府信息公开工作年度报告").
     const prev = before[i - 1];
-    if (prev && !/[。；]/.test(prev.text) && norm(prev.text).length <= 40 && isAdjacent(lines, prev, l)) {
+    if (prev && own === raw && !BREADCRUMB.test(prev.text.trim()) && !METADATA.test(prev.text.trim()) && !/[。；]/.test(prev.text) && norm(prev.text).length <= 40 && isAdjacent(lines, prev, l)) {
       start = prev.contentStart;
       text = prev.text.slice(prev.contentStart - prev.start).replace(/\u200b/g, '').trim() + text;
     }
