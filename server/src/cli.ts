@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, decodeReport, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type DocumentSummary, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
@@ -15,7 +15,13 @@ const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
 
 const Options = z.object({
-  format: z._default(z.enum(['stylish', 'json', 'sarif']), 'stylish'),
+  format: z._default(z.enum(['stylish', 'json', 'sarif', 'github']), 'stylish'),
+  /** Write the report here instead of standard output. */
+  outputFile: z.optional(z.string()),
+  /** --rule id:severity, as the configuration's "rules" (given last, it wins). */
+  rules: z._default(z.record(z.string(), z.enum(['off', 'info', 'warning', 'error'])), {}),
+  /** The name of the report read from standard input ("-"). */
+  stdinFilename: z.optional(z.string()),
   /** Unset: the configuration file's language, else zh-CN. */
   lang: z.optional(z.enum(['zh-CN', 'en'])),
   fix: z._default(z.boolean(), false),
@@ -36,7 +42,11 @@ const HELP = {
 检查政府信息公开工作年度报告（.txt、.md、.html、.docx、.pdf；目录递归）。
 
 选项:
-  --format stylish|json|sarif   输出格式（默认 stylish）
+  --format stylish|json|sarif|github
+                                输出格式（默认 stylish；github 为 GitHub Actions 注释）
+  -o, --output-file <文件>       把结果写入文件而不是标准输出
+  --rule <规则:级别>             临时设定规则级别（可多次给出，如 --rule row-total:off）
+  -                             从标准输入读取报告；--stdin-filename <名称> 给出其文件名
   --lang zh-CN|en               消息语言（默认 zh-CN）
   --fix                         就地应用可确定的修复（总计、编号等），并报告改动
   --dry-run                     与 --fix 同用：只打印将做的改动（unified diff），不写文件
@@ -47,13 +57,22 @@ const HELP = {
   -h, --help                    显示帮助
   -v, --version                 显示版本
 
-退出码: 0 无错误；1 发现错误；2 用法错误或文件无法读取`,
+其他命令:
+  gov-report init               在当前目录写入一个 .gov-report.json（已存在时不覆盖）
+  gov-report print-config <文件> 显示对该文件生效的配置
+  gov-report convert <文件>      把 Word/PDF 报告重建为文本（见下）
+
+退出码: 0 无错误；1 发现错误；2 用法错误、文件无法读取或没有可检查的文件`,
   en: `Usage: gov-report check [options] <files or folders…>
 
 Checks government information disclosure annual reports (.txt, .md, .html, .docx, .pdf; folders recursively).
 
 Options:
-  --format stylish|json|sarif   output format (default stylish)
+  --format stylish|json|sarif|github
+                                output format (default stylish; github: GitHub Actions annotations)
+  -o, --output-file <file>      write the results to a file instead of standard output
+  --rule <rule:severity>        set a rule's severity for this run (repeatable, e.g. --rule row-total:off)
+  -                             read the report from standard input; --stdin-filename <name> names it
   --lang zh-CN|en               message language (default zh-CN)
   --fix                         apply the determined fixes (totals, numbering…) in place and report them
   --dry-run                     with --fix: print the changes as a unified diff, write nothing
@@ -64,7 +83,12 @@ Options:
   -h, --help                    show this help
   -v, --version                 show the version
 
-Exit codes: 0 no error; 1 an error was found; 2 bad usage or an unreadable file`,
+Other commands:
+  gov-report init               write a .gov-report.json in the current folder (never over one)
+  gov-report print-config <file> show the configuration that applies to the file
+  gov-report convert <file>     rebuild a Word/PDF report as text (see below)
+
+Exit codes: 0 no error; 1 an error was found; 2 bad usage, an unreadable file, or nothing to check`,
 };
 
 /** "--format=json" → ["--format", "json"]; anything else as it is. */
@@ -88,11 +112,19 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '-v': case '--version': return 'version';
       case '--fix': raw.fix = true; break;
       case '--quiet': raw.quiet = true; break;
-      case '--max-warnings': case '--ignore': case '--config': {
+      case '--max-warnings': case '--ignore': case '--config': case '--output-file': case '-o': case '--rule': case '--stdin-filename': {
         const v = inline ?? args.shift();
         if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
         if (flag === '--ignore') raw.ignore = [...((raw.ignore as string[] | undefined) ?? []), v];
         else if (flag === '--config') raw.config = v;
+        else if (flag === '--output-file' || flag === '-o') raw.outputFile = v;
+        else if (flag === '--stdin-filename') raw.stdinFilename = v;
+        else if (flag === '--rule') {
+          const m = /^([\w-]+):(off|info|warning|error)$/.exec(v);
+          if (!m) throw new UsageError(`--rule 需要 “规则:级别”，如 row-total:off / --rule needs "rule:severity", e.g. row-total:off`);
+          if (!rules.some((r) => r.id === m[1])) throw new UsageError(`未知规则 “${m[1]}” / unknown rule "${m[1]}"${suggest(m[1] as string)}`);
+          raw.rules = { ...((raw.rules as Record<string, string> | undefined) ?? {}), [m[1] as string]: m[2] };
+        }
         else {
           if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings 需要一个非负整数 / --max-warnings needs a non-negative integer`);
           raw.maxWarnings = Number(v);
@@ -107,7 +139,8 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       }
       default:
-        if (flag.startsWith('-')) throw new UsageError(`未知选项 “${flag}” / unknown option "${flag}"`);
+        // "-" alone is standard input.
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`未知选项 “${flag}” / unknown option "${flag}"`);
         (raw.paths as string[]).push(a);
     }
   }
@@ -116,7 +149,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
     if (where === 'paths') throw new UsageError('请给出要检查的文件或目录 / give at least one file or folder to check');
-    const allowed: Record<string, string> = { format: 'stylish, json, sarif', lang: 'zh-CN, en' };
+    const allowed: Record<string, string> = { format: 'stylish, json, sarif, github', lang: 'zh-CN, en' };
     if (allowed[where]) throw new UsageError(`--${where} 的取值 “${String(raw[where])}” 无效，可选：${allowed[where]} / invalid --${where} "${String(raw[where])}" (one of: ${allowed[where]})`);
     throw new UsageError(`--${where}: ${issue?.message ?? 'invalid'}`);
   }
@@ -161,8 +194,14 @@ type Read =
 /** The largest file read: a report is a few hundred KB; past this it is said, not read. */
 export const MAX_FILE_BYTES = { text: 8 * 1024 * 1024, binary: 64 * 1024 * 1024 };
 
-async function readReportFile(path: string): Promise<Read> {
+async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   let bytes: Uint8Array;
+  if (stdin) {
+    if (stdin.length > MAX_FILE_BYTES.text) return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(stdin.length / 1024 / 1024), max: MAX_FILE_BYTES.text / 1024 / 1024 }) };
+    const decoded = decodeReport(stdin);
+    if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
+    return { ...decoded, bytes: stdin };
+  }
   try {
     // Only a regular file, of a bounded size (a symlink to /dev/zero or a FIFO is no report).
     const st = statSync(path);
@@ -245,14 +284,25 @@ function usage(io: { err: (s: string) => void }, text: string, help: string): nu
   return 2;
 }
 
-export async function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): Promise<number> {
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+  /** Standard input, for "-". */
+  stdin?: () => Promise<Uint8Array>;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'init') return runInit(io);
+  if (argv[0] === 'print-config') return runPrintConfig(argv.slice(1), io);
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`gov-report: ${e.message}\n\n${HELP['zh-CN']}\n`);
+      // The mistake and where to read the usage, not the whole bilingual help.
+      io.err(`gov-report: ${e.message}\n运行 gov-report --help 查看用法 / run gov-report --help for the usage\n`);
       return 2;
     }
     throw e;
@@ -267,14 +317,23 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   }
   const results: FileResult[] = [];
   let files: Array<{ path: string; named: boolean }>;
+  // "-": the report comes on standard input, named by --stdin-filename (for its configuration,
+  // its layout and the messages).
+  const stdinName = opts.stdinFilename ?? '<stdin>';
+  const stdin = opts.paths.includes('-') ? await (io.stdin ?? readStdin)() : undefined;
   try {
-    files = collectEntries(opts.paths);
+    files = [...collectEntries(opts.paths.filter((p) => p !== '-')), ...(stdin ? [{ path: STDIN, named: true }] : [])];
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`gov-report: ${e.message}\n`);
       return 2;
     }
     throw e;
+  }
+  // Nothing to check at all (an empty folder): said, and not a success.
+  if (files.length === 0) {
+    io.err(`gov-report: ${pick(message('cli.noFiles'), opts.lang ?? 'zh-CN')}\n`);
+    return 2;
   }
   const explicit = opts.config ? ConfigFinder.read(resolve(io.cwd, opts.config)) : undefined;
   if (explicit?.kind === 'invalid') {
@@ -287,17 +346,18 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   const o = opts;
-  for (const { path, named } of files) {
-    const shown = relative(io.cwd, path) || path;
+  for (const { path: entry, named } of files) {
+    const path = entry === STDIN ? resolve(io.cwd, stdinName) : entry;
+    const shown = entry === STDIN ? stdinName : relative(io.cwd, path) || path;
     // One file's failure is that file's message: an internal error reading, parsing or checking
     // it never ends the run (the other files are still checked).
     try {
-      await checkOne(path, named, shown);
+      await checkOne(path, named, shown, entry === STDIN ? stdin : undefined);
     } catch (e) {
       results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
     }
   }
-  async function checkOne(path: string, named: boolean, shown: string): Promise<void> {
+  async function checkOne(path: string, named: boolean, shown: string, input?: Uint8Array): Promise<void> {
     const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
     const config = found.kind === 'ok' ? found.config : {};
     // Ignored files: said when named on the command line, silently left out of a folder.
@@ -311,9 +371,10 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
       results.push({ kind: 'failed', path: shown, reason: 'config', message: pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), lang) });
       return;
     }
-    const options = { ...(config.rules ? { severity: config.rules } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
+    const severity = { ...(config.rules ?? {}), ...o.rules };
+    const options = { ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
-    const read = await readReportFile(path);
+    const read = await readReportFile(path, input);
     if (!read.ok) {
       results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
       return;
@@ -338,6 +399,7 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     const format = read.from === 'pdf' ? 'PDF' : 'Word';
     for (const n of read.notes ?? []) notes.push(pick(n, lang));
     if (o.fix && read.rebuilt) notes.push(pick(message('cli.note.noFixBinary', { format }), lang));
+    else if (o.fix && input) notes.push(pick(message('cli.note.noFixStdin'), lang));
     else if (o.fix) {
       // Fix-all never leaves more (or other) failing relations than it found (core/fix.ts).
       const r = fixAll(text, { html, ...options });
@@ -393,9 +455,18 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     result.summary = summarize(model, result.findings, lang, locate);
   });
-  if (opts.format === 'json') io.out(JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n');
-  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n');
-  else io.out(stylish(results, lang, opts.fix && !opts.dryRun));
+  const report = opts.format === 'json' ? JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n'
+    : opts.format === 'sarif' ? JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n'
+      : opts.format === 'github' ? github(results)
+        : stylish(results, lang, opts.fix && !opts.dryRun);
+  if (opts.outputFile) {
+    try {
+      writeFileSync(resolve(io.cwd, opts.outputFile), report);
+    } catch (e) {
+      io.err(`gov-report: ${pick(message('cli.failed.write', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }), lang)} (${opts.outputFile})\n`);
+      return 2;
+    }
+  } else io.out(report);
   if (results.some((r) => r.kind === 'failed')) return 2;
   if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error'))) return 1;
   if (opts.maxWarnings !== undefined) {
@@ -405,6 +476,71 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
       return 1;
     }
   }
+  return 0;
+}
+
+const STDIN = '\u0000stdin';
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES.text) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** GitHub workflow annotations: one "::error file=…,line=…::message" line per finding. */
+function github(results: FileResult[]): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.kind === 'failed') lines.push(`::error file=${prop(r.path)}::${data(r.message)}`);
+    if (r.kind !== 'checked') continue;
+    for (const f of r.summary.findings) {
+      const level = f.severity === 'info' ? 'notice' : f.severity;
+      lines.push(`::${level} file=${prop(r.path)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${prop(f.rule)}::${data(f.message)}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** `gov-report init`: a starting .gov-report.json in the current folder (never over an existing one). */
+function runInit(io: CliIo): number {
+  const path = join(io.cwd, CONFIG_FILE);
+  const body = {
+    $comment: '规则级别：off | info | warning | error；ignoreFiles 为不检查的文件（通配符）；format 为表格看不出格式时按此检查。Rule severities, files not to check, the format assumed when the tables do not show it.',
+    rules: {},
+    ignoreFiles: [],
+    format: '2021',
+  };
+  try {
+    writeFileSync(path, JSON.stringify(body, null, 2) + '\n', { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`gov-report: ${code === 'EEXIST' ? `${CONFIG_FILE} 已存在，未覆盖 / ${CONFIG_FILE} exists; not overwritten` : code ?? String(e)}\n`);
+    return 2;
+  }
+  io.out(`已写入 ${CONFIG_FILE} / wrote ${CONFIG_FILE}\n`);
+  return 0;
+}
+
+/** `gov-report print-config <file>`: the configuration that applies to a report, as JSON. */
+function runPrintConfig(argv: string[], io: CliIo): number {
+  const file = argv.find((a) => !a.startsWith('-'));
+  if (!file) {
+    io.err('gov-report: print-config 需要一个文件 / print-config needs a file\n');
+    return 2;
+  }
+  const found = new ConfigFinder().forDir(dirname(resolve(io.cwd, file)));
+  if (found.kind === 'invalid') {
+    io.err(`gov-report: ${pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), 'zh-CN')}\n`);
+    return 2;
+  }
+  io.out(JSON.stringify({ file: found.kind === 'ok' ? relative(io.cwd, found.path) || found.path : null, config: found.kind === 'ok' ? found.config : {} }, null, 2) + '\n');
   return 0;
 }
 
@@ -447,11 +583,11 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
     for (const note of r.notes) lines.push(paint('2', `${r.path}: ${note}`));
     fixedTotal += r.fixed;
     if (r.fixed > 0) {
-      lines.push(paint('32', lang === 'en' ? `${r.path}: fixed ${r.fixed} problem(s)` : `${r.path}：已修复 ${r.fixed} 处问题`));
+      lines.push(paint('32', lang === 'en' ? englishPlurals(`${r.path}: fixed ${r.fixed} problem(s)`) : `${r.path}：已修复 ${r.fixed} 处问题`));
       for (const c of r.changes) lines.push(`  ${c}`);
       lines.push('');
     } else if (r.diff !== undefined) {
-      lines.push(paint('33', lang === 'en' ? `${r.path}: --fix would make ${r.changes.length} change(s) (dry run, nothing written)` : `${r.path}：--fix 将做 ${r.changes.length} 处改动（试运行，未写入）`));
+      lines.push(paint('33', lang === 'en' ? englishPlurals(`${r.path}: --fix would make ${r.changes.length} change(s) (dry run, nothing written)`) : `${r.path}：--fix 将做 ${r.changes.length} 处改动（试运行，未写入）`));
       for (const c of r.changes) lines.push(`  ${c}`);
       lines.push('', r.diff);
     }
@@ -472,10 +608,10 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
   const total = errors + warnings + infos;
   const files = results.length - skipped - failed;
   if (lang === 'en') {
-    lines.push(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`);
+    lines.push(englishPlurals(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`));
     if (fixable > 0 && !fixing) lines.push(`  ${fixable} can be fixed with --fix`);
-    if (fixedTotal > 0) lines.push(`  fixed ${fixedTotal} problem(s)`);
-    if (skipped + failed > 0) lines.push(`  ${skipped} file(s) skipped, ${failed} could not be read`);
+    if (fixedTotal > 0) lines.push(englishPlurals(`  fixed ${fixedTotal} problem(s)`));
+    if (skipped + failed > 0) lines.push(englishPlurals(`  ${skipped} file(s) skipped, ${failed} could not be read`));
   } else {
     lines.push(total === 0 ? `✔ 已检查 ${files} 个文件，未发现问题` : `✖ ${files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`);
     if (fixable > 0 && !fixing) lines.push(`  其中 ${fixable} 个可用 --fix 自动修复`);
@@ -487,7 +623,7 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
 
 // Run when executed (the bundle's entry), not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }).then(
+  run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), stdin: readStdin }).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       process.stderr.write(`gov-report: 内部错误 / internal error: ${(e as Error).message}\n`);

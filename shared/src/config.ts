@@ -26,6 +26,8 @@ export type IgnoreEntry = z.infer<typeof IgnoreEntry>;
 
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
+  /** A note for the people who keep the file (JSON has no comments). */
+  $comment: z.optional(z.string()),
   /** Severity per rule id. */
   rules: z.optional(z.record(z.string(), Severity)),
   /** Files not to check (globs, relative to the configuration file's folder). */

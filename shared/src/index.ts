@@ -9,7 +9,7 @@ export type { Finding, Fix, Edit, Related, Rule, Severity } from './rules/types'
 export { spec, articleById, table1ItemsFor, table2RowsFor } from './spec/data';
 // Types only: the zod schemas stay out of the editor bundles (the spec test imports them).
 export type { ArticleSpec, Basis, ColumnKind, ColumnSpec, FormatSpec, FormatVersion, IdentitySpec, Localized, RowSpec, SectionSpec, Table1ItemSpec, TableSpec } from './spec/schema';
-export { catalog, message, pick, type Lang, type MessageId, type Params } from './i18n/catalog';
+export { catalog, englishPlurals, message, pick, type Lang, type MessageId, type Params } from './i18n/catalog';
 export * as query from './query';
 export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';
 export { locate, type CellChange, type Diagnosis, type Explanation } from './diagnose/locate';
@@ -17,7 +17,7 @@ export { relationsOf, relationsOfCell, failingRelations, cellName, type Relation
 export { decodeReport, encodeReport, type Decoded, type Encoding } from './decode';
 export { reportSkeleton, type SkeletonOptions } from './template';
 export { recognizeReport, type Recognition } from './recognize';
-export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, type Config, type ConfigResult, type IgnoreEntry } from './config';
+export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, suggest, type Config, type ConfigResult, type IgnoreEntry } from './config';
 export { globMatch, matchesAny } from './glob';
 export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figures';
 export { readDocx, type DocxError, type DocxResult } from './inputs/docx';

@@ -298,3 +298,44 @@ test('--quiet hides warnings but --max-warnings still counts them (as ESLint doe
   assert.equal(spawnSync(process.execPath, [cli, 'check', '--quiet', 'r.txt'], { cwd: dir, encoding: 'utf8' }).status, 0);
   assert.equal(spawnSync(process.execPath, [cli, 'check', '--quiet', '--max-warnings', '0', 'r.txt'], { cwd: dir, encoding: 'utf8' }).status, 1);
 });
+
+test('the CLI a linter user expects: stdin, --output-file, --rule, --format github, init, print-config, short usage errors, nothing to check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-cli2-'));
+  const sample = readFileSync(join(root, 'examples', 'sample-2023.txt'));
+  writeFileSync(join(dir, 'r.txt'), sample);
+  const at = (args: string[], input?: Buffer) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', ...(input ? { input } : {}) });
+  // Standard input, named for its messages.
+  const piped = at(['check', '-', '--stdin-filename', 'piped.txt', '--format', 'json'], sample);
+  assert.equal(piped.status, 1, piped.stderr);
+  const files = JSON.parse(piped.stdout).files as Array<{ path: string; findings: unknown[] }>;
+  assert.equal(files[0]!.path, 'piped.txt');
+  assert.ok(files[0]!.findings.length > 0);
+  // GitHub annotations, one line per finding, file and place as properties.
+  const gh = at(['check', '--format', 'github', 'r.txt']);
+  assert.match(gh.stdout, /^::error file=r\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=wrong-cell::/m);
+  // --rule: a severity for this run; an unknown rule is a usage error with a suggestion, in two lines.
+  const off = at(['check', '--format', 'json', '--rule', 'wrong-cell:off', 'r.txt']);
+  assert.ok(!(JSON.parse(off.stdout).files[0].findings as Array<{ rule: string }>).some((f) => f.rule === 'wrong-cell'));
+  const bad = at(['check', '--rule', 'row-totals:off', 'r.txt']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown rule "row-totals" \(did you mean "row-total"\?\)/);
+  assert.ok(bad.stderr.split('\n').filter(Boolean).length <= 2, 'no whole help for a usage error');
+  // --output-file: the report in a file, nothing on stdout.
+  const out = at(['check', '-o', 'out.json', '--format', 'json', 'r.txt']);
+  assert.equal(out.stdout, '');
+  assert.ok(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).files.length === 1);
+  // init writes a configuration the checker accepts, and never over one; print-config shows it.
+  assert.equal(at(['init']).status, 0);
+  assert.equal(at(['init']).status, 2);
+  const printed = JSON.parse(at(['print-config', 'r.txt']).stdout);
+  assert.equal(printed.file, '.gov-report.json');
+  assert.equal(printed.config.format, '2021');
+  assert.equal(at(['check', 'r.txt']).status, 1);
+  // An empty folder: nothing was checked, and that is no success.
+  mkdirSync(join(dir, 'empty'));
+  const none = at(['check', 'empty']);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /没有找到要检查的文件/);
+  // English counts read right.
+  assert.match(at(['check', '--lang', 'en', 'r.txt']).stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info\) in 1 file\n/);
+});

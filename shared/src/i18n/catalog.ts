@@ -243,6 +243,8 @@ export const catalog = {
   'source.page': { zh: '第 {page} 页', en: 'page {page}' },
   'source.paragraph': { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
   'source.cell': { zh: '表格 {table} 第 {row} 行第 {cell} 格', en: 'table {table}, row {row}, cell {cell}' },
+  'cli.note.noFixStdin': { zh: '从标准输入读取，--fix 不写入任何文件', en: 'read from standard input: --fix writes no file' },
+  'cli.noFiles': { zh: '没有找到要检查的文件（.txt、.md、.html、.docx、.pdf）', en: 'no file to check was found (.txt, .md, .html, .docx, .pdf)' },
   'cli.failed.notFile': { zh: '无法读取：不是普通文件（设备、管道或目录）', en: 'cannot read: not a regular file (a device, a pipe or a folder)' },
   'cli.failed.tooLarge': { zh: '无法读取：文件过大（{size} MB，上限 {max} MB）', en: 'cannot read: the file is too large ({size} MB; the limit is {max} MB)' },
   'cli.failed.internal': { zh: '检查此文件时出现内部错误（{detail}）；其他文件照常检查。请报告此问题', en: 'internal error while checking this file ({detail}); the other files were checked. Please report it' },
@@ -346,11 +348,20 @@ export function message(id: MessageId, params: Params = {}): Localized {
 }
 
 function fill(template: string, params: Params, lang: 'zh' | 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+  const text = template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const en = lang === 'en' ? params[key + 'En'] : undefined;
     const v = en ?? params[key];
     return v === undefined ? `{${key}}` : String(v);
   });
+  return lang === 'en' ? englishPlurals(text) : text;
+}
+
+/** "1 values" → "1 value", "3 row(s)" → "3 rows", "1 row(s)" → "1 row": English counts read right. */
+export function englishPlurals(text: string): string {
+  return text
+    .replace(/\bthe first 1 columns\b/g, 'the first column')
+    .replace(/\b(\d+)((?:\s+[A-Za-z-]+){1,2}?)\(s\)/g, (_, n: string, words: string) => `${n}${words}${n === '1' ? '' : 's'}`)
+    .replace(/\b1 (value|column|cell|row|problem|file|error|warning|change|page|split|item|section|table|info)s\b/g, '1 $1');
 }
 
 export function pick(text: Localized, lang: Lang): string {
