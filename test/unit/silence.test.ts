@@ -105,5 +105,9 @@ test('hostile globs cost pattern × path steps, not a backtrack: doubling the pa
   time(50);
   const sizes = [100, 200, 400, 800];
   const times = sizes.map((n) => Math.min(time(n), time(n), time(n), time(n), time(n)));
-  for (let k = 1; k < times.length; k++) assert.ok(times[k]! <= Math.max(2.5 * times[k - 1]!, 2), `${sizes[k]}: ${times.map((x) => x.toFixed(2)).join(' → ')} ms`);
+  // ×2.5 per doubling over the three (an exponential backtrack takes seconds at once); one step may
+  // be noisier than that when another process runs.
+  const shown = times.map((x) => x.toFixed(2)).join(' → ');
+  assert.ok(times[3]! <= 2.5 ** 3 * Math.max(times[0]!, 1), `${shown} ms`);
+  for (let k = 1; k < times.length; k++) assert.ok(times[k]! <= 4 * Math.max(times[k - 1]!, 1), `${shown} ms`);
 });
