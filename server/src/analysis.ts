@@ -52,7 +52,8 @@ export class AnalysisCache {
   // Insertion order is recency order: a hit is moved to the end, the oldest evicted first.
   private readonly cache = new Map<string, Analysis>();
   /** The check options of a document: the editor's settings merged with its configuration file. */
-  constructor(private optionsFor: (uri: string) => DocumentOptions) {}
+  /** `excluded`: documents never checked as reports (the extension's own rule pages). */
+  constructor(private optionsFor: (uri: string) => DocumentOptions, private excluded: (uri: string) => boolean = () => false) {}
 
   get(doc: AnalysisInput): Analysis {
     const hit = this.cache.get(doc.uri);
@@ -65,7 +66,7 @@ export class AnalysisCache {
     const own = doc.languageId === 'gov-report' || doc.choice === 'check';
     const base = { uri: doc.uri, version: doc.version, languageId: doc.languageId };
     let analysis: Analysis;
-    if (doc.choice === 'ignore') {
+    if (doc.choice === 'ignore' || (doc.choice !== 'check' && this.excluded(doc.uri))) {
       analysis = { ...base, model: parse(''), findings: [], elapsed: 0, active: false, decision: 'ignored' };
     } else if (doc.text.length > MAX_CHECKED_LENGTH) {
       const model = parse('');

@@ -56,7 +56,10 @@ function optionsFor(uri: string): DocumentOptions {
   return { severity: { ...settings.severity, ...(c.rules ?? {}) }, ...(c.ignoreFindings ? { ignore: c.ignoreFindings } : {}), ...(c.format ? { format: c.format } : {}) };
 }
 
-const cache = new AnalysisCache(optionsFor);
+// The rule pages shipped with the extension describe findings with examples: they are read, never
+// checked as reports (a link to one must not add its examples' findings to the workspace).
+const ownDocs = pathToFileURL(join(baseDir, 'docs')).href + '/';
+const cache = new AnalysisCache(optionsFor, (uri) => uri.startsWith(ownDocs));
 const lang = (uri?: string) => {
   const found = uri ? configOf(uri) : undefined;
   if (settings.language === 'auto' && found?.kind === 'ok' && found.config.language) return found.config.language;

@@ -239,3 +239,14 @@ test('PDF and Word reports: gov-report/rebuild reads the file, the rebuilt docum
   const text = await client.request<{ ok: boolean }>('gov-report/rebuild', { source: pathToFileURL(join(root, 'README.md')).toString(), target: 'gov-report-rebuilt:/README.md.md' });
   assert.equal(text.ok, false);
 });
+
+test('a rule page shipped with the extension (docs/rules) is read, never checked as a report', async () => {
+  // The server runs from dist/: its rule pages are docs/rules beside it.
+  const page = join(root, 'docs', 'rules', 'row-total.md');
+  const uri = pathToFileURL(page).href;
+  const status = client.status(uri);
+  const published = client.diagnostics(uri, 1);
+  await client.open(uri, readFileSync(page, 'utf8'), 'markdown');
+  assert.equal((await status).active, false);
+  assert.deepEqual((await published).diagnostics, []);
+});
