@@ -57,45 +57,36 @@ export function toRules(page: PdfPage): { h: HRule[]; v: VRule[] } {
   return { h: mergeH(h), v: mergeV(v) };
 }
 
-function mergeH(rules: HRule[]): HRule[] {
-  // Pieces of one line: the same y (within 1) and overlapping or touching in x. Sorted by y, a
-  // piece is compared with the few kept lines at its height (not only the last one kept).
-  const sorted = [...rules].sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const out: HRule[] = [];
+/**
+ * Pieces of one line merged: the same position across (within 1) and overlapping or touching
+ * along. Sorted by position, a piece is compared with the few kept lines at its position.
+ */
+function mergeRules<R>(rules: R[], at: (r: R) => number, from: (r: R) => number, to: (r: R) => number, extend: (kept: R, r: R) => void): R[] {
+  const sorted = [...rules].sort((a, b) => at(a) - at(b) || from(a) - from(b));
+  const out: R[] = [];
   for (const r of sorted) {
     let merged = false;
-    for (let k = out.length - 1; k >= 0 && (out[k] as HRule).y >= r.y - 1; k--) {
-      const o = out[k] as HRule;
-      if (r.x0 <= o.x1 + SNAP && r.x1 >= o.x0 - SNAP) {
-        o.x0 = Math.min(o.x0, r.x0);
-        o.x1 = Math.max(o.x1, r.x1);
+    for (let k = out.length - 1; k >= 0 && at(out[k] as R) >= at(r) - 1; k--) {
+      const o = out[k] as R;
+      if (from(r) <= to(o) + SNAP && to(r) >= from(o) - SNAP) {
+        extend(o, r);
         merged = true;
         break;
       }
     }
-    if (!merged) out.push({ ...r });
+    if (!merged) out.push(r);
   }
   return out;
 }
 
-function mergeV(rules: VRule[]): VRule[] {
-  const sorted = [...rules].sort((a, b) => a.x - b.x || a.y0 - b.y0);
-  const out: VRule[] = [];
-  for (const r of sorted) {
-    let merged = false;
-    for (let k = out.length - 1; k >= 0 && (out[k] as VRule).x >= r.x - 1; k--) {
-      const o = out[k] as VRule;
-      if (r.y0 <= o.y1 + SNAP && r.y1 >= o.y0 - SNAP) {
-        o.y0 = Math.min(o.y0, r.y0);
-        o.y1 = Math.max(o.y1, r.y1);
-        merged = true;
-        break;
-      }
-    }
-    if (!merged) out.push({ ...r });
-  }
-  return out;
-}
+const mergeH = (rules: HRule[]) => mergeRules(rules.map((r) => ({ ...r })), (r) => r.y, (r) => r.x0, (r) => r.x1, (o, r) => {
+  o.x0 = Math.min(o.x0, r.x0);
+  o.x1 = Math.max(o.x1, r.x1);
+});
+const mergeV = (rules: VRule[]) => mergeRules(rules.map((r) => ({ ...r })), (r) => r.x, (r) => r.y0, (r) => r.y1, (o, r) => {
+  o.y0 = Math.min(o.y0, r.y0);
+  o.y1 = Math.max(o.y1, r.y1);
+});
 
 // ------------------------------------------------------------------ stage 2: tables
 
