@@ -289,15 +289,20 @@ connection.onRequest('gov-report/rebuild', async (p: { source: string; target: s
 
 documents.onDidOpen((e) => {
   onDisk.delete(e.document.uri);
+  typed.set(e.document.uri, { text: e.document.getText(), ranges: [] });
   schedule(e.document, 0);
 });
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidChangeContent((e) => {
+  noteEdit(e.document.uri, e.document.getText());
+  schedule(e.document);
+});
 documents.onDidClose((e) => {
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
   decisions.delete(e.document.uri);
+  typed.delete(e.document.uri);
   // A rebuilt report is read again from its file when it is opened again.
   if (rebuilt.delete(e.document.uri)) choices.delete(e.document.uri);
   // In the workspace scope a closed report keeps its problems, as saved on disk.
@@ -325,8 +330,40 @@ connection.onDocumentSymbol(guarded('documentSymbol', (doc, a) => documentSymbol
 connection.onFoldingRanges(guarded('foldingRange', (_doc, a) => foldingRanges(a)));
 connection.onCompletion(guarded('completion', (doc, a, p) => completions(a, doc.offsetAt(p.position), lang(doc.uri))));
 connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang(doc.uri))));
+// What the writer typed since the file was opened: fix-all (on save too) never rewrites it; a
+// fix there stays a quick fix to choose. Kept as offset ranges of the current text.
+const typed = new Map<string, { text: string; ranges: Array<{ start: number; end: number }> }>();
+const MAX_TYPED_RANGES = 500;
+
+function noteEdit(uri: string, text: string): void {
+  const t = typed.get(uri);
+  if (!t) {
+    typed.set(uri, { text, ranges: [] });
+    return;
+  }
+  const before = t.text;
+  let p = 0;
+  const max = Math.min(before.length, text.length);
+  while (p < max && before.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = before.length - s;
+  const newEnd = text.length - s;
+  const delta = newEnd - oldEnd;
+  const ranges: Array<{ start: number; end: number }> = [];
+  let changed = { start: p, end: newEnd };
+  for (const r of t.ranges) {
+    if (r.end < p) ranges.push(r);
+    else if (r.start > oldEnd) ranges.push({ start: r.start + delta, end: r.end + delta });
+    else changed = { start: Math.min(changed.start, r.start), end: Math.max(changed.end, Math.min(r.end + delta, text.length)) };
+  }
+  ranges.push(changed);
+  ranges.sort((a, b) => a.start - b.start);
+  typed.set(uri, { text, ranges: ranges.length > MAX_TYPED_RANGES ? [{ start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end }] : ranges });
+}
+
 connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
-  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(doc.uri), optionsFor(doc.uri),
+  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(doc.uri), { ...optionsFor(doc.uri), protect: typed.get(doc.uri)?.ranges ?? [] },
     { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }),
 ));
 

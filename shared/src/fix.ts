@@ -3,6 +3,7 @@ import { check, type CheckOptions } from './check';
 import { parse, type ParseOptions } from './parse/index';
 import { failingRelations } from './diagnose/relations';
 import type { Edit, Finding, Fix } from './rules/types';
+import type { Range } from './text';
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
@@ -45,8 +46,26 @@ interface Pass {
   findings: Finding[];
 }
 
-function* fixPasses(text: string, options: CheckOptions & ParseOptions, maxPasses: number, firstPass?: readonly Finding[]): Generator<Pass> {
+/** Fix-all's own options: text it must not touch (what the writer typed since the file was opened). */
+export interface FixAllOptions {
+  protect?: readonly Range[];
+}
+
+const touches = (e: Edit, p: Range) => e.range.start <= p.end && e.range.end >= p.start;
+
+/** Ranges carried through a pass's edits (sorted, non-overlapping, in the text before the pass). */
+function carry(ranges: readonly Range[], edits: readonly Edit[]): Range[] {
+  const at = (o: number) => {
+    let shift = 0;
+    for (const e of edits) if (e.range.end <= o) shift += e.newText.length - (e.range.end - e.range.start);
+    return o + shift;
+  };
+  return ranges.map((r) => ({ start: at(r.start), end: at(r.end) }));
+}
+
+function* fixPasses(text: string, options: CheckOptions & ParseOptions & FixAllOptions, maxPasses: number, firstPass?: readonly Finding[]): Generator<Pass> {
   let current = text;
+  let protect = options.protect ?? [];
   let original: Set<string> | undefined;
   const notWorse = (candidate: string) => {
     for (const key of failingRelations(parse(candidate, options))) if (!original?.has(key)) return false;
@@ -57,7 +76,8 @@ function* fixPasses(text: string, options: CheckOptions & ParseOptions, maxPasse
     const model = pass === 0 && firstPass ? undefined : parse(current, options);
     if (original === undefined) original = failingRelations(model ?? parse(current, options));
     const findings = model ? check(model, options) : (firstPass as readonly Finding[]);
-    const fixable = dedupeFindings(findings.filter((f) => f.fix?.safe));
+    // A fix that would change text the writer just typed is theirs to choose, never fix-all's.
+    const fixable = dedupeFindings(findings.filter((f) => f.fix?.safe && !protect.some((r) => touches((f.fix as Fix).edit, r))));
     if (fixable.length === 0) return;
     let edits = fixable.map((f) => (f.fix as Fix).edit);
     let kept = fixable;
@@ -77,6 +97,7 @@ function* fixPasses(text: string, options: CheckOptions & ParseOptions, maxPasse
     }
     if (next === current) return;
     yield { text: next, edits, findings: kept };
+    protect = carry(protect, [...edits].sort((a, b) => a.range.start - b.range.start));
     current = next;
   }
 }
@@ -109,11 +130,11 @@ export interface Change {
  * earlier passes. Edits of later passes never overlap earlier ones (a fixed total is settled), and
  * if one did, the composition stops there rather than guess.
  */
-export function fixAllChanges(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Change[] {
+export function fixAllChanges(text: string, options: CheckOptions & ParseOptions & FixAllOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Change[] {
   return composePasses(text, options, maxPasses, firstPass).changes;
 }
 
-function composePasses(text: string, options: CheckOptions & ParseOptions, maxPasses: number, firstPass?: readonly Finding[]): { text: string; changes: Change[] } {
+function composePasses(text: string, options: CheckOptions & ParseOptions & FixAllOptions, maxPasses: number, firstPass?: readonly Finding[]): { text: string; changes: Change[] } {
   const applied: Change[] = []; // original coordinates, sorted, non-overlapping
   let current = text;
   for (const pass of fixPasses(text, options, maxPasses, firstPass)) {
@@ -133,13 +154,13 @@ function composePasses(text: string, options: CheckOptions & ParseOptions, maxPa
 }
 
 /** Applies safe fixes until none is left (totals that depend on other totals need two passes). */
-export function fixAll(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10): FixAllResult {
+export function fixAll(text: string, options: CheckOptions & ParseOptions & FixAllOptions = {}, maxPasses = 10): FixAllResult {
   const { text: fixed, changes } = composePasses(text, options, maxPasses);
   return { text: fixed, applied: changes.map((c) => c.finding), changes };
 }
 
 /** The edits of fix-all on the original text (for an editor). */
-export function fixAllEdits(text: string, options: CheckOptions & ParseOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Edit[] {
+export function fixAllEdits(text: string, options: CheckOptions & ParseOptions & FixAllOptions = {}, maxPasses = 10, firstPass?: readonly Finding[]): Edit[] {
   return fixAllChanges(text, options, maxPasses, firstPass).map((c) => c.edit);
 }
 

@@ -253,3 +253,44 @@ test('two open reports of one agency for consecutive years are checked against e
   assert.deepEqual(latest.diagnostics.map((d) => d.code), ['carry-over', 'carry-over']);
   assert.match(latest.diagnostics[0]!.message, /2022 年报告“四、结转下年度继续办理”为 2/);
 });
+
+test('the writer types into the zero template: fix-all on save keeps every typed figure (a slip or not), and fixes a slip it did not see typed', async () => {
+  const uri = 'file:///reports/typed.txt';
+  const { reportSkeleton } = await import('../../shared/src/index');
+  const text = reportSkeleton({ agency: '示例县', year: 2025, layout: 'text', cells: 'zero' });
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  await d;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+  const cells = lines[line]!.split('\t');
+  const natural = cells.length - 7; // the 自然人 cell
+  const character = cells.slice(0, natural).join('\t').length + 1;
+  const fixAllEdits = async () => (await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  }))[0]?.edit.changes[uri] ?? [];
+  // "1" typed over the 0 (one digit changed: a slip to the identities), then "12" (another length).
+  for (const [version, typedText] of [[2, '1'], [3, '12']] as const) {
+    const typedLine = cells.map((c, k) => (k === natural ? typedText : c)).join('\t');
+    const published = client.diagnostics(uri, version);
+    await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: lines[line]!.length } }, text: typedLine }]);
+    lines[line] = typedLine;
+    const diags = (await published).diagnostics;
+    assert.ok(diags.some((x) => x.code === 'wrong-cell' || x.code === 'balance' || x.code === 'row-total'), `${typedText}: the totals disagree`);
+    const edits = await fixAllEdits();
+    const after = applyLspEdits(lines.join('\n'), edits);
+    assert.ok(after.split('\n')[line]!.split('\t').includes(typedText), `${typedText}: the typed figure stays (${JSON.stringify(edits)})`);
+  }
+  // A slip in a file opened as it is (not typed here) is fixed by fix-all: 4 for 5 in （一）予以公开.
+  const other = 'file:///reports/slip.txt';
+  const clean = fixture('rules', 'clean-2023.txt');
+  const slipText = clean.replace(/（一）予以公开\t5\t/, "（一）予以公开\t4\t");
+  assert.notEqual(slipText, clean);
+  const od = client.diagnostics(other, 1);
+  await client.open(other, slipText);
+  await od;
+  const fixes = await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri: other }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  assert.equal(applyLspEdits(slipText, fixes[0]?.edit.changes[other] ?? []), clean);
+});

@@ -1,7 +1,7 @@
 // Quick fixes from the findings' fixes; "fix all totals" and source.fixAll.gov-report from the
 // core's fix-all (minimal edits: only the cells it fixes change).
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { fixAllEdits, pick, type CheckOptions, type Lang } from '../../../shared/src/index';
+import { fixAllEdits, pick, type CheckOptions, type FixAllOptions, type Lang } from '../../../shared/src/index';
 import type { Analysis } from '../analysis';
 import { toLspRange } from '../lsp';
 import { silenceActions, type SilenceContext } from './silence';
@@ -10,7 +10,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gov-report`;
 
 export function codeActions(
   a: Analysis, uri: string, range: { start: number; end: number }, contextDiagnostics: Diagnostic[], only: string[] | undefined, lang: Lang,
-  options: CheckOptions,
+  options: CheckOptions & FixAllOptions,
   silence?: SilenceContext,
 ): CodeAction[] {
   if (!a.active || a.tooLarge) return [];
@@ -53,7 +53,7 @@ export function codeActions(
   return out;
 }
 
-function fixAllTextEdits(a: Analysis, options: CheckOptions): TextEdit[] {
+function fixAllTextEdits(a: Analysis, options: CheckOptions & FixAllOptions): TextEdit[] {
   // Reuse the cached findings of this version; later passes parse as the document was parsed.
   return fixAllEdits(a.model.text, { ...options, html: a.model.html === true }, 10, a.findings).map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
 }
