@@ -189,10 +189,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   });
   for (const [uri, choice] of choices) await client.sendNotification('gov-report/setChoice', { uri, choice });
   // The workspace scope: every report keeps its problems, open or not.
-  const scoped = () => workspace.getConfiguration('gov-report').get<string>('scope') === 'workspace';
+  // Not in Restricted Mode: a workspace's own settings must not make the extension read its files.
+  const scoped = () => workspace.isTrusted && workspace.getConfiguration('gov-report').get<string>('scope') === 'workspace';
   if (scoped()) void checkWorkspace(true);
   context.subscriptions.push(workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('gov-report.scope') && scoped()) void checkWorkspace(true);
+  }), workspace.onDidGrantWorkspaceTrust(() => {
+    if (scoped()) void checkWorkspace(true);
   }));
 }
 

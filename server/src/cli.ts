@@ -10,6 +10,7 @@ import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
+import { MAX_FILE_BYTES, readReportBytes } from './readFile';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -191,9 +192,6 @@ type Read =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
   | { ok: false; reason: string; message: Localized };
 
-/** The largest file read: a report is a few hundred KB; past this it is said, not read. */
-export const MAX_FILE_BYTES = { text: 8 * 1024 * 1024, binary: 64 * 1024 * 1024 };
-
 async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   let bytes: Uint8Array;
   if (stdin) {
@@ -202,17 +200,13 @@ async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
     if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
     return { ...decoded, bytes: stdin };
   }
-  try {
-    // Only a regular file, of a bounded size (a symlink to /dev/zero or a FIFO is no report).
-    const st = statSync(path);
-    if (!st.isFile()) return { ok: false, reason: 'not-a-file', message: message('cli.failed.notFile') };
-    const max = isBinaryReport(path) ? MAX_FILE_BYTES.binary : MAX_FILE_BYTES.text;
-    if (st.size > max) return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(st.size / 1024 / 1024), max: max / 1024 / 1024 }) };
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: code }) };
+  const file = readReportBytes(path);
+  if (!file.ok) {
+    if (file.reason === 'not-a-file') return { ok: false, reason: 'not-a-file', message: message('cli.failed.notFile') };
+    if (file.reason === 'too-large') return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(file.size / 1024 / 1024), max: file.max / 1024 / 1024 }) };
+    return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: file.code }) };
   }
+  bytes = file.bytes;
   if (isBinaryReport(path)) {
     const r = await readBinaryReport(path, bytes);
     return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;

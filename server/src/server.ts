@@ -6,12 +6,12 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, pick, type Finding, type Lang, type Rebuilt } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
+import { readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -230,13 +230,9 @@ const LANGUAGE_OF_EXTENSION: Record<string, string> = { '.md': 'markdown', '.mar
 function checkFromDisk(uri: string): { report: boolean; errors: number; warnings: number } {
   const none = { report: false, errors: 0, warnings: 0 };
   if (documents.get(uri) || !uri.startsWith('file:')) return none;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(fileURLToPath(uri));
-  } catch {
-    return none;
-  }
-  const decoded = decodeReport(bytes);
+  const file = readReportBytes(fileURLToPath(uri));
+  if (!file.ok) return none;
+  const decoded = decodeReport(file.bytes);
   if (!decoded.ok || decoded.text.trim() === '') return none;
   const languageId = LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext';
   const doc = TextDocument.create(uri, languageId, -1, decoded.text);
@@ -272,14 +268,15 @@ const rebuilt = new Map<string, Rebuilt>();
 
 connection.onRequest('gov-report/rebuild', async (p: { source: string; target: string }) => {
   const l = lang();
-  if (!p.source.startsWith('file:') || !isBinaryReport(p.source)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(fileURLToPath(p.source));
-  } catch (e) {
-    return { ok: false, message: pick(message('cli.failed.unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }), l) };
+  // The path decides, not the URI's text ("file:///etc/passwd?x.pdf" names /etc/passwd).
+  const path = p.source.startsWith('file:') ? fileURLToPath(p.source) : undefined;
+  if (!path || !isBinaryReport(path)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
+  const file = readReportBytes(path);
+  if (!file.ok) {
+    const m = file.reason === 'not-a-file' ? message('cli.failed.notFile') : file.reason === 'too-large' ? message('cli.failed.tooLarge', { size: Math.round(file.size / 1024 / 1024), max: file.max / 1024 / 1024 }) : message('cli.failed.unreadable', { detail: file.code });
+    return { ok: false, message: pick(m, l) };
   }
-  const r = await readBinaryReport(fileURLToPath(p.source), bytes);
+  const r = await readBinaryReport(path, file.bytes);
   if (!r.ok) return { ok: false, message: pick(r.message, l) };
   rebuilt.set(p.target, r.rebuilt);
   choices.set(p.target, 'check');

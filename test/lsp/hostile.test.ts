@@ -84,3 +84,22 @@ test('the server made no network request, resolved no host, spawned nothing and 
   await alive();
   assert.doesNotMatch(client.stderr, /SANDBOX-VIOLATION/, client.stderr);
 });
+
+test('files the server is asked to read: the path decides, only regular files of a bounded size are read', async () => {
+  const { mkdtempSync, symlinkSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  // A query that makes the URI's text end in .pdf names /etc/passwd: refused, nothing read.
+  const trick = await client.request<{ ok: boolean; message?: string }>('gov-report/rebuild', { source: 'file:///etc/passwd?x.pdf', target: 'gov-report-rebuilt:/x.md' });
+  assert.equal(trick.ok, false);
+  const dir = mkdtempSync(join(tmpdir(), 'gov-srv-'));
+  // A "report" that is /dev/zero behind a symlink, and a PDF past the size limit.
+  symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+  symlinkSync('/dev/zero', join(dir, 'zero.pdf'));
+  const checked = await client.request<{ checked: number; reports: number }>('gov-report/checkFiles', { uris: [pathToFileURL(join(dir, 'zero.txt')).href] });
+  assert.deepEqual(checked, { checked: 1, reports: 0, errors: 0, warnings: 0 });
+  const zero = await client.request<{ ok: boolean; message?: string }>('gov-report/rebuild', { source: pathToFileURL(join(dir, 'zero.pdf')).href, target: 'gov-report-rebuilt:/zero.md' });
+  assert.equal(zero.ok, false);
+  assert.match(zero.message ?? '', /不是普通文件/);
+  await alive();
+});
