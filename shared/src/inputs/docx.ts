@@ -95,13 +95,15 @@ function* tokens(xml: string): Generator<Token> {
     if (end < 0) return;
     i = end + closer.length;
     if (closer !== '>' || xml.charCodeAt(lt + 1) === 33 /* <!DOCTYPE, <![CDATA[ */) continue;
-    const tag = TAG.exec(xml.slice(lt, i));
-    if (tag) yield { name: tag[2] as string, close: tag[1] === '/', selfClose: tag[4] === '/', attrs: tag[3] ?? '' };
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(xml);
+    if (tag && TAG.lastIndex === i) yield { name: tag[2] as string, close: tag[1] === '/', selfClose: tag[4] === '/', attrs: tag[3] ?? '' };
   }
 }
 
-// One tag's text, anchored at both ends (run on that tag alone, never on the document).
-const TAG = /^<(\/?)([A-Za-z_][\w:.-]*)([^<>]*?)(\/?)>$/;
+// One tag, matched where it starts (sticky) and only up to its own ">" (no "<" or ">" inside):
+// never a search through the rest of the document.
+const TAG = /<(\/?)([A-Za-z_][\w:.-]*)([^<>]*?)(\/?)>/y;
 
 const attr = (attrs: string, name: string): string | undefined => {
   const m = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs);
