@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
 import { ARITHMETIC, dataRows, fixture, run, sampleFigures } from '../helpers/util';
+import { parse } from '../../shared/src/index';
 
 function arithmeticSignature(text: string, html: boolean): string[] {
   const { model, findings } = run(text, html);
@@ -84,3 +85,47 @@ for (const [name, figures] of figureSets) {
     });
   });
 }
+
+/** The row's seven value cells rewritten: '' for a blank cell. */
+function setRowCells(text: string, layout: 'tab' | 'markdown' | 'cellPerLine', label: string, cells: string[]): string {
+  const lines = text.split('\n');
+  const k = lines.findIndex((l) => l.includes(label));
+  assert.ok(k >= 0, label);
+  if (layout === 'tab') {
+    const parts = lines[k]!.split('\t');
+    parts.splice(parts.length - 7, 7, ...cells);
+    lines[k] = parts.join('\t');
+  } else if (layout === 'markdown') {
+    const parts = lines[k]!.split('|');
+    parts.splice(parts.length - 8, 7, ...cells.map((c) => ` ${c} `));
+    lines[k] = parts.join('|');
+  } else {
+    // The row's block: its label cells, then its seven values, up to the empty line.
+    let end = k;
+    while (end + 1 < lines.length && lines[end + 1] !== '') end++;
+    for (let j = 0; j < 7; j++) lines[end - 6 + j] = `\t${cells[j]}`;
+  }
+  return lines.join('\n');
+}
+
+test('one figure in any column of an otherwise empty row is read in that column, in every layout that keeps cells (text, Markdown, cell per line, Word)', async () => {
+  const { renderDocx } = await import('../helpers/docx');
+  const { readDocx } = await import('../../shared/src/index');
+  const label = '3.危及“三安全一稳定”';
+  for (let column = 0; column < 7; column++) {
+    const cells = Array<string>(7).fill('');
+    cells[column] = '7';
+    const expected = cells.map((c) => (c === '' ? 'blank' : 7));
+    for (const layout of ['tab', 'markdown', 'cellPerLine'] as const) {
+      const text = setRowCells(render(realisticFigures(), layout), layout, label, cells);
+      const row = parse(text).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
+      assert.deepEqual(row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), expected, `${layout}, column ${column}`);
+    }
+    const f = realisticFigures();
+    f.table2['refused.security']![column] = 7;
+    const docx = readDocx(await renderDocx(f, { blank: [0, 1, 2, 3, 4, 5, 6].filter((k) => k !== column).map((k) => `table2:refused.security:${k}`) }));
+    assert.ok(docx.ok);
+    const row = parse(docx.report.markdown).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
+    assert.deepEqual(row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), expected, `docx, column ${column}`);
+  }
+});
