@@ -1,13 +1,10 @@
 // SARIF 2.1.0 output for CI systems (code scanning, review tools).
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { catalog, describeSource, jsonSource, pick, rules, type Lang } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 
-/** The installed package: dist/cli.js is one folder below it (in the repository too). */
-const packageDir = join(__dirname, '..');
-
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+const howto = (id: string) => (catalog as Record<string, { zh: string; en: string } | undefined>)[`${id}.howto`];
 
 export function toSarif(results: FileResult[], lang: Lang, version: string): unknown {
   const files = results.flatMap((r) => (r.kind === 'checked' ? [r] : []));
@@ -27,13 +24,14 @@ export function toSarif(results: FileResult[], lang: Lang, version: string): unk
           driver: {
             name: 'gov-report',
             version,
-            // The README and the rule pages shipped with the package (next to dist/).
-            informationUri: pathToFileURL(join(packageDir, 'README.md')).toString(),
+            // No path of the checking machine in a log that is handed on: each rule carries its own
+            // help text, and names its page inside the installed package (docs/rules/<id>.md).
             rules: rules.map((r) => ({
               id: r.id,
-              helpUri: pathToFileURL(join(packageDir, 'docs', 'rules', `${r.id}.md`)).toString(),
               shortDescription: { text: pick(catalog[r.title], lang) },
               fullDescription: { text: pick(catalog[r.description], lang) },
+              help: { text: [pick(catalog[r.description], lang), ...(howto(r.id) ? [pick(howto(r.id)!, lang)] : [])].join('\n\n') },
+              properties: { page: `docs/rules/${r.id}.md` },
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
           },
