@@ -448,6 +448,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     warningsSeen += result.findings.filter((f) => f.severity === 'warning').length;
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     result.summary = summarize(model, result.findings, lang, locate);
+    // --fix never rewrites a Word or PDF file: nothing of it counts as fixable.
+    if (result.rebuiltFrom) result.summary = { ...result.summary, findings: result.summary.findings.map((f) => ({ ...f, fixable: false })) };
   });
   const report = opts.format === 'json' ? JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n'
     : opts.format === 'sarif' ? JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n'

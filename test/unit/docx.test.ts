@@ -190,3 +190,15 @@ test('docx, hostile: malformed XML (unclosed <?, <!--, tags) is read in linear t
     assert.ok(times[3]! <= 2.5 ** 3 * Math.max(times[0]!, 4), `${junk}: ${times.map((x) => x.toFixed(1)).join(' → ')} ms`);
   }
 });
+
+test('docx: a fix that --fix would make in a text file is not counted as fixable in a Word file (it is never rewritten)', async () => {
+  const f = realisticFigures();
+  f.table2.granted![6] = 1784; // a typing slip of 1774
+  const dir = mkdtempSync(join(tmpdir(), 'gov-docx-fixable-'));
+  writeFileSync(join(dir, 'r.docx'), await renderDocx(f));
+  const json = gov(dir, 'check', '--format', 'json', 'r.docx');
+  const findings = JSON.parse(json.stdout).files[0].findings as Array<{ rule: string; fixable: boolean }>;
+  assert.ok(findings.some((x) => x.rule === 'wrong-cell'));
+  assert.ok(findings.every((x) => !x.fixable));
+  assert.doesNotMatch(gov(dir, 'check', 'r.docx').stdout, /可用 --fix 自动修复/);
+});
