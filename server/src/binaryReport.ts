@@ -22,7 +22,7 @@ export async function readBinaryReport(path: string, bytes: Uint8Array): Promise
   }
   const r = await readPdfPages(bytes);
   if (!r.ok) {
-    const reasons = { encrypted: 'cli.failed.encrypted', corrupt: 'cli.failed.corrupt', 'not-pdf': 'cli.failed.notPdf', 'no-reader': 'cli.failed.noPdfReader' } as const;
+    const reasons = { encrypted: 'cli.failed.encrypted', corrupt: 'cli.failed.corrupt', 'not-pdf': 'cli.failed.notPdf', 'no-reader': 'cli.failed.noPdfReader', timeout: 'cli.failed.pdfTimeout', 'too-large': 'cli.failed.pdfTooLarge' } as const;
     return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: r.detail ?? 'PDF' }) };
   }
   const rebuilt = rebuildPdf(r.pages);

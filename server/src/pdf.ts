@@ -10,7 +10,10 @@ import type { PdfPage, PdfSegment } from '../../shared/src/inputs/pdfLayout';
 
 export type PdfLoad =
   | { ok: true; pages: PdfPage[]; truncated: boolean }
-  | { ok: false; reason: 'encrypted' | 'corrupt' | 'not-pdf' | 'no-reader'; detail?: string };
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'not-pdf' | 'no-reader' | 'timeout' | 'too-large'; detail?: string };
+
+/** Limits of one PDF's reading: its time, the memory of the worker reading it, what a page may hold. */
+export const PDF_LIMITS = { timeMs: Number(process.env.GOV_REPORT_PDF_TIME_MS) || 30_000, heapMb: 1024, itemsPerPage: 50_000, operatorsPerPage: 500_000 };
 
 /** More pages than any annual report has: the rest is not read (time and memory stay bounded). */
 export const MAX_PAGES = 200;
@@ -84,7 +87,36 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
   return loaded;
 }
 
-export async function readPdfPages(bytes: Uint8Array): Promise<PdfLoad> {
+/**
+ * A PDF's pages, read in a worker thread (from the bundles: dist/pdfWorker.js) that is ended when
+ * it overruns the time or memory budget: the server keeps answering while a file is read, and a
+ * hostile file costs its own message, never the process. From the sources (tests), read here.
+ */
+export async function readPdfPages(bytes: Uint8Array, limits: { timeMs?: number } = {}): Promise<PdfLoad> {
+  if (!isPdf(bytes)) return { ok: false, reason: 'not-pdf' };
+  const script = join(__dirname, 'pdfWorker.js');
+  if (!__filename.endsWith('.js') || !existsSync(script)) return readPdfPagesHere(bytes);
+  const { Worker } = await import('node:worker_threads');
+  return new Promise<PdfLoad>((resolveLoad) => {
+    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: PDF_LIMITS.heapMb }, stdout: true, stderr: true });
+    let settled = false;
+    const settle = (r: PdfLoad) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolveLoad(r);
+    };
+    const timer = setTimeout(() => settle({ ok: false, reason: 'timeout', detail: `${(limits.timeMs ?? PDF_LIMITS.timeMs) / 1000} s` }), limits.timeMs ?? PDF_LIMITS.timeMs);
+    worker.once('message', (r: PdfLoad) => settle(r));
+    worker.once('error', (e: Error & { code?: string }) => settle(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'too-large', detail: `${PDF_LIMITS.heapMb} MB` } : { ok: false, reason: 'corrupt', detail: e.message }));
+    worker.once('exit', () => settle({ ok: false, reason: 'corrupt', detail: 'the reader stopped' }));
+    worker.postMessage(bytes);
+  });
+}
+
+/** The reading itself (in the worker, or here when run from the sources). */
+export async function readPdfPagesHere(bytes: Uint8Array): Promise<PdfLoad> {
   if (!isPdf(bytes)) return { ok: false, reason: 'not-pdf' };
   const lib = await loadPdfJs().catch(() => undefined);
   if (!lib) return { ok: false, reason: 'no-reader' };
@@ -121,7 +153,8 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfLoad> {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
       const content = await page.getTextContent();
-      const items = content.items.flatMap((it) => {
+      // Bounded per page: a content stream of a million items is no report page.
+      const items = content.items.slice(0, PDF_LIMITS.itemsPerPage).flatMap((it) => {
         if (typeof it.str !== 'string' || it.str.trim() === '' || !it.transform) return [];
         const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
         // Vertical writing comes as one run taller than wide (the layout reads it as stacked characters).
@@ -171,7 +204,7 @@ function rulingLines(list: { fnArray: number[]; argsArray: unknown[][] }, OPS: R
     if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) > 2) out.push({ x0: Math.min(ax, bx), y0: ay, x1: Math.max(ax, bx), y1: ay });
     else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) > 2) out.push({ x0: ax, y0: Math.min(ay, by), x1: ax, y1: Math.max(ay, by) });
   };
-  for (let i = 0; i < list.fnArray.length && out.length < 20_000; i++) {
+  for (let i = 0; i < Math.min(list.fnArray.length, PDF_LIMITS.operatorsPerPage) && out.length < 20_000; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] ?? [];
     if (fn === OPS.save) stack.push(ctm);

@@ -35,6 +35,8 @@ test('the .vsix holds exactly what package.json contributes, and is small', () =
   const need = [
     pkg.main.replace(/^\.\//, ''),
     'dist/server.js',
+    // The worker thread a PDF is read in (time and memory budget).
+    'dist/pdfWorker.js',
     // pdf.js for 检查 PDF/Word 报告, with the CMaps Chinese PDFs need (loaded only for a PDF).
     'dist/pdfjs/legacy/build/pdf.min.mjs',
     'dist/pdfjs/legacy/build/pdf.worker.min.mjs',

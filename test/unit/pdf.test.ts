@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
 import { readPdfPages } from '../../server/src/pdf';
 import { assertReading, CORPUS, HUAIAN } from '../helpers/corpus';
-import { renderPdf, writePdf, type PdfStyle } from '../helpers/pdf';
+import { heavyPdf, renderPdf, writePdf, type PdfStyle } from '../helpers/pdf';
 import { realisticFigures, render, type Figures } from '../helpers/render';
 import { ARITHMETIC, dataRows, root, run, sampleFigures } from '../helpers/util';
 
@@ -185,4 +185,15 @@ test('PDF: a native canvas module planted in a parent node_modules is never load
   const r = spawnSync(process.execPath, [join(app, 'dist', 'cli.js'), 'check', 'report.pdf'], { cwd: app, encoding: 'utf8' });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   assert.ok(!existsSync(marker), 'the planted module ran');
+});
+
+test('PDF: a file that overruns the reading budget is said (the worker reading it is ended); the other files are still checked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-pdf-budget-'));
+  writeFileSync(join(dir, 'heavy.pdf'), heavyPdf());
+  writeFileSync(join(dir, 'good.txt'), readFileSync(join(root, 'examples', 'sample-2023.txt')));
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'heavy.pdf', 'good.txt'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOV_REPORT_PDF_TIME_MS: '100' } });
+  assert.equal(r.status, 2, r.stderr);
+  const files = JSON.parse(r.stdout).files as Array<{ path: string; error?: string; message?: string; findings?: unknown[] }>;
+  assert.match(files.find((f) => f.path === 'heavy.pdf')!.message!, /超时/);
+  assert.ok((files.find((f) => f.path === 'good.txt')!.findings ?? []).length > 0);
 });

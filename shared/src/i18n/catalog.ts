@@ -237,6 +237,8 @@ export const catalog = {
   'cli.note.noFixBinary': { zh: '未修改 {format} 文件：--fix 只改写文本报告（可先用 gov-report convert 转为 Markdown）', en: 'the {format} file was not changed: --fix rewrites text reports only (convert it to Markdown first with gov-report convert)' },
   'cli.failed.scan': { zh: '无法读取：PDF 没有文字层（{pages} 页都只有图像，是扫描件），无法检查；请使用带文字的 PDF 或原始文档', en: 'cannot read: the PDF has no text layer ({pages} page(s) of images only: a scan) and cannot be checked; use a PDF with text or the original document' },
   'cli.failed.encrypted': { zh: '无法读取：PDF 已加密（需要打开密码）', en: 'cannot read: the PDF is encrypted (it needs a password to open)' },
+  'cli.failed.pdfTimeout': { zh: '无法读取：PDF 读取超时（{detail}），可能是异常构造的文件；其他文件照常检查', en: 'cannot read: reading the PDF took too long ({detail}); it may be a malformed file; the other files were checked' },
+  'cli.failed.pdfTooLarge': { zh: '无法读取：读取 PDF 所需内存超过上限（{detail}）', en: 'cannot read: reading the PDF needs more memory than allowed ({detail})' },
   'cli.failed.notPdf': { zh: '无法读取：不是 PDF 文件', en: 'cannot read: not a PDF file' },
   'cli.failed.noPdfReader': { zh: '无法读取 PDF：安装包中缺少 PDF 读取组件（pdf.js）', en: 'cannot read the PDF: the PDF reader (pdf.js) is missing from the installation' },
   'cli.note.truncated': { zh: '只读取了前 {pages} 页', en: 'only the first {pages} pages were read' },
