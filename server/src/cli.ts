@@ -163,14 +163,16 @@ export function collectFiles(paths: string[]): string[] {
 }
 
 /** As collectFiles, telling which files were named on the command line (not found in a folder). */
-export function collectEntries(paths: string[]): Array<{ path: string; named: boolean }> {
-  const out: Array<{ path: string; named: boolean }> = [];
+export function collectEntries(paths: string[]): Array<{ path: string; named: boolean; link?: true }> {
+  const out: Array<{ path: string; named: boolean; link?: true }> = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const p = join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
       else if (entry.isFile() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path: p, named: false });
+      // A link in a folder is not followed (it may lead anywhere), and that is said.
+      else if (entry.isSymbolicLink() && EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ path: p, named: false, link: true });
     }
   };
   for (const p of paths) {
@@ -310,7 +312,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const results: FileResult[] = [];
-  let files: Array<{ path: string; named: boolean }>;
+  let files: Array<{ path: string; named: boolean; link?: true }>;
   // "-": the report comes on standard input, named by --stdin-filename (for its configuration,
   // its layout and the messages).
   const stdinName = opts.stdinFilename ?? '<stdin>';
@@ -340,9 +342,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   const o = opts;
-  for (const { path: entry, named } of files) {
+  for (const { path: entry, named, link } of files) {
     const path = entry === STDIN ? resolve(io.cwd, stdinName) : entry;
     const shown = entry === STDIN ? stdinName : relative(io.cwd, path) || path;
+    if (link) {
+      results.push({ kind: 'skipped', path: shown, reason: 'symlink', message: pick(message('cli.skipped.symlink'), lang) });
+      continue;
+    }
     // One file's failure is that file's message: an internal error reading, parsing or checking
     // it never ends the run (the other files are still checked).
     try {

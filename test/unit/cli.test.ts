@@ -27,7 +27,7 @@ const Checked = z.object({
     }).strict()),
   }).strict();
 const NotChecked = z.union([
-  z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report']), message: z.string() }).strict(),
+  z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report', 'symlink']), message: z.string() }).strict(),
   z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable', 'not-a-file', 'too-large', 'internal']), message: z.string() }).strict(),
 ]);
 const JsonOutput = z.object({ files: z.array(z.union([Checked, NotChecked])) }).strict();
@@ -338,4 +338,14 @@ test('the CLI a linter user expects: stdin, --output-file, --rule, --format gith
   assert.match(none.stderr, /没有找到要检查的文件/);
   // English counts read right.
   assert.match(at(['check', '--lang', 'en', 'r.txt']).stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info\) in 1 file\n/);
+});
+
+test('a symbolic link in a folder is not followed, and is said', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-link-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'good.txt'));
+  symlinkSync('/etc/hostname', join(dir, 'link.txt'));
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+  const files = JsonOutput.parse(JSON.parse(r.stdout)).files as Array<{ path: string; skipped?: string }>;
+  assert.equal(files.find((f) => f.path === 'link.txt')?.skipped, 'symlink');
+  assert.ok(files.some((f) => f.path === 'good.txt'));
 });

@@ -245,6 +245,7 @@ export const catalog = {
   'source.page': { zh: '第 {page} 页', en: 'page {page}' },
   'source.paragraph': { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
   'source.cell': { zh: '表格 {table} 第 {row} 行第 {cell} 格', en: 'table {table}, row {row}, cell {cell}' },
+  'cli.skipped.symlink': { zh: '跳过：目录中的符号链接不跟随（可直接在命令行给出目标文件）', en: 'skipped: a symbolic link in a folder is not followed (name the target file on the command line)' },
   'cli.note.noFixStdin': { zh: '从标准输入读取，--fix 不写入任何文件', en: 'read from standard input: --fix writes no file' },
   'cli.noFiles': { zh: '没有找到要检查的文件（.txt、.md、.html、.docx、.pdf）', en: 'no file to check was found (.txt, .md, .html, .docx, .pdf)' },
   'cli.failed.notFile': { zh: '无法读取：不是普通文件（设备、管道或目录）', en: 'cannot read: not a regular file (a device, a pipe or a folder)' },
