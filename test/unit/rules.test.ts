@@ -134,3 +134,15 @@ test('each rule declares the formats it applies to: no 2021-only finding on a 20
   assert.equal(reportFormat({ ...parse('x'), formatVersion: null, year: 2020 }), '2019');
   assert.equal(reportFormat({ ...parse('x'), formatVersion: null, year: 2023 }), '2021');
 });
+
+test('publication-date: the 落款 in every form agencies write it; on time, no date, or a date in the text above are nothing', () => {
+  const dated = (d: string) => check(parse(`${clean.trimEnd()}\n\n示例县人民政府办公室\n${d}\n`)).filter((f) => f.ruleId === 'publication-date');
+  // clean-2023.txt reports on 2023: the deadline is 2024-01-31.
+  for (const late of ['2024年3月5日', '2024-02-01', '2024.2.1', '二〇二四年二月一日', '2025年1月10日']) assert.equal(dated(late).length, 1, late);
+  for (const onTime of ['2024年1月31日', '2024-01-20', '二〇二四年一月二十日', '2023年12月30日']) assert.equal(dated(onTime).length, 0, onTime);
+  assert.match(dated('2024年3月5日')[0]!.message.zh, /^报告落款日期为 2024年3月5日，晚于 2024年1月31日/);
+  assert.equal(check(parse(clean)).filter((f) => f.ruleId === 'publication-date').length, 0, 'no 落款, nothing said');
+  // A date in the narrative (a meeting on 2024年5月) is no 落款.
+  const early = clean.replace('一是部分信息公开不够及时', '2024年5月6日召开会议。一是部分信息公开不够及时');
+  assert.equal(check(parse(early)).filter((f) => f.ruleId === 'publication-date').length, 0);
+});

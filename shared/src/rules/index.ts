@@ -32,6 +32,7 @@ import { textPercentage } from './textPercentage';
 import { reviewOutcome } from './reviewOutcome';
 import { processingFee, sectionContent, yearMismatch } from './sectionContent';
 import { feeUnpaid } from './feeUnpaid';
+import { publicationDate } from './publicationDate';
 import { titleMissing } from './titleMissing';
 import { unknownHeader } from './unknownHeader';
 import { unknownRowLabel } from './unknownRowLabel';
@@ -43,7 +44,7 @@ export const rules: readonly Rule[] = [
   // arithmetic (FORMAT.md §6): the located cause first, then the relations that fail
   wrongCell, balance, outcomeTotal, rowTotal, reviewTotal, textTable,
   // the narrative against the tables and what the format asks it to say
-  textPercentage, reviewOutcome, sectionContent, processingFee, feeUnpaid, yearMismatch,
+  textPercentage, reviewOutcome, sectionContent, processingFee, feeUnpaid, yearMismatch, publicationDate,
   // across years (need last year's report of the same agency)
   carryOver, stock,
   // structure
