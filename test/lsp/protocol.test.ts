@@ -265,7 +265,6 @@ test('the writer types into the zero template: fix-all on save keeps every typed
   const line = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
   const cells = lines[line]!.split('\t');
   const natural = cells.length - 7; // the 自然人 cell
-  const character = cells.slice(0, natural).join('\t').length + 1;
   const fixAllEdits = async () => (await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
     textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
   }))[0]?.edit.changes[uri] ?? [];
