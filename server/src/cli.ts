@@ -10,7 +10,7 @@ import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
-import { MAX_FILE_BYTES, readReportBytes } from './readFile';
+import { fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -195,20 +195,11 @@ type Read =
   | { ok: false; reason: string; message: Localized };
 
 async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
-  let bytes: Uint8Array;
-  if (stdin) {
-    if (stdin.length > MAX_FILE_BYTES.text) return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(stdin.length / 1024 / 1024), max: MAX_FILE_BYTES.text / 1024 / 1024 }) };
-    const decoded = decodeReport(stdin);
-    if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
-    return { ...decoded, bytes: stdin };
-  }
-  const file = readReportBytes(path);
-  if (!file.ok) {
-    if (file.reason === 'not-a-file') return { ok: false, reason: 'not-a-file', message: message('cli.failed.notFile') };
-    if (file.reason === 'too-large') return { ok: false, reason: 'too-large', message: message('cli.failed.tooLarge', { size: Math.round(file.size / 1024 / 1024), max: file.max / 1024 / 1024 }) };
-    return { ok: false, reason: 'unreadable', message: message('cli.failed.unreadable', { detail: file.code }) };
-  }
-  bytes = file.bytes;
+  // Standard input is read as a file of that name would be, within the same size.
+  const file: FileRead = !stdin ? readReportBytes(path)
+    : stdin.length > MAX_FILE_BYTES.text ? { ok: false, reason: 'too-large', size: stdin.length, max: MAX_FILE_BYTES.text } : { ok: true, bytes: stdin };
+  if (!file.ok) return { ok: false, reason: file.reason, message: fileReadMessage(file) };
+  const bytes = file.bytes;
   if (isBinaryReport(path)) {
     const r = await readBinaryReport(path, bytes);
     return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
@@ -489,6 +480,7 @@ async function readStdin(): Promise<Uint8Array> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
     size += (chunk as Buffer).length;
+    // Past the limit the rest is not read: what was read is said to be too large.
     if (size > MAX_FILE_BYTES.text) break;
   }
   return new Uint8Array(Buffer.concat(chunks));

@@ -2,6 +2,7 @@
 // symlink to /dev/zero, a FIFO or a folder is no report), of a bounded size, checked before
 // anything is read.
 import { readFileSync, statSync } from 'node:fs';
+import { message, type Localized } from '../../shared/src/index';
 import { isBinaryReport } from './binaryReport';
 
 /** The largest file read: a report is a few hundred KB; past this it is said, not read. */
@@ -23,4 +24,11 @@ export function readReportBytes(path: string): FileRead {
   } catch (e) {
     return { ok: false, reason: 'unreadable', code: (e as NodeJS.ErrnoException).code ?? String(e) };
   }
+}
+
+/** What is said of a file that was not read (CLI line, server answer). */
+export function fileReadMessage(r: Exclude<FileRead, { ok: true }>): Localized {
+  if (r.reason === 'not-a-file') return message('cli.failed.notFile');
+  if (r.reason === 'too-large') return message('cli.failed.tooLarge', { size: Math.round(r.size / 1024 / 1024), max: r.max / 1024 / 1024 });
+  return message('cli.failed.unreadable', { detail: r.code });
 }

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, pick, type Finding, type Lang, type Rebuilt } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
-import { readReportBytes } from './readFile';
+import { fileReadMessage, readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -272,10 +272,7 @@ connection.onRequest('gov-report/rebuild', async (p: { source: string; target: s
   const path = p.source.startsWith('file:') ? fileURLToPath(p.source) : undefined;
   if (!path || !isBinaryReport(path)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
   const file = readReportBytes(path);
-  if (!file.ok) {
-    const m = file.reason === 'not-a-file' ? message('cli.failed.notFile') : file.reason === 'too-large' ? message('cli.failed.tooLarge', { size: Math.round(file.size / 1024 / 1024), max: file.max / 1024 / 1024 }) : message('cli.failed.unreadable', { detail: file.code });
-    return { ok: false, message: pick(m, l) };
-  }
+  if (!file.ok) return { ok: false, message: pick(fileReadMessage(file), l) };
   const r = await readBinaryReport(path, file.bytes);
   if (!r.ok) return { ok: false, message: pick(r.message, l) };
   rebuilt.set(p.target, r.rebuilt);

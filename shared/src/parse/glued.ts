@@ -8,7 +8,6 @@
 // Every step is a forward scan over the line: linear whatever the line holds.
 import { sectionOfTitle } from './sections';
 import { table1LabelTexts } from './labels';
-import { norm } from '../text';
 
 export interface Glued {
   /** Offsets where a new line starts. */
@@ -161,9 +160,8 @@ export function gluedBreaks(text: string, start: number, end: number): Glued | u
     while (stop > from && isBlank(line.charCodeAt(stop - 1))) stop--;
     const before = line.slice(Math.max(from, stop - 24), stop);
     at = stop;
-    const n = norm(before);
     for (const label of TABLE1_LABELS) {
-      if (n.endsWith(label) && before.endsWith(label) && before.length > label.length) {
+      if (before.endsWith(label) && before.length > label.length) {
         cut(at - label.length);
         return;
       }

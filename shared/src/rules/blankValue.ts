@@ -27,12 +27,16 @@ export const blankValue: Rule = {
     for (const { table, row, cell } of allCells(model)) {
       if (row.flattened || unfilled.has(table)) continue;
       if (cell.value.kind === 'blank' && cell.value.asZero) {
-        asZero.set(table, [...(asZero.get(table) ?? []), cell]);
+        const list = asZero.get(table);
+        if (list) list.push(cell);
+        else asZero.set(table, [cell]);
         continue;
       }
       if (cell.value.kind !== 'blank' && cell.value.kind !== 'missing') continue;
       if (isTotalCell(table, row, cell)) continue;
-      blanks.set(table, [...(blanks.get(table) ?? []), { row, cell }]);
+      const list = blanks.get(table);
+      if (list) list.push({ row, cell });
+      else blanks.set(table, [{ row, cell }]);
     }
     for (const [table, list] of blanks) {
       // A blank here and there is named where it is; a table being filled in (many blanks) is

@@ -16,7 +16,6 @@ export const feeUnpaid: Rule = {
   title: 'fee-unpaid.title',
   description: 'fee-unpaid.description',
   check(model) {
-    if ((model.formatVersion ?? '2021') !== '2021') return [];
     const row = rowsById(model.tables.table2).get('other.unpaidFee');
     const cell = cellOf(row, 'total');
     const count = numberOf(cell);

@@ -35,7 +35,7 @@ export const processingFee: Rule = {
   description: 'processing-fee.description',
   check(model) {
     const six = model.sections.find((s) => s.number === 6);
-    if (!six || (model.formatVersion ?? '2021') !== '2021') return [];
+    if (!six) return [];
     // Not any 收费: 行政事业性收费 is table 1's, another thing.
     if (/处理费|收取(?:任何)?费用|(?:不|未|没有|无)(?:发生|产生)?(?:任何)?收(?:取)?费|免费/.test(model.text.slice(six.headingRange.end, six.range.end))) return [];
     return [{ message: message('msg.processingFee'), range: six.headingRange, related: [] }];
