@@ -1,5 +1,5 @@
 // One cached analysis per document version, shared by every feature (parse once per version).
-import { check, parse, type CheckOptions, type Finding, type ReportModel } from '../../shared/src/index';
+import { check, parse, TimeBudgetExceeded, type CheckOptions, type Finding, type ReportModel } from '../../shared/src/index';
 
 export interface DocumentOptions extends CheckOptions {
   format?: '2019' | '2021';
@@ -18,6 +18,8 @@ export interface Analysis {
   active: boolean;
   /** Set when the document was too large to check. */
   tooLarge?: { length: number };
+  /** Set when checking ran past EDITOR_CHECK_TIME_MS (said instead of findings). */
+  tooSlow?: true;
   /** Why the document is or is not checked (status bar, output channel). */
   decision: Decision;
 }
@@ -42,6 +44,9 @@ export interface AnalysisInput {
 
 /** Above this size a document is not checked (the user is told); typing stays fluid. */
 export const MAX_CHECKED_LENGTH = 2_000_000;
+
+/** A document whose check runs past this is said once instead (every rule is linear; a backstop). */
+export const EDITOR_CHECK_TIME_MS = Number(process.env.GOV_REPORT_TIME_MS) || 5_000;
 
 const REPORT_HINT = /政府信息公开|勾稽关系|年度报告/;
 
@@ -81,9 +86,16 @@ export class AnalysisCache {
       // A report whose tables do not show its format is read as the configured one.
       const model = options.format && parsed.formatVersion === null ? { ...parsed, formatVersion: options.format } : parsed;
       const active = own || model.isReport;
-      const findings = active ? check(model, options) : [];
+      let findings: Finding[] = [];
+      let tooSlow = false;
+      try {
+        if (active) findings = check(model, { ...options, deadline: started + EDITOR_CHECK_TIME_MS });
+      } catch (e) {
+        if (!(e instanceof TimeBudgetExceeded)) throw e;
+        tooSlow = true;
+      }
       const decision: Decision = doc.choice === 'check' ? 'chosen' : doc.languageId === 'gov-report' ? 'language' : active ? 'structure' : 'mentions';
-      analysis = { ...base, model, findings, elapsed: performance.now() - started, active, decision };
+      analysis = { ...base, model, findings, elapsed: performance.now() - started, active, decision, ...(tooSlow ? { tooSlow: true as const } : {}) };
     }
     this.cache.delete(doc.uri);
     this.cache.set(doc.uri, analysis);

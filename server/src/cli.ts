@@ -4,13 +4,13 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, TimeBudgetExceeded, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
-import { fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
+import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -345,10 +345,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     try {
       await checkOne(path, named, shown, entry === STDIN ? stdin : undefined);
     } catch (e) {
-      results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
+      if (e instanceof TimeBudgetExceeded) results.push({ kind: 'failed', path: shown, reason: 'timeout', message: pick(message('cli.failed.timeBudget', { seconds: CHECK_TIME_MS / 1000 }), lang) });
+      else results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
     }
   }
   async function checkOne(path: string, named: boolean, shown: string, input?: Uint8Array): Promise<void> {
+    const deadline = performance.now() + CHECK_TIME_MS;
     const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
     const config = found.kind === 'ok' ? found.config : {};
     // Ignored files: said when named on the command line, silently left out of a folder.
@@ -363,7 +365,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const severity = { ...(config.rules ?? {}), ...o.rules };
-    const options = { ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
+    const options = { deadline, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
     const read = await readReportFile(path, input);
     if (!read.ok) {

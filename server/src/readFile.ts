@@ -8,6 +8,9 @@ import { isBinaryReport } from './binaryReport';
 /** The largest file read: a report is a few hundred KB; past this it is said, not read. */
 export const MAX_FILE_BYTES = { text: 8 * 1024 * 1024, binary: 64 * 1024 * 1024 };
 
+/** The time one file may take in the CLI, read to findings (a PDF's reading has its own, PDF_LIMITS). */
+export const CHECK_TIME_MS = Number(process.env.GOV_REPORT_TIME_MS) || 20_000;
+
 export type FileRead =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; reason: 'not-a-file' }

@@ -2,7 +2,7 @@
 export * from './model';
 export * from './text';
 export { parse, DEFAULT_MAX_LENGTH, type ParseOptions } from './parse/index';
-export { check, checkAcrossYears, reportFormat, type CheckOptions, type SeveritySetting, type YearDocument } from './check';
+export { check, checkAcrossYears, reportFormat, TimeBudgetExceeded, type CheckOptions, type SeveritySetting, type YearDocument } from './check';
 export { applyEdits, fixAll, fixAllChanges, fixAllEdits, safeEdits, type Change, type FixAllOptions, type FixAllResult } from './fix';
 export { rules, ruleById, arithmeticRuleIds } from './rules/index';
 export type { Finding, Fix, Edit, Related, Rule, Severity } from './rules/types';

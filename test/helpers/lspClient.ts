@@ -75,8 +75,8 @@ export class LspClient {
     return new Promise((resolve) => this.statusWaiters.push({ match: (p) => p.uri === uri && accept(p), resolve }));
   }
 
-  static async start(root: string, options: { locale?: string; settings?: unknown; nodeArgs?: string[] } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  static async start(root: string, options: { locale?: string; settings?: unknown; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const client = new LspClient(child);
     if (options.settings) client.settings = options.settings;
     await client.connection.sendRequest('initialize', {

@@ -80,6 +80,27 @@ test('a 10 MB document degrades with a clear message instead of freezing', async
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
+test('a check that runs past its time budget is said once, at the top, instead of findings; the server goes on', async () => {
+  // A budget of a microsecond: every check overruns it (the rules are linear; this is the backstop).
+  const slow = await LspClient.start(root, { env: { GOV_REPORT_TIME_MS: '0.001' } });
+  try {
+    const uri = 'file:///reports/slow-2023.txt';
+    const d = slow.diagnostics(uri, 1);
+    await slow.open(uri, fixture('real', 'jinxiang-2023.txt'));
+    const p = await d;
+    assert.deepEqual(p.diagnostics.map((x) => x.code), ['too-slow']);
+    assert.match(p.diagnostics[0]!.message, /检查超时（超过 0\.000001 秒）/);
+  } finally {
+    await slow.stop();
+  }
+  // The same report under the normal budget: its findings (jinxiang has errors).
+  const uri = 'file:///reports/jinxiang-2023.txt';
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, fixture('real', 'jinxiang-2023.txt'));
+  assert.ok((await d).diagnostics.some((x) => x.severity === 1));
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('the server made no network request, resolved no host, spawned nothing and wrote no file', async () => {
   await alive();
   assert.doesNotMatch(client.stderr, /SANDBOX-VIOLATION/, client.stderr);

@@ -28,7 +28,7 @@ const Checked = z.object({
   }).strict();
 const NotChecked = z.union([
   z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report', 'symlink']), message: z.string() }).strict(),
-  z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable', 'not-a-file', 'too-large', 'internal']), message: z.string() }).strict(),
+  z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable', 'not-a-file', 'too-large', 'internal', 'timeout']), message: z.string() }).strict(),
 ]);
 const JsonOutput = z.object({ files: z.array(z.union([Checked, NotChecked])) }).strict();
 
@@ -286,6 +286,20 @@ test('hostile files in a batch: a device behind a symlink and an oversized file 
   assert.equal(by('zero.txt').error, 'not-a-file');
   assert.equal(by('huge.txt').error, 'too-large');
   assert.match(String(by('huge.txt').message), /文件过大/);
+});
+
+test('a file that runs past the time budget is said as such (exit 2), never a stalled batch', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-budget-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'report.txt'));
+  // A budget of a microsecond: the check overruns it (every rule is linear; this is the backstop).
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'report.txt'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOV_REPORT_TIME_MS: '0.001' } });
+  assert.equal(r.status, 2, r.stderr);
+  const file = JsonOutput.parse(JSON.parse(r.stdout)).files[0] as Record<string, unknown>;
+  assert.equal(file.error, 'timeout');
+  assert.match(String(file.message), /检查超时/);
+  // Under the normal budget the same file is checked.
+  const normal = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'report.txt'], { cwd: dir, encoding: 'utf8' });
+  assert.ok(Array.isArray((JSON.parse(normal.stdout).files[0] as Record<string, unknown>).findings));
 });
 
 test('--quiet hides warnings but --max-warnings still counts them (as ESLint does)', () => {

@@ -2,8 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { pick, type Lang } from '../../../shared/src/index';
-import type { Analysis } from '../analysis';
+import { message, pick, type Lang } from '../../../shared/src/index';
+import { EDITOR_CHECK_TIME_MS, type Analysis } from '../analysis';
 import { toLspRange } from '../lsp';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -21,15 +21,14 @@ export function ruleDocUri(ruleId: string, baseDir: string): string {
 }
 
 export function toDiagnostics(a: Analysis, lang: Lang, baseDir: string): Diagnostic[] {
-  if (a.tooLarge) {
+  // Not checked (too large to check while typing, or over the time budget): said once, at the top.
+  if (a.tooLarge || a.tooSlow) {
     return [{
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       source: 'gov-report',
-      code: 'too-large',
-      message: lang === 'en'
-        ? `This document (${(a.tooLarge.length / 1e6).toFixed(1)} MB) is too large to check while typing; run "gov-report check" on it instead.`
-        : `文档过大（${(a.tooLarge.length / 1e6).toFixed(1)} MB），编辑时不做检查；请用命令行 gov-report check 检查。`,
+      code: a.tooLarge ? 'too-large' : 'too-slow',
+      message: pick(a.tooLarge ? message('editor.tooLarge', { size: (a.tooLarge.length / 1e6).toFixed(1) }) : message('editor.tooSlow', { seconds: EDITOR_CHECK_TIME_MS / 1000 }), lang),
     }];
   }
   if (!a.active) return [];
