@@ -6,7 +6,7 @@ import type { ReportModel, TableRow } from './model';
 import { rules } from './rules/index';
 import type { Finding } from './rules/types';
 import { spec, table2RowsFor } from './spec/data';
-import { norm } from './text';
+import { nearest, norm } from './text';
 
 export const CONFIG_FILE = '.gov-report.json';
 
@@ -131,19 +131,8 @@ export function jsonErrorOffset(text: string): number {
 
 /** " (did you mean "heading-level"?)" for an id one or two letters off a rule's. */
 export function suggest(id: string): string {
-  const near = rules.map((r) => r.id).find((r) => editDistance(r, id) <= 2);
+  const near = nearest(id, rules.map((r) => r.id));
   return near ? ` (did you mean "${near}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return 3;
-  let prev = [...Array(b.length + 1).keys()];
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 /** Does an ignore entry cover this finding? Every field given must match. */

@@ -6,7 +6,7 @@
 
 /** The comments, by a forward scan: each "<!--" is closed by the first "-->" after it, found
  *  once (no pattern that rescans the rest of the text for every unclosed comment). */
-function* comments(text: string): Generator<{ index: number; end: number; kind: string; names: string }> {
+function* comments(text: string): Generator<{ index: number; end: number; kind: string; names: string; namesAt: number }> {
   let from = 0;
   for (;;) {
     const open = text.indexOf('<!--', from);
@@ -14,10 +14,21 @@ function* comments(text: string): Generator<{ index: number; end: number; kind: 
     const close = text.indexOf('-->', open + 4);
     if (close < 0) return;
     from = close + 3;
-    const body = text.slice(open + 4, close).trim();
+    const inner = text.slice(open + 4, close);
+    const body = inner.trim();
     const m = /^gov-report-(disable-next-line|disable|enable)(?![\w-])([\s\S]{0,500})$/.exec(body);
-    if (m) yield { index: open, end: close + 3, kind: m[1] as string, names: m[2] as string };
+    if (m) yield { index: open, end: close + 3, kind: m[1] as string, names: m[2] as string, namesAt: open + 4 + inner.search(/\S/) + 11 + (m[1] as string).length };
   }
+}
+
+/** The rule names written in suppression comments, with where each stands (to say a misspelt one). */
+export function suppressionNames(text: string): Array<{ name: string; start: number; end: number }> {
+  if (!text.includes('gov-report-')) return [];
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (const c of comments(text)) {
+    for (const m of c.names.matchAll(/[^\s,]+/g)) out.push({ name: m[0], start: c.namesAt + (m.index ?? 0), end: c.namesAt + (m.index ?? 0) + m[0].length });
+  }
+  return out;
 }
 
 export interface Suppressions {
@@ -59,7 +70,11 @@ export function suppressionsOf(text: string, lineOf: (offset: number) => number)
   if (intervals.length === 0) return NONE;
   // Per rule, the intervals merged and sorted: a finding is looked up by binary search.
   const byRule = new Map<string, Array<[number, number]>>();
-  for (const i of intervals) byRule.set(i.rule, [...(byRule.get(i.rule) ?? []), [i.from, i.to]]);
+  for (const i of intervals) {
+    const list = byRule.get(i.rule);
+    if (list) list.push([i.from, i.to]);
+    else byRule.set(i.rule, [[i.from, i.to]]);
+  }
   for (const [rule, list] of byRule) byRule.set(rule, merge(list));
   const inside = (list: Array<[number, number]> | undefined, line: number) => {
     if (!list) return false;

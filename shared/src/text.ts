@@ -210,3 +210,9 @@ export function segment(normalized: string, vocabulary: readonly string[]): Arra
   if (unknownStart >= 0) out.push({ start: unknownStart, end: normalized.length });
   return out;
 }
+
+/** The candidate within two edits of `word` (a misspelt rule id's likely meaning), if any. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  return word.length > 64 ? undefined : candidates.find((c) => editDistance(c, word, 2) <= 2);
+}
+

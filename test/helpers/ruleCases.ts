@@ -63,6 +63,7 @@ export const cases: Case[] = [
   { rule: 'section-content', text: replaceOnce(clean, '一是部分信息公开不够及时；二是政策解读形式较为单一。下一步将健全发布机制，丰富解读形式。', '无。'), at: '五、存在的主要问题' },
   { rule: 'processing-fee', text: replaceOnce(clean, '本年度未收取信息处理费。', '无其他需要报告的事项。'), at: '六、其他需要报告的事项' },
   // One application moved from 予以公开 to （六）2 (totals unchanged), the text still says no fee was charged.
+  { rule: 'suppression-unknown', text: replaceOnce(clean, '五、存在的主要问题', '<!-- gov-report-disable-next-line heading-levels -->\n五、存在的主要问题'), at: 'heading-levels' },
   { rule: 'publication-date', text: `${clean.trimEnd()}\n\n示例县人民政府办公室\n2024年3月5日\n`, at: '2024年3月5日' },
   { rule: 'fee-unpaid', text: replaceOnce(replaceOnce(clean, '（一）予以公开\t5\t1\t0\t0\t0\t0\t6', '（一）予以公开\t4\t1\t0\t0\t0\t0\t5'), /(2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请)\t0\t0\t0\t0\t0\t0\t0/, '$1\t1\t0\t0\t0\t0\t0\t1'), at: '未收取信息处理费' },
   { rule: 'year-mismatch', text: replaceOnce(clean, '至2023年12月31日止', '至2022年12月31日止'), at: '本报告依据' },

@@ -20,7 +20,14 @@ test('Markdown comments: disable-next-line, disable … enable around a block, a
   assert.ok(!ids(insertAt(line, `<!-- gov-report-disable-next-line ${f.ruleId} -->`)).includes(f.ruleId) || base.filter((x) => x.ruleId === f.ruleId).length > 1);
   const silenced = run(insertAt(line, `<!-- gov-report-disable-next-line ${f.ruleId} -->`)).findings;
   assert.equal(silenced.length, base.length - 1);
-  assert.equal(run(insertAt(line, '<!-- gov-report-disable-next-line some-other-rule -->')).findings.length, base.length);
+  const other = f.ruleId === 'publication-date' ? 'title-missing' : 'publication-date';
+  assert.equal(run(insertAt(line, `<!-- gov-report-disable-next-line ${other} -->`)).findings.length, base.length);
+  // A name that is no rule silences nothing and is said where it stands, with the likely id.
+  const misspelt = run(insertAt(line, `<!-- gov-report-disable-next-line ${f.ruleId}s -->`));
+  assert.equal(misspelt.findings.length, base.length + 1);
+  const said = misspelt.findings.find((x) => x.ruleId === 'suppression-unknown')!;
+  assert.equal(misspelt.model.text.slice(said.range.start, said.range.end), `${f.ruleId}s`);
+  assert.match(said.message.zh, new RegExp(`没有名为“${f.ruleId}s”的规则，是否指 ${f.ruleId}？`));
   // Around the whole document, without names: nothing left.
   assert.deepEqual(run(`<!-- gov-report-disable -->\n${md}\n<!-- gov-report-enable -->\n`).findings.filter((x) => x.range.start > 30), []);
   // Disabled then enabled before the finding: it stays.

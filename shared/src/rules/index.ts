@@ -33,6 +33,7 @@ import { reviewOutcome } from './reviewOutcome';
 import { processingFee, sectionContent, yearMismatch } from './sectionContent';
 import { feeUnpaid } from './feeUnpaid';
 import { publicationDate } from './publicationDate';
+import { suppressionUnknown } from './suppressionUnknown';
 import { titleMissing } from './titleMissing';
 import { unknownHeader } from './unknownHeader';
 import { unknownRowLabel } from './unknownRowLabel';
@@ -54,7 +55,11 @@ export const rules: readonly Rule[] = [
   lostLineBreaks, blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
   // format version
   outdatedFormat, mixedFormat,
+  // the report's own suppression comments
+  suppressionUnknown(() => ruleIds),
 ];
+
+const ruleIds = rules.map((r) => r.id);
 
 export const ruleById = new Map(rules.map((r) => [r.id, r]));
 
