@@ -7,7 +7,8 @@ import { chromium } from 'playwright-core';
 // Where setup-code-server.sh installed code-server (default: ./.vscode-e2e under the current directory).
 const CODE_SERVER = process.env.CODE_SERVER_BIN || path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '.vscode-e2e', 'node_modules', '.bin', 'code-server');
 
-export async function startCodeServer({ port = 8130, workDir, settings = {}, extraArgs = [], installExtensions = [] } = {}) {
+// workspaceTrust: true leaves Workspace Trust on (a folder opens in Restricted Mode until trusted).
+export async function startCodeServer({ port = 8130, workDir, settings = {}, extraArgs = [], installExtensions = [], workspaceTrust = false } = {}) {
   fs.rmSync(workDir, { recursive: true, force: true });
   const ud = path.join(workDir, 'ud'), ext = path.join(workDir, 'ext');
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
@@ -15,7 +16,7 @@ export async function startCodeServer({ port = 8130, workDir, settings = {}, ext
   fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
-    'security.workspace.trust.enabled': false, 'git.enabled': false, 'editor.hover.delay': 100, 'files.hotExit': 'off',
+    'security.workspace.trust.enabled': workspaceTrust, 'git.enabled': false, 'editor.hover.delay': 100, 'files.hotExit': 'off',
     ...settings }, null, 2));
   const cfg = path.join(workDir, 'config.yaml');
   fs.writeFileSync(cfg, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -24,7 +25,7 @@ export async function startCodeServer({ port = 8130, workDir, settings = {}, ext
   const t0 = Date.now();
   const log = fs.openSync(path.join(workDir, 'code-server.log'), 'w');
   const proc = spawn(CODE_SERVER, ['--config', cfg, '--user-data-dir', ud, '--extensions-dir', ext,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--ignore-last-opened', ...extraArgs], { stdio: ['ignore', log, log], detached: true }); // own process group
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
