@@ -262,15 +262,15 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
   return target;
 }
 
-const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport}';
+const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport,pdf,docx}';
 const BATCH = 25;
 
 /** "检查工作区中的所有年度报告": every candidate file, in batches, with a cancellable progress. */
-async function checkWorkspace(quiet = false): Promise<{ checked: number; reports: number; errors: number; warnings: number } | undefined> {
+async function checkWorkspace(quiet = false): Promise<{ checked: number; reports: number; errors: number; warnings: number; infos: number } | undefined> {
   const c = client;
   if (!c) return undefined;
   const files = await workspace.findFiles(REPORT_FILES, '**/node_modules/**');
-  const total = { checked: 0, reports: 0, errors: 0, warnings: 0 };
+  const total = { checked: 0, reports: 0, errors: 0, warnings: 0, infos: 0 };
   await window.withProgress({ location: ProgressLocation.Notification, title: t('checkingWorkspace'), cancellable: true }, async (progress, token) => {
     for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
       const uris = files.slice(i, i + BATCH).map((u) => u.toString());
@@ -279,6 +279,7 @@ async function checkWorkspace(quiet = false): Promise<{ checked: number; reports
       total.reports += r.reports;
       total.errors += r.errors;
       total.warnings += r.warnings;
+      total.infos += r.infos;
       progress.report({ increment: (uris.length / files.length) * 100, message: t('checkedSoFar', { done: total.checked, total: files.length, reports: total.reports }) });
     }
   });

@@ -188,6 +188,11 @@ function publish(doc: TextDocument, cascade = true): void {
       for (const d of diagnostics) {
         const at = source.locate(d.range.start.line, d.range.start.character);
         if (at) d.message += lang(doc.uri) === 'en' ? ` (${pick(describeSource(at), 'en')})` : `（${pick(describeSource(at), 'zh-CN')}）`;
+        // The PDF or Word file itself (the workspace check): no line of it to point at.
+        if (doc.uri.startsWith('file:')) {
+          d.range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+          delete d.relatedInformation;
+        }
       }
     }
     // A closed file checked from disk has no editor version.
@@ -226,38 +231,59 @@ function sourceOf(uri: string): TextDocument | undefined {
 
 const LANGUAGE_OF_EXTENSION: Record<string, string> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.gkreport': 'gov-report' };
 
-/** Reads and checks one closed file; answers whether it is a report, with its counts. */
-function checkFromDisk(uri: string): { report: boolean; errors: number; warnings: number } {
-  const none = { report: false, errors: 0, warnings: 0 };
-  if (documents.get(uri) || !uri.startsWith('file:')) return none;
-  const file = readReportBytes(fileURLToPath(uri));
-  if (!file.ok) return none;
-  const decoded = decodeReport(file.bytes);
-  if (!decoded.ok || decoded.text.trim() === '') return none;
-  const languageId = LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext';
-  const doc = TextDocument.create(uri, languageId, -1, decoded.text);
+type DiskCheck = { report: boolean; errors: number; warnings: number; infos: number };
+const NOT_A_REPORT: DiskCheck = { report: false, errors: 0, warnings: 0, infos: 0 };
+
+/** Reads and checks one closed file; answers whether it is a report, with its counts. A PDF or
+ *  Word file is rebuilt first; its problems are published on the file itself, each naming its page
+ *  or cell (the file has no lines to point at). */
+async function checkFromDisk(uri: string): Promise<DiskCheck> {
+  const open = documents.get(uri);
+  // An open report is counted as the editor has it (its problems are already shown).
+  if (open) return counts(analysisOf(open));
+  if (!uri.startsWith('file:')) return NOT_A_REPORT;
+  const path = fileURLToPath(uri);
+  const file = readReportBytes(path);
+  if (!file.ok) return NOT_A_REPORT;
+  let doc: TextDocument;
+  if (isBinaryReport(path)) {
+    const r = await readBinaryReport(path, file.bytes);
+    if (!r.ok) return NOT_A_REPORT;
+    rebuilt.set(uri, r.rebuilt);
+    doc = TextDocument.create(uri, 'markdown', -1, r.rebuilt.markdown);
+  } else {
+    const decoded = decodeReport(file.bytes);
+    if (!decoded.ok || decoded.text.trim() === '') return NOT_A_REPORT;
+    doc = TextDocument.create(uri, LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext', -1, decoded.text);
+  }
   onDisk.set(uri, doc);
   cache.delete(uri);
   publish(doc);
   const a = cache.peek(uri);
   if (!a?.active) {
     onDisk.delete(uri);
-    return none;
+    rebuilt.delete(uri);
+    return NOT_A_REPORT;
   }
-  return { report: true, errors: a.findings.filter((f) => f.severity === 'error').length, warnings: a.findings.filter((f) => f.severity === 'warning').length };
+  return counts(a);
 }
 
-connection.onRequest('gov-report/checkFiles', (p: { uris: string[] }) => {
-  let reports = 0;
-  let errors = 0;
-  let warnings = 0;
+function counts(a: Analysis): DiskCheck {
+  if (!a.active) return NOT_A_REPORT;
+  const count = (severity: string) => a.findings.filter((f) => f.severity === severity).length;
+  return { report: true, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
+  const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };
   for (const uri of p.uris) {
-    const r = checkFromDisk(uri);
-    if (r.report) reports++;
-    errors += r.errors;
-    warnings += r.warnings;
+    const r = await checkFromDisk(uri);
+    if (r.report) total.reports++;
+    total.errors += r.errors;
+    total.warnings += r.warnings;
+    total.infos += r.infos;
   }
-  return { checked: p.uris.length, reports, errors, warnings };
+  return total;
 });
 
 // ------------------------------------------------------------------ PDF and Word reports
@@ -290,7 +316,7 @@ documents.onDidChangeContent((e) => {
   noteEdit(e.document.uri, e.document.getText());
   schedule(e.document);
 });
-documents.onDidClose((e) => {
+documents.onDidClose(async (e) => {
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
@@ -300,7 +326,7 @@ documents.onDidClose((e) => {
   // A rebuilt report is read again from its file when it is opened again.
   if (rebuilt.delete(e.document.uri)) choices.delete(e.document.uri);
   // In the workspace scope a closed report keeps its problems, as saved on disk.
-  if (settings.scope === 'workspace' && checkFromDisk(e.document.uri).report) return;
+  if (settings.scope === 'workspace' && (await checkFromDisk(e.document.uri)).report) return;
   for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -156,21 +156,33 @@ test('silencing from the lightbulb: a comment in Markdown, the configuration fil
   }
 });
 
-test('checking the workspace: closed reports are read from disk and their problems published; other files stay silent', async () => {
+test('checking the workspace: closed reports (PDF and Word too) are read from disk and their problems published; other files stay silent', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gov-report-ws-'));
   copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'sample-2023.txt'));
   copyFileSync(join(root, 'test', 'fixtures', 'real', 'guangshui-2024.txt'), join(dir, 'guangshui-2024.txt'));
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'), join(dir, 'hongze-2024.pdf'));
   writeFileSync(join(dir, 'notes.txt'), '会议记录\n一、议题 3 项\n');
-  const uris = ['sample-2023.txt', 'guangshui-2024.txt', 'notes.txt'].map((n) => pathToFileURL(join(dir, n)).toString());
+  const names = ['sample-2023.txt', 'guangshui-2024.txt', 'hongze-2024.pdf', 'notes.txt'];
+  const uris = names.map((n) => pathToFileURL(join(dir, n)).toString());
   const sample = client.diagnostics(uris[0]!);
-  const summary = await client.request<{ checked: number; reports: number; errors: number; warnings: number }>('gov-report/checkFiles', { uris });
-  const cli = JSON.parse(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', join(dir, 'sample-2023.txt'), join(dir, 'guangshui-2024.txt')], { encoding: 'utf8' }).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; severity: string }> }> };
+  const pdf = client.diagnostics(uris[2]!);
+  const summary = await client.request<{ checked: number; reports: number; errors: number; warnings: number; infos: number }>('gov-report/checkFiles', { uris });
+  const cli = JSON.parse(spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...names.slice(0, 3).map((n) => join(dir, n))], { encoding: 'utf8' }).stdout) as { files: Array<{ findings: Array<{ rule: string; line: number; severity: string; message: string }> }> };
   const all = cli.files.flatMap((f) => f.findings);
-  assert.deepEqual(summary, { checked: 3, reports: 2, errors: all.filter((f) => f.severity === 'error').length, warnings: all.filter((f) => f.severity === 'warning').length });
+  const count = (severity: string) => all.filter((f) => f.severity === severity).length;
+  assert.deepEqual(summary, { checked: 4, reports: 3, errors: count('error'), warnings: count('warning'), infos: count('info') });
+  // The PDF's problems stand on the file itself, each naming its page, as the CLI lists them.
+  const onPdf = (await pdf).diagnostics;
+  assert.ok(onPdf.length > 0);
+  assert.deepEqual(onPdf.map((d) => d.code), cli.files[2]!.findings.map((f) => f.rule));
+  for (const d of onPdf) {
+    assert.match(d.message, /第 \d+ 页/);
+    assert.deepEqual(d.range.start, { line: 0, character: 0 });
+  }
   const published = await sample;
   assert.equal(published.version, undefined, 'no editor version for a closed file');
   assert.deepEqual(published.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`), cli.files[0]!.findings.map((f) => `${f.rule}@${f.line}`));
-  assert.ok(!client.published.some((p) => p.uri === uris[2] && p.diagnostics.length > 0));
+  assert.ok(!client.published.some((p) => p.uri === uris[3] && p.diagnostics.length > 0), "notes.txt is no report");
 });
 
 test('the workspace scope: closing a report keeps its problems (as saved); the open-files scope clears them', async () => {

@@ -230,14 +230,21 @@ export function tests(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
-    it('检查工作区中的所有年度报告: closed reports get their problems without being opened', async () => {
+    it('检查工作区中的所有年度报告: closed reports, PDF and Word included, get their problems without being opened', async () => {
       const closed = workspaceFile('closed-sample-2023.txt');
       const expected = cliFindings(closed.fsPath);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'not open');
       const shown = diagnosticsFor(closed, (d) => d.filter((x) => x.source === 'gov-report').length === expected.length);
-      await vscode.commands.executeCommand('gov-report.checkWorkspace');
+      const pdf = workspaceFile('hongze-2024.pdf');
+      const pdfExpected = cliFindings(pdf.fsPath);
+      const pdfShown = diagnosticsFor(pdf, (d) => d.filter((x) => x.source === 'gov-report').length === pdfExpected.length);
+      const total = await vscode.commands.executeCommand<{ checked: number; reports: number; errors: number; warnings: number; infos: number }>('gov-report.checkWorkspace');
       const d = await shown;
       assert.deepEqual(d.map((x) => `${codeOf(x)}@${x.range.start.line + 1}`), expected.map((f) => `${f.rule}@${f.line}`));
+      // The PDF is counted and its problems name their pages; the summary counts every severity.
+      assert.deepEqual((await pdfShown).map((x) => codeOf(x)), pdfExpected.map((f) => f.rule));
+      assert.ok((await pdfShown).every((x) => /第 \d+ 页/.test(x.message)));
+      assert.ok(total.reports >= 8 && total.infos > 0, JSON.stringify(total));
       assert.ok(!vscode.workspace.textDocuments.some((x) => x.uri.toString() === closed.toString()), 'still not open');
     });
 
