@@ -85,21 +85,31 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Once claimed a document stays in the report language (VS Code's language detection would
   // otherwise turn a new untitled report into "Ini" after a few lines); a user who switches it
   // back keeps their choice.
-  const claimed = new Set<string>();
+  // uri → the language it was given; `arrived`: seen in that language (the change is asynchronous:
+  // an edit made before it lands is no refusal); `declined`: switched away by the user afterwards.
+  const claimed = new Map<string, string>();
+  const arrived = new Set<string>();
   const declined = new Set<string>();
   const claim = (doc: TextDocument) => {
     const uri = doc.uri.toString();
-    if (doc.languageId === LANGUAGE) return;
-    if (claimed.has(uri)) {
-      declined.add(uri);
+    if (keepPlain.delete(doc.getText())) declined.add(uri);
+    const given = claimed.get(uri);
+    if (given !== undefined) {
+      if (doc.languageId === given) arrived.add(uri);
+      else if (arrived.has(uri)) declined.add(uri);
       return;
     }
+    if (doc.languageId === LANGUAGE) return;
     if (declined.has(uri) || choices.get(uri) === 'ignore') return;
     // Markdown and HTML reports are checked in their own language (preview, outline): never taken away.
     const candidate = doc.languageId === 'plaintext' || (doc.uri.scheme === 'untitled' && doc.languageId !== 'markdown' && doc.languageId !== 'html');
-    if (!candidate || !recognizeReport(doc.getText())) return;
-    claimed.add(uri);
-    void languages.setTextDocumentLanguage(doc, LANGUAGE);
+    const text = doc.getText();
+    if (!candidate || !recognizeReport(text)) return;
+    // A report written in Markdown (an untitled one restored after a reload comes back as plain
+    // text) is given back to Markdown, its preview and outline; the server checks it there too.
+    const language = doc.uri.scheme === 'untitled' && looksLikeMarkdown(text) ? 'markdown' : LANGUAGE;
+    claimed.set(uri, language);
+    void languages.setTextDocumentLanguage(doc, language);
   };
   context.subscriptions.push(
     workspace.onDidOpenTextDocument(claim),
@@ -107,7 +117,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (e.document.uri.scheme === 'untitled' || e.document.languageId === 'plaintext') claim(e.document);
     }),
     workspace.onDidCloseTextDocument((doc) => {
-      if (doc.uri.scheme === 'untitled') claimed.delete(doc.uri.toString());
+      // An untitled name (Untitled-1) is given again to the next new file: nothing of it is kept.
+      if (doc.uri.scheme !== 'untitled') return;
+      const uri = doc.uri.toString();
+      // Closing is also how VS Code changes a document's language: only a real close forgets.
+      setTimeout(() => {
+        if (workspace.textDocuments.some((d) => d.uri.toString() === uri)) return;
+        claimed.delete(uri);
+        arrived.delete(uri);
+        declined.delete(uri);
+      }, 0);
     }),
   );
   for (const doc of workspace.textDocuments) claim(doc);
@@ -200,6 +219,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 const offered = new Set<string>();
+/** The texts of new plain-text reports being opened by 新建报告 (kept plain text: see newReport). */
+const keepPlain = new Set<string>();
+
+/** Markdown by its marks: an ATX heading or a pipe table's delimiter row near the top. */
+function looksLikeMarkdown(text: string): boolean {
+  const head = text.slice(0, 4000);
+  return /^#{1,6}[ \t]/m.test(head) || /^\|?[ \t]*:?-{3,}:?[ \t]*\|/m.test(head);
+}
 
 /** The rebuilt document of a PDF or .docx: beside it in the same folder, named after it. */
 const rebuiltUri = (source: Uri) => Uri.from({ scheme: REBUILT, path: `${source.path}.md`, query: source.toString() });
@@ -310,7 +337,12 @@ async function newReport(given: Partial<SkeletonOptions> = {}): Promise<void> {
   ], { title: t('pickCells'), ignoreFocusOut: true }))?.value;
   if (!cells) return;
   const content = reportSkeleton({ agency, year: Number(yearText), layout, cells });
-  const doc = await workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : LANGUAGE, content });
+  // A plain-text report stays plain text, so that Save As proposes a .txt name (the report
+  // language's own extension, .gkreport, is not what agencies exchange); it is checked all the same.
+  if (layout !== 'markdown') keepPlain.add(content);
+  let doc = await workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : 'plaintext', content });
+  // VS Code gives the report language to a first line that names the report: set it back, as the user would.
+  if (layout !== 'markdown' && doc.languageId !== 'plaintext') doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
   await window.showTextDocument(doc);
 }
 

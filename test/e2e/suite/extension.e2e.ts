@@ -218,12 +218,38 @@ export function tests(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    it('an untitled report in Markdown (as restored after a reload: plain text) goes back to Markdown; a report is never taken by language detection', async () => {
+      const text = ['# 某某县人民政府办公室2025年政府信息公开工作年度报告', '', '## 一、总体情况', '', '全年主动公开政府信息 120 条。', '', '## 二、主动公开政府信息情况', ''].join('\n');
+      const doc = await vscode.workspace.openTextDocument({ content: text });
+      await vscode.window.showTextDocument(doc);
+      const languageOf = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.uri.toString())?.languageId;
+      // The language changes by a message from the extension host: polled on the event loop.
+      for (const until = Date.now() + 20_000; languageOf() !== 'markdown' && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(languageOf(), 'markdown');
+      const s = await statusOf(doc.uri, (x) => x.active);
+      assert.equal(s.decision, 'structure');
+      // VS Code's language detection never switches a report away from the report language.
+      assert.equal(vscode.workspace.getConfiguration('workbench.editor', { languageId: 'gov-report' }).get('languageDetection'), false);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     it('新建政府信息公开工作年度报告: the skeleton opens complete; with zeros it has no finding', async () => {
       await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'markdown', cells: 'zero' });
       const doc = vscode.window.activeTextEditor!.document;
       assert.equal(doc.languageId, 'markdown');
       assert.match(doc.lineAt(0).text, /^# 示例县人民政府办公室2025年政府信息公开工作年度报告$/);
       const s = await statusOf(doc.uri, (x) => x.active);
+      assert.equal(s.errors + s.warnings + s.infos, 0);
+      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+      assert.ok(symbols.length > 0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('新建报告 in plain text: the skeleton stays plain text (Save As proposes .txt), is checked as a report, and has its outline', async () => {
+      await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero' });
+      const doc = vscode.window.activeTextEditor!.document;
+      const s = await statusOf(doc.uri, (x) => x.active);
+      assert.equal(vscode.window.activeTextEditor!.document.languageId, 'plaintext');
       assert.equal(s.errors + s.warnings + s.infos, 0);
       const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
       assert.ok(symbols.length > 0);
