@@ -373,7 +373,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     if (read.text.trim() === '') {
-      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(message('cli.skipped.empty'), lang) });
+      // A Word or PDF file with no text in it is not an empty file: said as what it is.
+      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(read.from ? message('cli.skipped.noText', { format: read.from === 'pdf' ? 'PDF' : 'Word' }) : message('cli.skipped.empty'), lang) });
       return;
     }
     const html = /\.html?$/i.test(path);

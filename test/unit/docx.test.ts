@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { readDocx } from '../../shared/src/index';
 import { renderDocx } from '../helpers/docx';
 import { realisticFigures, render, type Figures } from '../helpers/render';
@@ -173,6 +174,53 @@ test('docx, hostile: a zip bomb is refused by its sizes before inflating; an enc
   ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   ole.set([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
   assert.deepEqual(readDocx(ole), { ok: false, reason: 'encrypted' });
+});
+
+test('CLI: a Word file with no text in it is said as such, not as an empty file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-docx-empty-'));
+  writeFileSync(join(dir, 'blank.docx'), zipSync({ 'word/document.xml': strToU8(`<w:document><w:body>${'<?'.repeat(1000)}</w:body></w:document>`) }));
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', 'blank.docx'], { cwd: dir, encoding: 'utf8' });
+  assert.match(r.stdout, /跳过：Word 文件中没有可读取的文字/);
+});
+
+/** A .docx whose document.xml inflates to `mb` MB of spaces while its zip says 1,000 bytes. */
+function lyingBomb(mb: number): Uint8Array {
+  // One megabyte deflated without a final block, repeated, then an empty final block: a valid
+  // stream of `mb` MB made in no time.
+  const piece = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const data = new Uint8Array(piece.length * mb + 2);
+  for (let i = 0; i < mb; i++) data.set(piece, i * piece.length);
+  data.set([0x03, 0x00], piece.length * mb);
+  const name = strToU8('word/document.xml');
+  const le = (n: number, bytes: number) => Array.from({ length: bytes }, (_, i) => (n >>> (8 * i)) & 255);
+  const local = [...le(0x04034b50, 4), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(data.length, 4), ...le(1000, 4), ...le(name.length, 2), 0, 0];
+  const central = [...le(0x02014b50, 4), ...le(20, 2), ...le(20, 2), 0, 0, ...le(8, 2), 0, 0, 0, 0, ...le(0, 4), ...le(data.length, 4), ...le(1000, 4), ...le(name.length, 2), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...le(0, 4)];
+  const cdOffset = local.length + name.length + data.length;
+  const end = [...le(0x06054b50, 4), 0, 0, 0, 0, ...le(1, 2), ...le(1, 2), ...le(central.length + name.length, 4), ...le(cdOffset, 4), 0, 0];
+  const out = new Uint8Array(cdOffset + central.length + name.length + end.length);
+  out.set(local, 0);
+  out.set(name, local.length);
+  out.set(data, local.length + name.length);
+  out.set(central, cdOffset);
+  out.set(name, cdOffset + central.length);
+  out.set(end, cdOffset + central.length + name.length);
+  return out;
+}
+
+test('docx, hostile: a zip that understates a size is refused while inflating, at the limit (the work does not grow with the stream)', () => {
+  const time = (bytes: Uint8Array) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t = performance.now();
+      assert.deepEqual(readDocx(bytes), { ok: false, reason: 'too-large' });
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+  const small = time(lyingBomb(64));
+  const large = time(lyingBomb(1024));
+  // Sixteen times the stream: the same work (up to the 32 MB limit); inflating it all would take ×16.
+  assert.ok(large < Math.max(small, 20) * 2.5, `64 MB ${small.toFixed(1)} ms, 1 GB ${large.toFixed(1)} ms`);
 });
 
 test('docx, hostile: malformed XML (unclosed <?, <!--, tags) is read in linear time', () => {

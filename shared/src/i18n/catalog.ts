@@ -235,6 +235,7 @@ export const catalog = {
   'cli.config.invalid': { zh: '配置文件 {path} 无效：{error}', en: 'invalid configuration file {path}: {error}' },
   'cli.tooManyWarnings': { zh: '警告数 {count} 超过 --max-warnings {max}', en: '{count} warnings exceed --max-warnings {max}' },
   'cli.skipped.empty': { zh: '跳过：文件为空', en: 'skipped: the file is empty' },
+  'cli.skipped.noText': { zh: '跳过：{format} 文件中没有可读取的文字', en: 'skipped: the {format} file holds no readable text' },
   'cli.failed.oldWord': { zh: '无法读取：这是旧的 Word/WPS 二进制格式（.doc/.wps），请先在 Word 或 WPS 中另存为 .docx', en: 'cannot read: an old binary Word/WPS file (.doc/.wps); save it as .docx in Word or WPS first' },
   'cli.failed.encryptedWord': { zh: '无法读取：Word 文件已加密（需要打开密码），请先取消密码再检查', en: 'cannot read: the Word file is encrypted (it needs a password to open); remove the password first' },
   'cli.failed.docxTooLarge': { zh: '无法读取：文件过大（Word 正文解压后超过 32 MB，或压缩包内文件过多），不予展开', en: 'cannot read: too large (the Word body inflates past 32 MB, or the archive holds too many entries); not inflated' },

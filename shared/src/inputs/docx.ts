@@ -3,7 +3,7 @@
 // cells (gridSpan across columns, vMerge down rows) and blank cells — so every value lands in its
 // true column and no split is guessed. The report is rebuilt as Markdown (pipe tables keep blank
 // cells exactly) with a map from each line back to its paragraph or table row.
-import { unzipSync } from 'fflate';
+import { readZip } from './zip';
 import { chineseNumeral } from '../text';
 import type { Rebuilt, SourceLocation } from './source';
 
@@ -11,7 +11,7 @@ type LineSource = { paragraph: number } | { table: number; row: number };
 
 export type DocxError = 'old-format' | 'encrypted' | 'not-zip' | 'not-docx' | 'too-large' | 'corrupt';
 
-/** What a .docx may hold (read from the zip's directory before anything is inflated). */
+/** What a .docx may hold (checked from the zip's directory before inflating, and while inflating). */
 export const DOCX_LIMITS = { entries: 10_000, documentBytes: 32 * 1024 * 1024, numberingBytes: 4 * 1024 * 1024 };
 export type DocxResult = { ok: true; report: Rebuilt } | { ok: false; reason: DocxError };
 
@@ -21,34 +21,14 @@ export function readDocx(bytes: Uint8Array): DocxResult {
   // A password-protected Word file is an OLE container holding an "EncryptedPackage" stream.
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return { ok: false, reason: hasUtf16(bytes, 'EncryptedPackage') ? 'encrypted' : 'old-format' };
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, reason: 'not-zip' };
-  let files: Record<string, Uint8Array>;
-  let tooLarge = false;
-  let entries = 0;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        // The sizes of the zip's directory, before inflating (a bomb is refused, not inflated).
-        if (++entries > DOCX_LIMITS.entries) tooLarge = true;
-        const wanted = f.name === 'word/document.xml' ? DOCX_LIMITS.documentBytes : f.name === 'word/numbering.xml' ? DOCX_LIMITS.numberingBytes : -1;
-        if (wanted < 0 || tooLarge) return false;
-        if (f.originalSize > wanted) {
-          tooLarge = true;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    return { ok: false, reason: tooLarge ? 'too-large' : 'corrupt' };
-  }
-  if (tooLarge) return { ok: false, reason: 'too-large' };
-  // A directory that lied about a size: what was inflated is measured too.
-  if ((files['word/document.xml']?.length ?? 0) > DOCX_LIMITS.documentBytes || (files['word/numbering.xml']?.length ?? 0) > DOCX_LIMITS.numberingBytes) return { ok: false, reason: 'too-large' };
-  const document = files['word/document.xml'];
+  const read = readZip(bytes, new Map([['word/document.xml', DOCX_LIMITS.documentBytes], ['word/numbering.xml', DOCX_LIMITS.numberingBytes]]), DOCX_LIMITS.entries);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  const document = read.files.get('word/document.xml');
   if (!document) return { ok: false, reason: 'not-docx' };
+  const numberingXml = read.files.get('word/numbering.xml');
   const decoder = new TextDecoder('utf-8');
   try {
-    const numbering = files['word/numbering.xml'] ? readNumbering(decoder.decode(files['word/numbering.xml'])) : new Map<string, Level[]>();
+    const numbering = numberingXml ? readNumbering(decoder.decode(numberingXml)) : new Map<string, Level[]>();
     return { ok: true, report: rebuild(decoder.decode(document), numbering) };
   } catch {
     return { ok: false, reason: 'corrupt' };
