@@ -18,6 +18,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The workbook writer of `gov-report summary --format xlsx`, loaded only for it.
+  build({ ...common, entryPoints: ['server/src/xlsx.ts'], outfile: 'dist/xlsx.js' }),
   // A PDF is read in a worker thread with a time and memory budget (server/src/pdf.ts).
   build({ ...common, entryPoints: ['server/src/pdfWorker.ts'], outfile: 'dist/pdfWorker.js' }),
   // The e2e suite, loaded by the extension host (not packaged: .vscodeignore is an allow-list).

@@ -4,19 +4,26 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, TimeBudgetExceeded, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, TimeBudgetExceeded, readingStatus, reviewCsv, reviewFigures, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
-import { isBinaryReport, readBinaryReport } from './binaryReport';
+import { isBinaryReport, readBinaryReport, type BinaryRead } from './binaryReport';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
 
+const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const SUMMARY_FORMATS = ['csv', 'json', 'html', 'xlsx'] as const;
+
 const Options = z.object({
-  format: z._default(z.enum(['stylish', 'json', 'sarif', 'github']), 'stylish'),
+  /** check: findings per file; summary: the reviewer's overview of the files (an export). */
+  command: z.enum(['check', 'summary']),
+  format: z.optional(z.enum([...CHECK_FORMATS, ...SUMMARY_FORMATS])),
   /** Write the report here instead of standard output. */
   outputFile: z.optional(z.string()),
   /** --rule id:severity, as the configuration's "rules" (given last, it wins). */
@@ -62,6 +69,8 @@ const HELP = {
   gov-report init               在当前目录写入一个 .gov-report.json（已存在时不覆盖）
   gov-report print-config <文件> 显示对该文件生效的配置
   gov-report convert <文件>      把 Word/PDF 报告重建为文本（见下）
+  gov-report summary <文件或目录…> [--format csv|json|html|xlsx] [-o <文件>]
+                                审查汇总：每份报告一行（机关、年度、格式、问题数、读取情况、新收、办理、公开率、复议、诉讼等）
 
 退出码: 0 无错误；1 发现错误；2 用法错误、文件无法读取或没有可检查的文件`,
   en: `Usage: gov-report check [options] <files or folders…>
@@ -88,6 +97,9 @@ Other commands:
   gov-report init               write a .gov-report.json in the current folder (never over one)
   gov-report print-config <file> show the configuration that applies to the file
   gov-report convert <file>     rebuild a Word/PDF report as text (see below)
+  gov-report summary <files or folders…> [--format csv|json|html|xlsx] [-o <file>]
+                                the reviewer's overview: a row per report (agency, year, format, findings,
+                                reading status, received, handled, disclosure rate, reconsideration, litigation…)
 
 Exit codes: 0 no error; 1 an error was found; 2 bad usage, an unreadable file, or nothing to check`,
 };
@@ -104,7 +116,8 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const command = args.shift();
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check') throw new UsageError(command ? `未知命令 “${command}”（可用：check、convert） / unknown command "${command}" (use: check, convert)` : '缺少命令 check / missing command: check');
+  if (command !== 'check' && command !== 'summary') throw new UsageError(command ? `未知命令 “${command}”（可用：check、summary、convert） / unknown command "${command}" (use: check, summary, convert)` : '缺少命令 check / missing command: check');
+  raw.command = command;
   while (args.length) {
     const a = args.shift() as string;
     const [flag, inline] = splitFlag(a);
@@ -113,12 +126,12 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '-v': case '--version': return 'version';
       case '--fix': raw.fix = true; break;
       case '--quiet': raw.quiet = true; break;
-      case '--max-warnings': case '--ignore': case '--config': case '--output-file': case '-o': case '--rule': case '--stdin-filename': {
+      case '--max-warnings': case '--ignore': case '--config': case '--output-file': case '-o': case '--out': case '--rule': case '--stdin-filename': {
         const v = inline ?? args.shift();
         if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
         if (flag === '--ignore') raw.ignore = [...((raw.ignore as string[] | undefined) ?? []), v];
         else if (flag === '--config') raw.config = v;
-        else if (flag === '--output-file' || flag === '-o') raw.outputFile = v;
+        else if (flag === '--output-file' || flag === '-o' || flag === '--out') raw.outputFile = v;
         else if (flag === '--stdin-filename') raw.stdinFilename = v;
         else if (flag === '--rule') {
           const m = /^([\w-]+):(off|info|warning|error)$/.exec(v);
@@ -150,11 +163,16 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? '';
     if (where === 'paths') throw new UsageError('请给出要检查的文件或目录 / give at least one file or folder to check');
-    const allowed: Record<string, string> = { format: 'stylish, json, sarif, github', lang: 'zh-CN, en' };
+    const allowed: Record<string, string> = { format: (raw.command === 'summary' ? SUMMARY_FORMATS : CHECK_FORMATS).join(', '), lang: 'zh-CN, en' };
     if (allowed[where]) throw new UsageError(`--${where} 的取值 “${String(raw[where])}” 无效，可选：${allowed[where]} / invalid --${where} "${String(raw[where])}" (one of: ${allowed[where]})`);
     throw new UsageError(`--${where}: ${issue?.message ?? 'invalid'}`);
   }
-  return parsed.data;
+  const o = parsed.data;
+  const formats: readonly string[] = o.command === 'summary' ? SUMMARY_FORMATS : CHECK_FORMATS;
+  if (o.format !== undefined && !formats.includes(o.format)) throw new UsageError(`--format 的取值 “${o.format}” 无效，可选：${formats.join(', ')} / invalid --format "${o.format}" (one of: ${formats.join(', ')})`);
+  if (o.command === 'summary' && (o.fix || o.maxWarnings !== undefined)) throw new UsageError('summary 不修改文件，也不设警告上限 / summary neither fixes nor counts warnings against a limit');
+  if (o.format === 'xlsx' && !o.outputFile) throw new UsageError('--format xlsx 需要 -o <文件> / --format xlsx needs -o <file>');
+  return o;
 }
 
 /** Files to check: the named files, and the report files under the named folders (sorted). */
@@ -194,6 +212,48 @@ type Read =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
   | { ok: false; reason: string; message: Localized };
 
+// Word and PDF files are read once per content in a run (a reviewer's folder holds the same
+// published file more than once), the last few kept; and the next ones are read ahead, in worker
+// threads, while this one is checked.
+const binaryReads = new Map<string, Promise<BinaryRead>>();
+const KEPT_READS = 32;
+const READ_AHEAD = 16;
+/** Readers running at once (each a worker thread for a PDF); the others wait their turn, in order. */
+const READERS = Math.max(1, Math.min(4, availableParallelism()));
+let reading = 0;
+const turns: Array<() => void> = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (reading >= READERS) await new Promise<void>((go) => turns.push(go));
+  reading++;
+  try {
+    return await work();
+  } finally {
+    reading--;
+    turns.shift()?.();
+  }
+}
+
+function readBinaryOnce(path: string, bytes: Uint8Array): Promise<BinaryRead> {
+  const key = `${createHash('sha256').update(bytes).digest('hex')}${extname(path).toLowerCase()}`;
+  let read = binaryReads.get(key);
+  if (!read) {
+    read = inTurn(() => readBinaryReport(path, bytes));
+    binaryReads.set(key, read);
+    if (binaryReads.size > KEPT_READS) binaryReads.delete(binaryReads.keys().next().value as string);
+  }
+  return read;
+}
+
+/** Starts reading the Word and PDF files among the next ones (their results are kept, by content). */
+function readAhead(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (!isBinaryReport(path)) continue;
+    const file = readReportBytes(path);
+    if (file.ok) void readBinaryOnce(path, file.bytes);
+  }
+}
+
 async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   // Standard input is read as a file of that name would be, within the same size.
   const file: FileRead = !stdin ? readReportBytes(path)
@@ -201,7 +261,7 @@ async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   if (!file.ok) return { ok: false, reason: file.reason, message: fileReadMessage(file) };
   const bytes = file.bytes;
   if (isBinaryReport(path)) {
-    const r = await readBinaryReport(path, bytes);
+    const r = await readBinaryOnce(path, bytes);
     return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
   }
   const decoded = decodeReport(bytes);
@@ -333,7 +393,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   const o = opts;
-  for (const { path: entry, named, link } of files) {
+  let readUpTo = 0;
+  for (const [index, { path: entry, named, link }] of files.entries()) {
+    const from = Math.max(readUpTo, index + 1);
+    readUpTo = index + 1 + READ_AHEAD;
+    readAhead(files.slice(from, readUpTo).filter((f) => !f.link && f.path !== STDIN).map((f) => f.path));
     const path = entry === STDIN ? resolve(io.cwd, stdinName) : entry;
     const shown = entry === STDIN ? stdinName : relative(io.cwd, path) || path;
     if (link) {
@@ -451,6 +515,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // --fix never rewrites a Word or PDF file: nothing of it counts as fixable.
     if (result.rebuiltFrom) result.summary = { ...result.summary, findings: result.summary.findings.map((f) => ({ ...f, fixable: false })) };
   });
+  if (opts.command === 'summary') return writeSummary(results, checked, opts, lang, io);
   const report = opts.format === 'json' ? JSON.stringify({ files: results.map(jsonEntry) }, null, 2) + '\n'
     : opts.format === 'sarif' ? JSON.stringify(toSarif(results, lang, VERSION), null, 2) + '\n'
       : opts.format === 'github' ? github(results)
@@ -476,6 +541,46 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 const STDIN = '\u0000stdin';
+
+/** `gov-report summary`: the folder as a reviewer hands it on (CSV, JSON, HTML, XLSX); an export,
+ *  so its exit code says whether it was written, not what the reports hold. */
+async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ result: FileResult; model: ReportModel }>, opts: Options, lang: Lang, io: CliIo): Promise<number> {
+  const models = new Map(checked.map((c) => [c.result, c.model]));
+  const entries: ReviewEntry[] = results.map((r) => {
+    const model = models.get(r);
+    if (r.kind !== 'checked' || !model) return { path: r.path, state: r.kind === 'checked' ? 'failed' : r.kind, reason: r.kind === 'checked' ? undefined : r.message, agency: null, year: null, format: null, counts: { error: 0, warning: 0, info: 0 }, reading: null, figures: null, findings: [] };
+    const count = (severity: string) => r.summary.findings.filter((f) => f.severity === severity).length;
+    return {
+      path: r.path,
+      state: 'checked',
+      agency: model.agency ?? null,
+      year: model.year ?? null,
+      format: model.formatVersion,
+      counts: { error: count('error'), warning: count('warning'), info: count('info') },
+      reading: readingStatus(r.findings),
+      figures: reviewFigures(model),
+      findings: r.summary.findings.map((f) => ({ line: f.line, column: f.column, ...(f.source ? { place: pick(describeSource(f.source), lang) } : {}), rule: f.rule, severity: f.severity, message: f.message })),
+    };
+  });
+  const format = opts.format ?? 'csv';
+  let out: string | Uint8Array;
+  if (format === 'xlsx') {
+    // Loaded only here (dist/xlsx.js, built beside the CLI): checking never pays for the workbook library.
+    const { reviewXlsx } = require(join(__dirname, 'xlsx.js')) as typeof import('./xlsx');
+    out = await reviewXlsx(entries, lang);
+  } else out = format === 'html' ? reviewHtml(entries, lang) : format === 'json' ? reviewJson(entries) : reviewCsv(entries, lang);
+  if (!opts.outputFile) {
+    io.out(out as string);
+    return 0;
+  }
+  try {
+    writeFileSync(resolve(io.cwd, opts.outputFile), out);
+  } catch (e) {
+    io.err(`gov-report: ${pick(message('cli.failed.write', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }), lang)} (${opts.outputFile})\n`);
+    return 2;
+  }
+  return 0;
+}
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -114,24 +114,32 @@ export interface YearDocument<K> {
 }
 
 /**
- * The cross-year rules (I5, I6) over a set of reports: each report is compared with the report of
- * the same agency for the year before, when the set has it. Agencies are matched by the name in
- * the title, normalised.
+ * The rules that need several reports: each report is compared with the report of the same agency
+ * for the year before, when the set has it (I5, I6, copied-report), and with the other agencies'
+ * reports of the same year (units-sum). Agencies are matched by the name in the title, normalised.
  */
 export function checkAcrossYears<K>(docs: ReadonlyArray<YearDocument<K>>, options: CheckOptions = {}): Map<K, Finding[]> {
   const out = new Map<K, Finding[]>();
   const byAgencyYear = new Map<string, YearDocument<K>>();
   const keyOf = (m: ReportModel, year: number) => `${norm(m.agency ?? '')}@${year}`;
   for (const d of docs) if (d.model.agency && d.model.year !== undefined) byAgencyYear.set(keyOf(d.model, d.model.year), d);
+  const byYear = new Map<number, Array<YearDocument<K>>>();
+  for (const d of docs) {
+    if (d.model.year === undefined) continue;
+    const list = byYear.get(d.model.year);
+    if (list) list.push(d);
+    else byYear.set(d.model.year, [d]);
+  }
   for (const d of docs) {
     if (!d.model.agency || d.model.year === undefined) continue;
     const previous = byAgencyYear.get(keyOf(d.model, d.model.year - 1));
-    if (!previous) continue;
+    const sameYear = (byYear.get(d.model.year) ?? []).filter((o) => o !== d && o.model.agency && norm(o.model.agency) !== norm(d.model.agency as string)).map((o) => o.model);
     const found: Finding[] = [];
     for (const rule of rules) {
       const setting = options.severity?.[rule.id];
-      if (!rule.checkPair || setting === 'off') continue;
-      for (const f of rule.checkPair(d.model, previous.model)) found.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
+      if (setting === 'off') continue;
+      const produced = [...(rule.checkPair && previous ? rule.checkPair(d.model, previous.model) : []), ...(rule.checkGroup && sameYear.length ? rule.checkGroup(d.model, sameYear) : [])];
+      for (const f of produced) found.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
     }
     if (found.length) out.set(d.key, found);
   }

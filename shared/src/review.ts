@@ -75,3 +75,201 @@ export function reviewFigures(model: ReportModel): ReviewFigures {
     litigationCorrected: sum([t3cell('litigationDirect.corrected'), t3cell('litigationAfter.corrected')]),
   };
 }
+
+// ------------------------------------------------------------------ a folder of reports
+/** One file of a reviewer's folder: checked (with its figures and findings), skipped or failed. */
+export interface ReviewEntry {
+  path: string;
+  state: 'checked' | 'skipped' | 'failed';
+  /** Why a file was not checked (its message, in the run's language). */
+  reason?: string;
+  agency: string | null;
+  year: number | null;
+  format: '2019' | '2021' | null;
+  counts: { error: number; warning: number; info: number };
+  reading: ReadingStatus | null;
+  figures: ReviewFigures | null;
+  findings: ReviewFinding[];
+}
+
+export interface ReviewFinding {
+  line: number;
+  column: number;
+  /** The page, paragraph or cell of a PDF or Word file, written out. */
+  place?: string;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+type Lang = 'zh-CN' | 'en';
+type Value = string | number | null;
+
+/** The overview's columns, in order: one place for their names in both languages. */
+export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; kind: 'text' | 'count' | 'rate'; value: (e: ReviewEntry, lang: Lang) => Value }> = [
+  { key: 'file', zh: '文件', en: 'File', kind: 'text', value: (e) => e.path },
+  { key: 'agency', zh: '机关', en: 'Agency', kind: 'text', value: (e) => e.agency },
+  { key: 'year', zh: '年度', en: 'Year', kind: 'count', value: (e) => e.year },
+  { key: 'format', zh: '格式', en: 'Format', kind: 'text', value: (e) => e.format },
+  { key: 'status', zh: '状态', en: 'Status', kind: 'text', value: (e, l) => statusText(e, l) },
+  { key: 'errors', zh: '错误', en: 'Errors', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.error : null) },
+  { key: 'warnings', zh: '警告', en: 'Warnings', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.warning : null) },
+  { key: 'infos', zh: '提示', en: 'Infos', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.info : null) },
+  { key: 'received', zh: '本年新收', en: 'Received', kind: 'count', value: (e) => e.figures?.received ?? null },
+  { key: 'carriedIn', zh: '上年结转', en: 'Carried in', kind: 'count', value: (e) => e.figures?.carriedIn ?? null },
+  { key: 'handled', zh: '办理总计', en: 'Handled', kind: 'count', value: (e) => e.figures?.handled ?? null },
+  { key: 'carriedOut', zh: '结转下年度', en: 'Carried out', kind: 'count', value: (e) => e.figures?.carriedOut ?? null },
+  { key: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', value: (e) => e.figures?.granted ?? null },
+  { key: 'partial', zh: '部分公开', en: 'Partly granted', kind: 'count', value: (e) => e.figures?.partial ?? null },
+  { key: 'disclosureRate', zh: '公开率', en: 'Disclosure rate', kind: 'rate', value: (e) => e.figures?.disclosureRate ?? null },
+  { key: 'refused', zh: '不予公开', en: 'Refused', kind: 'count', value: (e) => e.figures?.refused ?? null },
+  { key: 'unable', zh: '无法提供', en: 'Unable to provide', kind: 'count', value: (e) => e.figures?.unable ?? null },
+  { key: 'reconsideration', zh: '行政复议', en: 'Reconsideration', kind: 'count', value: (e) => e.figures?.reconsideration ?? null },
+  { key: 'reconsiderationCorrected', zh: '复议纠正', en: 'Reconsideration corrected', kind: 'count', value: (e) => e.figures?.reconsiderationCorrected ?? null },
+  { key: 'litigation', zh: '行政诉讼', en: 'Litigation', kind: 'count', value: (e) => e.figures?.litigation ?? null },
+  { key: 'litigationCorrected', zh: '诉讼纠正', en: 'Litigation corrected', kind: 'count', value: (e) => e.figures?.litigationCorrected ?? null },
+];
+
+/** The findings sheet's columns. */
+export const FINDING_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; value: (path: string, f: ReviewFinding, lang: Lang) => Value }> = [
+  { key: 'file', zh: '文件', en: 'File', value: (p) => p },
+  { key: 'place', zh: '位置', en: 'Place', value: (_p, f) => `${f.line}:${f.column}${f.place ? ` ${f.place}` : ''}` },
+  { key: 'rule', zh: '规则', en: 'Rule', value: (_p, f) => f.rule },
+  { key: 'severity', zh: '级别', en: 'Severity', value: (_p, f, l) => SEVERITY[f.severity][l === 'en' ? 'en' : 'zh'] },
+  { key: 'message', zh: '问题', en: 'Message', value: (_p, f) => f.message },
+];
+
+const SEVERITY = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'info' } } as const;
+
+function statusText(e: ReviewEntry, lang: Lang): string {
+  const en = lang === 'en';
+  // The reason is the CLI's own line for the file ("跳过：…", "无法读取：…").
+  if (e.state !== 'checked') return e.reason ?? (en ? (e.state === 'skipped' ? 'skipped' : 'not read') : e.state === 'skipped' ? '跳过' : '无法读取');
+  if (e.reading?.kind === 'partial') return en ? `read, in part unreadable (${e.reading.rules.join(', ')})` : `已读取，部分无法可靠读取（${e.reading.rules.join('、')}）`;
+  return en ? 'read fully' : '完整读取';
+}
+
+export const formatRate = (r: number | null): string => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
+
+const csvField = (v: Value): string => {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV, one row per file, UTF-8 with a byte order mark (so that Excel reads the Chinese). */
+export function reviewCsv(entries: readonly ReviewEntry[], lang: Lang = 'zh-CN'): string {
+  const head = REVIEW_COLUMNS.map((c) => (lang === 'en' ? c.en : c.zh));
+  const rows = entries.map((e) => REVIEW_COLUMNS.map((c) => {
+    const v = c.value(e, lang);
+    return c.kind === 'rate' ? formatRate(v as number | null) : v;
+  }));
+  return '\uFEFF' + [head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** JSON: every entry with its figures and findings. */
+export function reviewJson(entries: readonly ReviewEntry[]): string {
+  return JSON.stringify({ reports: entries }, null, 2) + '\n';
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An agency's reports in the folder by year, with the carry-over between consecutive years. */
+export interface AgencyChain {
+  agency: string;
+  years: Array<{ entry: ReviewEntry; year: number; carryBreak: boolean }>;
+}
+
+/** Chains of one agency's reports (two or more years), oldest first; a carry-over break is where
+ *  this year's 上年结转 is not last year's 结转下年度 (I5, on the 总计 column). */
+export function agencyChains(entries: readonly ReviewEntry[]): AgencyChain[] {
+  const by = new Map<string, ReviewEntry[]>();
+  for (const e of entries) {
+    if (e.state !== 'checked' || !e.agency || e.year === null) continue;
+    by.set(e.agency, [...(by.get(e.agency) ?? []), e]);
+  }
+  const chains: AgencyChain[] = [];
+  for (const [agency, list] of by) {
+    if (new Set(list.map((e) => e.year)).size < 2) continue;
+    const sorted = [...list].sort((a, b) => (a.year as number) - (b.year as number));
+    chains.push({
+      agency,
+      years: sorted.map((entry, i) => {
+        const before = sorted[i - 1];
+        const last = before && before.year === (entry.year as number) - 1 ? before.figures?.carriedOut : undefined;
+        const now = entry.figures?.carriedIn;
+        return { entry, year: entry.year as number, carryBreak: last !== undefined && last !== null && now !== undefined && now !== null && last !== now };
+      }),
+    });
+  }
+  return chains.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
+}
+
+/** A small bar chart of one figure over the years, as inline SVG (the export stays one file). */
+function barChart(title: string, points: Array<{ label: string; value: number | null }>, percent = false): string {
+  const w = 260;
+  const h = 110;
+  const max = Math.max(1e-9, ...points.map((p) => p.value ?? 0));
+  const step = w / Math.max(1, points.length);
+  const bars = points.map((p, i) => {
+    const bh = p.value === null ? 0 : Math.round((p.value / max) * (h - 40));
+    const x = Math.round(i * step + step * 0.2);
+    const bw = Math.max(4, Math.round(step * 0.6));
+    const shown = p.value === null ? '—' : percent ? formatRate(p.value) : String(p.value);
+    return `<rect x="${x}" y="${h - 20 - bh}" width="${bw}" height="${bh}" class="bar"/><text x="${x + bw / 2}" y="${h - 24 - bh}" text-anchor="middle">${escapeHtml(shown)}</text><text x="${x + bw / 2}" y="${h - 6}" text-anchor="middle">${escapeHtml(p.label)}</text>`;
+  });
+  return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeHtml(title)}">${bars.join('')}</svg></figure>`;
+}
+
+/** A self-contained HTML review report: overview, per-agency years with charts, findings per report. */
+export function reviewHtml(entries: readonly ReviewEntry[], lang: Lang = 'zh-CN', generated = new Date()): string {
+  const en = lang === 'en';
+  const L = (zh: string, english: string) => (en ? english : zh);
+  const checked = entries.filter((e) => e.state === 'checked');
+  const total = (k: 'error' | 'warning' | 'info') => checked.reduce((n, e) => n + e.counts[k], 0);
+  const cell = (c: (typeof REVIEW_COLUMNS)[number], e: ReviewEntry) => {
+    const v = c.value(e, lang);
+    const text = c.kind === 'rate' ? formatRate(v as number | null) : v === null ? '' : String(v);
+    return `<td class="${c.kind}${c.key === 'errors' && (v as number) > 0 ? ' bad' : ''}">${escapeHtml(text)}</td>`;
+  };
+  const overview = `<table><thead><tr>${REVIEW_COLUMNS.map((c) => `<th>${escapeHtml(en ? c.en : c.zh)}</th>`).join('')}</tr></thead><tbody>${entries.map((e) => `<tr>${REVIEW_COLUMNS.map((c) => cell(c, e)).join('')}</tr>`).join('')}</tbody></table>`;
+  const chains = agencyChains(entries).map((chain) => {
+    const label = (y: { year: number }) => String(y.year);
+    const rows = chain.years.map((y) => `<tr${y.carryBreak ? ' class="break"' : ''}><td>${y.year}</td><td>${escapeHtml(y.entry.path)}</td><td class="count">${y.entry.figures?.carriedIn ?? ''}</td><td class="count">${y.entry.figures?.carriedOut ?? ''}</td><td>${y.carryBreak ? escapeHtml(L('上年结转与上年报告的结转下年度不一致（I5）', "carried in differs from last year's carried out (I5)")) : ''}</td></tr>`).join('');
+    return `<section class="agency"><h3>${escapeHtml(chain.agency)}</h3><table><thead><tr><th>${L('年度', 'Year')}</th><th>${L('文件', 'File')}</th><th>${L('上年结转', 'Carried in')}</th><th>${L('结转下年度', 'Carried out')}</th><th></th></tr></thead><tbody>${rows}</tbody></table><div class="charts">${
+      barChart(L('本年新收', 'Received'), chain.years.map((y) => ({ label: label(y), value: y.entry.figures?.received ?? null })))
+    }${barChart(L('办理总计', 'Handled'), chain.years.map((y) => ({ label: label(y), value: y.entry.figures?.handled ?? null })))}${
+      barChart(L('公开率', 'Disclosure rate'), chain.years.map((y) => ({ label: label(y), value: y.entry.figures?.disclosureRate ?? null })), true)}</div></section>`;
+  }).join('');
+  const findings = entries.filter((e) => e.findings.length || e.state !== 'checked').map((e) => {
+    const items = e.state !== 'checked'
+      ? `<p>${escapeHtml(statusText(e, lang))}</p>`
+      : `<table><thead><tr>${FINDING_COLUMNS.slice(1).map((c) => `<th>${escapeHtml(en ? c.en : c.zh)}</th>`).join('')}</tr></thead><tbody>${e.findings.map((f) => `<tr class="${f.severity}">${FINDING_COLUMNS.slice(1).map((c) => `<td>${escapeHtml(String(c.value(e.path, f, lang) ?? ''))}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    return `<section class="report"><h3>${escapeHtml(e.path)}</h3>${items}</section>`;
+  }).join('');
+  const date = generated.toISOString().slice(0, 10);
+  return `<!DOCTYPE html>
+<html lang="${en ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${L('政府信息公开工作年度报告审查汇总', 'Review of government information disclosure annual reports')}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif;margin:2em;color:#1f2328;background:#fff}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #d0d7de}h3{font-size:1em}
+table{border-collapse:collapse;font-size:12px;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.count,td.rate{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:#cf222e;font-weight:bold}
+tr.error td:nth-child(3){color:#cf222e}tr.warning td:nth-child(3){color:#9a6700}tr.break{background:#fff8c5}
+.charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}figcaption{font-size:12px}svg text{font-size:9px;fill:#1f2328}svg .bar{fill:#0969da}
+.summary{font-size:14px}
+@media print{body{margin:0}section{break-inside:avoid}h2{break-before:page}h2:first-of-type{break-before:auto}}
+</style></head><body>
+<h1>${L('政府信息公开工作年度报告审查汇总', 'Review of government information disclosure annual reports')}</h1>
+<p class="summary">${escapeHtml(en
+    ? `${entries.length} files, ${checked.length} reports checked: ${total('error')} errors, ${total('warning')} warnings, ${total('info')} infos. Generated ${date} by gov-report.`
+    : `共 ${entries.length} 个文件，检查年度报告 ${checked.length} 份：错误 ${total('error')} 个，警告 ${total('warning')} 个，提示 ${total('info')} 个。${date} 由 gov-report 生成。`)}</p>
+<h2>${L('总览', 'Overview')}</h2>
+${overview}
+${chains ? `<h2>${L('各机关逐年对比', 'Each agency, year over year')}</h2>${chains}` : ''}
+<h2>${L('各报告的问题', 'Findings per report')}</h2>
+${findings || `<p>${L('未发现问题。', 'No findings.')}</p>`}
+</body></html>
+`;
+}

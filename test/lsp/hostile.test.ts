@@ -118,7 +118,7 @@ test('files the server is asked to read: the path decides, only regular files of
   symlinkSync('/dev/zero', join(dir, 'zero.txt'));
   symlinkSync('/dev/zero', join(dir, 'zero.pdf'));
   const checked = await client.request<{ checked: number; reports: number }>('gov-report/checkFiles', { uris: [pathToFileURL(join(dir, 'zero.txt')).href] });
-  assert.deepEqual(checked, { checked: 1, reports: 0, errors: 0, warnings: 0 });
+  assert.deepEqual(checked, { checked: 1, reports: 0, errors: 0, warnings: 0, infos: 0 });
   const zero = await client.request<{ ok: boolean; message?: string }>('gov-report/rebuild', { source: pathToFileURL(join(dir, 'zero.pdf')).href, target: 'gov-report-rebuilt:/zero.md' });
   assert.equal(zero.ok, false);
   assert.match(zero.message ?? '', /不是普通文件/);

@@ -1,6 +1,8 @@
 // The rule registry: every rule, in the order findings are listed for one range. Docs, the
 // settings schema and the README table are generated from this list (scripts/gen-docs.ts).
 import { balance } from './balance';
+import { copiedReport } from './copiedReport';
+import { unitsSum } from './unitsSum';
 import { blankValue } from './blankValue';
 import { carryOver } from './carryOver';
 import { columnMissing } from './columnMissing';
@@ -46,8 +48,8 @@ export const rules: readonly Rule[] = [
   wrongCell, balance, outcomeTotal, rowTotal, reviewTotal, textTable,
   // the narrative against the tables and what the format asks it to say
   textPercentage, reviewOutcome, sectionContent, processingFee, feeUnpaid, yearMismatch, publicationDate,
-  // across years (need last year's report of the same agency)
-  carryOver, stock,
+  // across years (need last year's report of the same agency) and across a folder
+  carryOver, stock, copiedReport, unitsSum,
   // structure
   sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
   tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel, rowLabel,
