@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, decodeReport, describeSource, message, norm, pick, type Finding, type Lang, type Rebuilt } from '../../shared/src/index';
+import { checkAcrossYears, decodeReport, describeSource, message, norm, parse, pick, type Finding, type Lang, type Rebuilt, type ReportModel } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { fileReadMessage, readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
@@ -309,7 +309,7 @@ connection.onRequest('gov-report/rebuild', async (p: { source: string; target: s
 
 documents.onDidOpen((e) => {
   onDisk.delete(e.document.uri);
-  typed.set(e.document.uri, { text: e.document.getText(), ranges: [] });
+  typed.set(e.document.uri, { text: e.document.getText(), ranges: [], opened: e.document.getText(), offered: new Map() });
   schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
@@ -352,13 +352,33 @@ connection.onCompletion(guarded('completion', (doc, a, p) => completions(a, doc.
 connection.onHover(guarded('hover', (doc, a, p) => hover(a, doc.offsetAt(p.position), lang(doc.uri))));
 // What the writer typed since the file was opened: fix-all (on save too) never rewrites it; a
 // fix there stays a quick fix to choose. Kept as offset ranges of the current text.
-const typed = new Map<string, { text: string; ranges: Array<{ start: number; end: number }> }>();
+// `opened`: the text as opened (its model tells a computed total from a typed one); `offered`: the
+// texts that the fixes just offered would make, so that applying one is not taken for typing.
+interface Typed {
+  text: string;
+  ranges: Array<{ start: number; end: number }>;
+  opened: string;
+  before?: ReportModel;
+  offered: Map<string, ReadonlyArray<{ range: { start: number; end: number }; newText: string }>>;
+}
+const typed = new Map<string, Typed>();
 const MAX_TYPED_RANGES = 500;
+const MAX_OFFERED = 4;
 
 function noteEdit(uri: string, text: string): void {
   const t = typed.get(uri);
   if (!t) {
-    typed.set(uri, { text, ranges: [] });
+    typed.set(uri, { text, ranges: [], opened: text, offered: new Map() });
+    return;
+  }
+  // A fix this server offered, applied: the cells it wrote are not the writer's typing; what the
+  // writer typed moves with its edits (which never touch it).
+  const ours = t.offered.get(text);
+  t.offered.clear();
+  if (ours) {
+    const at = (o: number) => o + ours.reduce((shift, e) => (e.range.end <= o ? shift + e.newText.length - (e.range.end - e.range.start) : shift), 0);
+    t.ranges = t.ranges.map((r) => ({ start: at(r.start), end: at(r.end) }));
+    t.text = text;
     return;
   }
   const before = t.text;
@@ -379,12 +399,25 @@ function noteEdit(uri: string, text: string): void {
   }
   ranges.push(changed);
   ranges.sort((a, b) => a.start - b.start);
-  typed.set(uri, { text, ranges: ranges.length > MAX_TYPED_RANGES ? [{ start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end }] : ranges });
+  t.text = text;
+  t.ranges = ranges.length > MAX_TYPED_RANGES ? [{ start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end }] : ranges;
+}
+
+function historyOf(uri: string, html: boolean) {
+  const t = typed.get(uri);
+  if (!t) return undefined;
+  return {
+    before: () => (t.before ??= parse(t.opened, { html })),
+    offered: (text: string, edits: ReadonlyArray<{ range: { start: number; end: number }; newText: string }>) => {
+      if (t.offered.size >= MAX_OFFERED) t.offered.delete(t.offered.keys().next().value as string);
+      t.offered.set(text, edits);
+    },
+  };
 }
 
 connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
   codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(doc.uri), { ...optionsFor(doc.uri), protect: typed.get(doc.uri)?.ranges ?? [] },
-    { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }),
+    { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }, historyOf(doc.uri, a.model.html === true)),
 ));
 
 documents.listen(connection);

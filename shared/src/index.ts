@@ -23,3 +23,4 @@ export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figur
 export { readDocx, type DocxError, type DocxResult } from './inputs/docx';
 export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './inputs/source';
 export { agencyChains, FINDING_COLUMNS, formatRate, readingStatus, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
+export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './follow';

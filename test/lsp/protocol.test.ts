@@ -255,6 +255,78 @@ test('two open reports of one agency for consecutive years are checked against e
   assert.match(latest.diagnostics[0]!.message, /2022 年报告“四、结转下年度继续办理”为 2/);
 });
 
+test('更新合计: the totals follow the figures typed into the zero template (preferred quick fix; fix-all on save), and the typed figures stay', async () => {
+  const uri = 'file:///reports/follow.txt';
+  const { reportSkeleton } = await import('../../shared/src/index');
+  let text = reportSkeleton({ agency: '示例县', year: 2025, layout: 'text', cells: 'zero' });
+  let version = 1;
+  const d = client.diagnostics(uri, version);
+  await client.open(uri, text);
+  await d;
+  const lineOf = (start: string) => text.split('\n').findIndex((l) => l.startsWith(start));
+  const cellsOf = (start: string) => text.split('\n')[lineOf(start)]!.split('\t');
+  const actions = (only: string[], at = { line: 0, character: 0 }) => client.request<Array<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only },
+  });
+  /** Types `figure` over the 自然人 cell of the row starting with `start`, as the writer would. */
+  const type = async (start: string, figure: string) => {
+    const line = lineOf(start);
+    const cells = cellsOf(start);
+    const natural = cells.length - 7;
+    const character = cells.slice(0, natural).join('\t').length + 1;
+    const published = client.diagnostics(uri, ++version);
+    await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character: character + cells[natural]!.length } }, text: figure }]);
+    text = text.split('\n').map((l, k) => (k === line ? [...cells.slice(0, natural), figure, ...cells.slice(natural + 1)].join('\t') : l)).join('\n');
+    return { diagnostics: (await published).diagnostics, at: { line, character } };
+  };
+  /** Saves with fix-all: its edits applied as the editor applies them. */
+  const save = async () => {
+    const edits = (await actions(['source.fixAll.gov-report']))[0]?.edit.changes[uri] ?? [];
+    const published = client.diagnostics(uri, ++version);
+    text = applyLspEdits(text, edits);
+    await client.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length + 5, character: 0 } }, text }]);
+    return (await published).diagnostics;
+  };
+  const ARITHMETIC = ['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total'];
+  // 12 new applications from natural persons: 一's total and 四 follow (一 + 二 − （七）).
+  const first = await type('一、本年新收', '12');
+  assert.ok(first.diagnostics.some((x) => ARITHMETIC.includes(String(x.code))));
+  const quick = await actions(['quickfix'], first.at);
+  assert.match(quick[0]!.title, /^更新合计（按所填数字重算 3 个合计）$/);
+  assert.equal(quick[0]!.isPreferred, true);
+  assert.deepEqual((await save()).filter((x) => ARITHMETIC.includes(String(x.code))), []);
+  assert.deepEqual(cellsOf('一、本年新收').slice(-7), ['12', '0', '0', '0', '0', '0', '12']);
+  assert.deepEqual(cellsOf('四、结转下年度继续办理').slice(-7), ['12', '0', '0', '0', '0', '0', '12']);
+  // Then 12 of them granted: （七） follows, and 四 (written by the last save, not typed) follows again.
+  await type('三、本年度办理结果\t（一）予以公开', '12');
+  assert.deepEqual((await save()).filter((x) => ARITHMETIC.includes(String(x.code))), []);
+  assert.deepEqual(cellsOf('三、本年度办理结果\t（一）予以公开').slice(-7), ['12', '0', '0', '0', '0', '0', '12']);
+  assert.deepEqual(cellsOf('（七）总计').slice(-7), ['12', '0', '0', '0', '0', '0', '12']);
+  assert.deepEqual(cellsOf('四、结转下年度继续办理').slice(-7), ['0', '0', '0', '0', '0', '0', '0']);
+  assert.deepEqual(cellsOf('一、本年新收').slice(-7), ['12', '0', '0', '0', '0', '0', '12'], 'the first typed figure stays');
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('更新合计 is never applied by fix-all to a total that was a figure of its own when the file was opened', async () => {
+  const uri = 'file:///reports/own-total.txt';
+  // 一's total was 99 when opened (not its parts' sum): the writer's own figure.
+  const text = fixture('rules', 'clean-2023.txt').replace(/(一、本年新收政府信息公开申请数量\t\t\d+\t\d+\t\d+\t\d+\t\d+\t\d+\t)\d+/, '$199');
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  await d;
+  const line = text.split('\n').findIndex((l) => l.startsWith('一、本年新收'));
+  const cells = text.split('\n')[line]!.split('\t');
+  const character = cells.slice(0, cells.length - 7).join('\t').length + 1;
+  const typed = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + cells[cells.length - 7]!.length } }, text: '20' }]);
+  await typed;
+  const edits = (await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  }))[0]?.edit.changes[uri] ?? [];
+  assert.ok(!edits.some((e) => e.range.start.line === line), JSON.stringify(edits));
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('the writer types into the zero template: fix-all on save keeps every typed figure (a slip or not), and fixes a slip it did not see typed', async () => {
   const uri = 'file:///reports/typed.txt';
   const { reportSkeleton } = await import('../../shared/src/index');

@@ -2,7 +2,7 @@
 // the cells it names; fix-all is idempotent; editor edits (fixAllEdits) give the same text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, check, fixAll, fixAllEdits, parse } from '../../shared/src/index';
+import { applyEdits, check, fixAll, fixAllEdits, parse, totalsFollowing } from '../../shared/src/index';
 import { typingSlip } from '../../shared/src/diagnose/locate';
 import { realisticFigures, render, LAYOUTS_WITH_CELLS } from '../helpers/render';
 import { ARITHMETIC, fixture, REAL, run } from '../helpers/util';
@@ -107,4 +107,28 @@ test('each single fix changes exactly its cell', () => {
     assert.equal(out.slice(edit.range.start + edit.newText.length), text.slice(edit.range.end));
     parse(out); // still parses
   }
+});
+
+test('更新合计 (totalsFollowing): 表3 group totals follow a typed part; a typed total is never changed; a 四 that would be negative is left alone', () => {
+  const clean = fixture('rules', 'clean-2023.txt');
+  const t3Line = clean.split('\n').findIndex((l) => /^\d+(\t\d+){14}$/.test(l));
+  assert.ok(t3Line > 0, 'the 表3 row');
+  const offsetOf = (line: number, cell: number) => clean.split('\n').slice(0, line).join('\n').length + 1 + clean.split('\n')[line]!.split('\t').slice(0, cell).join('\t').length + (cell ? 1 : 0);
+  // 维持 of 行政复议 typed as 3: its group total follows (the others do not move).
+  const at = offsetOf(t3Line, 0);
+  const typedText = clean.slice(0, at) + '3' + clean.slice(at + clean.slice(at).indexOf('\t'));
+  const model = parse(typedText);
+  const follows = totalsFollowing(model, [{ start: at, end: at + 1 }]);
+  assert.deepEqual(follows.map((f) => [f.table, f.columnId]), [['table3', 'reconsideration.total']]);
+  // The total itself typed: nothing follows into it.
+  const total = model.tables.table3!.rows[0]!.cells.find((c) => c.columnId === 'reconsideration.total')!;
+  assert.deepEqual(totalsFollowing(model, [{ start: at, end: at + 1 }, total.range]), []);
+  // In 表2, (七) raised above 一 + 二 for a column: 四 would be negative, so it is not proposed.
+  const line = clean.split('\n').findIndex((l) => l.startsWith('三、本年度办理结果\t（一）予以公开'));
+  const cells = clean.split('\n')[line]!.split('\t');
+  const start = offsetOf(line, cells.length - 7);
+  const big = clean.slice(0, start) + '99' + clean.slice(start + cells[cells.length - 7]!.length);
+  const bigFollows = totalsFollowing(parse(big), [{ start, end: start + 2 }]);
+  assert.ok(bigFollows.some((f) => f.rowId === 'total'));
+  assert.ok(!bigFollows.some((f) => f.rowId === 'carryOver' && f.columnId !== 'total'), JSON.stringify(bigFollows.map((f) => [f.rowId, f.columnId, f.value])));
 });

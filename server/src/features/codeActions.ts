@@ -1,22 +1,42 @@
 // Quick fixes from the findings' fixes; "fix all totals" and source.fixAll.gov-report from the
 // core's fix-all (minimal edits: only the cells it fixes change).
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { fixAllEdits, pick, type CheckOptions, type FixAllOptions, type Lang } from '../../../shared/src/index';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { applyEdits, fixAllEdits, followedWereComputed, followFix, pick, totalsFollowing, type CheckOptions, type FixAllOptions, type Lang, type ReportModel } from '../../../shared/src/index';
 import type { Analysis } from '../analysis';
 import { toLspRange } from '../lsp';
 import { silenceActions, type SilenceContext } from './silence';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gov-report`;
 
+/** What the editor knows of the writer's edits: the document as opened (to tell a computed total
+ *  from a typed one), and the texts the actions offered here would make (so that applying one is
+ *  not taken for typing). */
+export interface EditHistory {
+  before: () => ReportModel;
+  offered: (text: string, edits: ReadonlyArray<{ range: { start: number; end: number }; newText: string }>) => void;
+}
+
+const ARITHMETIC = new Set(['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total']);
+
 export function codeActions(
   a: Analysis, uri: string, range: { start: number; end: number }, contextDiagnostics: Diagnostic[], only: string[] | undefined, lang: Lang,
   options: CheckOptions & FixAllOptions,
   silence?: SilenceContext,
+  history?: EditHistory,
 ): CodeAction[] {
   if (!a.active || a.tooLarge) return [];
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const out: CodeAction[] = [];
   const silenced: CodeAction[] = [];
+  // The totals that follow what the writer typed: the preferred fix of the relations it breaks.
+  const following = options.protect?.length ? totalsFollowing(a.model, options.protect) : [];
+  const follow = followFix(following);
+  const lsp = (edits: ReadonlyArray<{ range: { start: number; end: number }; newText: string }>) => edits.map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
+  if (follow && wants(CodeActionKind.QuickFix) && a.findings.some((f) => ARITHMETIC.has(f.ruleId) && f.range.end >= range.start && f.range.start <= range.end)) {
+    const edits = [follow.edit, ...(follow.extraEdits ?? [])];
+    history?.offered(applyEdits(a.model.text, edits), edits);
+    out.push({ title: pick(follow.title, lang), kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [uri]: lsp(edits) } } });
+  }
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of a.findings) {
       // The determined fix, else the equally likely ones, most likely first.
@@ -28,14 +48,22 @@ export function codeActions(
         out.push({
           title: pick(fix.title, lang),
           kind: CodeActionKind.QuickFix,
-          isPreferred: fix.safe,
+          isPreferred: fix.safe && out.length === 0,
           ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
           edit: { changes: { [uri]: [fix.edit, ...(fix.extraEdits ?? [])].map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText })) } },
         });
       }
     }
   }
-  const all = () => fixAllTextEdits(a, options);
+  // Fix-all: the safe fixes, and the following totals when each was blank or computed in the
+  // document as opened (a total the writer typed as a figure of its own is never recomputed).
+  const all = () => {
+    const follows = following.length && history && followedWereComputed(following, history.before()) ? [follow!.edit, ...(follow!.extraEdits ?? [])] : [];
+    const clash = (e: { range: { start: number; end: number } }) => follows.some((f) => f.range.start < e.range.end + 1 && e.range.start < f.range.end + 1);
+    const edits = [...fixAllEdits(a.model.text, { ...options, html: a.model.html === true }, 10, a.findings).filter((e) => !clash(e)), ...follows].sort((x, y) => x.range.start - y.range.start);
+    if (edits.length) history?.offered(applyEdits(a.model.text, edits), edits);
+    return lsp(edits);
+  };
   // Offered beside a problem it fixes, never under one it cannot (a missing row, a title).
   const inRange = (f: (typeof a.findings)[number]) => f.range.end >= range.start && f.range.start <= range.end;
   if (wants(CodeActionKind.QuickFix) && a.findings.some((f) => f.fix?.safe && inRange(f))) {
@@ -51,11 +79,6 @@ export function codeActions(
     if (edits.length > 0) out.push({ title: lang === 'en' ? 'Fix all (gov-report)' : '全部修复（gov-report）', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return out;
-}
-
-function fixAllTextEdits(a: Analysis, options: CheckOptions & FixAllOptions): TextEdit[] {
-  // Reuse the cached findings of this version; later passes parse as the document was parsed.
-  return fixAllEdits(a.model.text, { ...options, html: a.model.html === true }, 10, a.findings).map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
 }
 
 function sameRange(d: Diagnostic, r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean {

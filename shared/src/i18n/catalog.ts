@@ -133,6 +133,7 @@ export const catalog = {
   'hover.relation.unknown': { zh: '{name}：有空白或无效单元格，无法核对', en: '{name}: blank or invalid cells, cannot verify' },
   'hover.locator': { zh: '⚠ 定位：{text}', en: '⚠ Located: {text}' },
   'hover.locator.candidate': { zh: '⚠ 可能的原因之一（共 {count} 种同样小的改法）：{text}', en: '⚠ One possible cause ({count} equally small changes): {text}' },
+  'msg.fix.followTotals': { zh: '更新合计（按所填数字重算 {count} 个合计）', en: 'Update the totals ({count} recomputed from the figures entered)' },
   'msg.fix.setTotal': { zh: '将总计改为 {value}', en: 'Change the total to {value}' },
   'msg.fix.fill': { zh: '填入 {value}', en: 'Fill in {value}' },
   'msg.related.cell': { zh: '{label} = {value}', en: '{label} = {value}' },
