@@ -3,8 +3,8 @@
 // Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
 import {
-  commands, env, languages, ProgressLocation, StatusBarAlignment, UIKind, Uri, ViewColumn, window, workspace,
-  type ExtensionContext, type StatusBarItem, type TextDocument,
+  commands, env, languages, ProgressLocation, StatusBarAlignment, TabInputCustom, UIKind, Uri, ViewColumn, window, workspace,
+  type ExtensionContext, type StatusBarItem, type TextDocument, type WebviewPanel,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Only what the client needs of the core (the parser and the rules stay in the server).
@@ -182,11 +182,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('gov-report.checkWorkspace', () => checkWorkspace()),
     commands.registerCommand('gov-report.checkPdfOrWord', (given?: Uri) => checkPdfOrWord(given)),
     commands.registerCommand('gov-report.saveRebuilt', (given?: Uri | { target: string }) => saveRebuilt(given)),
+    // The original of a rebuilt report, one click away (in whatever editor the user picks).
+    commands.registerCommand('gov-report.openOriginal', (given?: Uri) => {
+      const active = given ?? window.activeTextEditor?.document.uri;
+      if (active?.scheme === REBUILT) return commands.executeCommand('vscode.openWith', Uri.parse(active.query), 'default');
+      return undefined;
+    }),
+    // A PDF or .docx opened from the Explorer: the report rebuilt from it opens in its place.
+    window.registerCustomEditorProvider(PDF_WORD_EDITOR, { openCustomDocument: (uri) => ({ uri, dispose: () => {} }), resolveCustomEditor: (document, panel) => openRebuiltInPlace(document.uri, panel) }, { supportsMultipleEditorsPerDocument: false }),
     workspace.registerTextDocumentContentProvider(REBUILT, { provideTextDocumentContent: (uri) => rebuiltText(uri) }),
     // A PDF or .docx opened in the editor (shown by another viewer): offer to check it.
     window.tabGroups.onDidChangeTabs((e) => {
       for (const tab of e.opened) {
         const input = tab.input as { uri?: Uri } | undefined;
+        // (In our own editor the rebuilt report opens by itself.)
+        if (tab.input instanceof TabInputCustom && tab.input.viewType === PDF_WORD_EDITOR) continue;
         if (input?.uri && input.uri.scheme === 'file' && /\.(pdf|docx)$/i.test(input.uri.path) && !offered.has(input.uri.toString())) {
           offered.add(input.uri.toString());
           const name = path.posix.basename(input.uri.path);
@@ -219,6 +229,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
 }
 
 const offered = new Set<string>();
+const PDF_WORD_EDITOR = 'gov-report.pdfWord';
+
+/** The custom editor of a PDF or .docx: reads it, opens the rebuilt report in the same group and
+ *  steps aside; a file that is no report (or cannot be read) says why, with the way to another editor. */
+async function openRebuiltInPlace(source: Uri, panel: WebviewPanel): Promise<void> {
+  const name = path.posix.basename(source.path);
+  const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body style="font-family:var(--vscode-font-family);color:var(--vscode-foreground);padding:2em">${body}</body></html>`;
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  panel.webview.html = page(`<p>${escape(t('rebuilding', { name }))}…</p>`);
+  const doc = await checkPdfOrWord(source, panel.viewColumn ?? ViewColumn.Active);
+  if (doc) panel.dispose();
+  else panel.webview.html = page(`<p>${escape(t('notRebuiltHere', { name }))}</p>`);
+}
 /** The texts of new plain-text reports being opened by 新建报告 (kept plain text: see newReport). */
 const keepPlain = new Set<string>();
 
@@ -240,7 +263,7 @@ async function rebuiltText(uri: Uri): Promise<string> {
 }
 
 /** "检查 PDF/Word 报告": the report rebuilt from the file, read-only beside it, checked like any report. */
-async function checkPdfOrWord(given?: Uri): Promise<TextDocument | undefined> {
+async function checkPdfOrWord(given?: Uri, column: ViewColumn = ViewColumn.Beside): Promise<TextDocument | undefined> {
   let source = given;
   if (!source) {
     const active = window.tabGroups.activeTabGroup.activeTab?.input as { uri?: Uri } | undefined;
@@ -255,8 +278,8 @@ async function checkPdfOrWord(given?: Uri): Promise<TextDocument | undefined> {
   const target = rebuiltUri(source);
   try {
     const doc = await window.withProgress({ location: ProgressLocation.Notification, title: t('rebuilding', { name }) }, () => Promise.resolve(workspace.openTextDocument(target)));
-    await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, preview: false });
-    void window.setStatusBarMessage(t('rebuiltReady', { name }), 8000);
+    await window.showTextDocument(doc, { viewColumn: column, preview: false });
+    void window.setStatusBarMessage(t(/\.pdf$/i.test(source.path) ? 'rebuiltReady' : 'rebuiltReadyWord', { name }), 8000);
     return doc;
   } catch (e) {
     void window.showErrorMessage(t('rebuildFailed', { name, message: (e as Error).message }));

@@ -27,6 +27,7 @@ export interface Analysis {
 export type Decision =
   | 'language' // in the report language (.gkreport, *年度报告*.txt, or claimed by the client)
   | 'chosen' // the user chose "check this file as a report"
+  | 'rebuilt' // rebuilt from a PDF or Word file the user opened
   | 'ignored' // the user chose "do not check this file"
   | 'structure' // recognised by its structure (title and sections or tables)
   | 'mentions' // mentions the report but is not one (a notice, a plan)
@@ -94,7 +95,7 @@ export class AnalysisCache {
         if (!(e instanceof TimeBudgetExceeded)) throw e;
         tooSlow = true;
       }
-      const decision: Decision = doc.choice === 'check' ? 'chosen' : doc.languageId === 'gov-report' ? 'language' : active ? 'structure' : 'mentions';
+      const decision: Decision = doc.choice === 'check' && doc.uri.startsWith('gov-report-rebuilt:') ? 'rebuilt' : doc.choice === 'check' ? 'chosen' : doc.languageId === 'gov-report' ? 'language' : active ? 'structure' : 'mentions';
       analysis = { ...base, model, findings, elapsed: performance.now() - started, active, decision, ...(tooSlow ? { tooSlow: true as const } : {}) };
     }
     this.cache.delete(doc.uri);

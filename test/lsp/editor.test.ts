@@ -239,8 +239,11 @@ test('PDF and Word reports: gov-report/rebuild reads the file, the rebuilt docum
   assert.equal(r.ok, true);
   assert.equal(r.from, 'pdf');
   const published = client.diagnostics(target, 1);
+  const status = client.status(target);
   await client.open(target, r.markdown, 'markdown');
   const d = (await published).diagnostics;
+  // The status bar says where the report came from (not "you chose to check this file").
+  assert.equal((await status).decision, 'rebuilt');
   assert.deepEqual(d.map((x) => [x.code, /（第 (\d) 页）$/.exec(x.message)?.[1]]), [['text-table', '1'], ['row-label', '3'], ['mixed-format', '4']]);
   const symbols = await client.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: target } });
   assert.ok(symbols.length > 0);

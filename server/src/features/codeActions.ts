@@ -32,10 +32,12 @@ export function codeActions(
   const following = options.protect?.length ? totalsFollowing(a.model, options.protect) : [];
   const follow = followFix(following);
   const lsp = (edits: ReadonlyArray<{ range: { start: number; end: number }; newText: string }>) => edits.map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText }));
-  if (follow && wants(CodeActionKind.QuickFix) && a.findings.some((f) => ARITHMETIC.has(f.ruleId) && f.range.end >= range.start && f.range.start <= range.end)) {
+  const broken = a.findings.filter((f) => ARITHMETIC.has(f.ruleId) && f.range.end >= range.start && f.range.start <= range.end);
+  if (follow && wants(CodeActionKind.QuickFix) && broken.length) {
     const edits = [follow.edit, ...(follow.extraEdits ?? [])];
     history?.offered(applyEdits(a.model.text, edits), edits);
-    out.push({ title: pick(follow.title, lang), kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [uri]: lsp(edits) } } });
+    const diagnostics = contextDiagnostics.filter((d) => broken.some((f) => d.code === f.ruleId && sameRange(d, toLspRange(a.model.lines, f.range))));
+    out.push({ title: pick(follow.title, lang), kind: CodeActionKind.QuickFix, isPreferred: true, ...(diagnostics.length ? { diagnostics } : {}), edit: { changes: { [uri]: lsp(edits) } } });
   }
   if (wants(CodeActionKind.QuickFix)) {
     for (const f of a.findings) {

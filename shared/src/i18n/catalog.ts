@@ -286,6 +286,7 @@ export const catalog = {
 
   // ---- editor status (status bar tooltip, output channel)
   'status.language': { zh: '作为年度报告检查：文件语言为“政府信息公开年度报告”', en: 'Checked as a report: the file is in the report language' },
+  'status.rebuilt': { zh: '作为年度报告检查：由打开的 PDF/Word 文件重建', en: 'Checked as a report: rebuilt from the PDF or Word file you opened' },
   'status.chosen': { zh: '作为年度报告检查：已选择“将此文件作为年度报告检查”', en: 'Checked as a report: you chose "Check this file as a report"' },
   'status.structure': { zh: '识别为年度报告：{clues}', en: 'Recognised as a report: {cluesEn}' },
   'status.mentions': { zh: '未识别为年度报告：提到了年度报告，但没有报告标题行，也没有报告的部分或表格', en: 'Not recognised as a report: it mentions the report but has no title line, sections or tables of one' },

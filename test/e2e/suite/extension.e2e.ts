@@ -153,13 +153,20 @@ export function tests(): void {
       assert.equal(ours[0]!.message, '“（一）予以公开”·“自然人”为 15，行合计与列合计都表明应为 5');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours[0]!.range, vscode.CodeActionKind.QuickFix.value);
       assert.ok(actions.some((a) => a.title === '将“（一）予以公开”·“自然人”改为 5'), JSON.stringify(actions.map((a) => a.title)));
-      // Saving with source.fixAll on: a figure the writer typed is never undone by fix-all.
+      // The preferred fix is 更新合计 (the totals follow the typed figure); the correction to 5 is offered too.
+      assert.match(actions[0]!.title, /^更新合计/);
+      // Saving with source.fixAll on: the typed figure is never undone; its totals, computed in the
+      // file as opened, follow it (the row's 总计 6 → 16).
       assert.ok(await doc.save());
-      assert.equal(doc.getText(), typed, 'fix-all on save kept the typed figure');
-      // The writer chooses the offered fix: the document is the original again, the finding gone.
+      const saved = doc.lineAt(lineNo).text.split('\t');
+      assert.equal(saved[saved.length - 7], '15', 'fix-all on save kept the typed figure');
+      assert.equal(saved[saved.length - 1], '16', 'and the row total followed it');
+      assert.notEqual(doc.getText(), typed);
+      // Back to the file as it was (the writer's own edit, saved: nothing for fix-all to do).
       const cleared = diagnosticsFor(uri, (d) => !d.some((x) => x.source === 'gov-report'));
-      const fix = actions.find((a) => a.title === '将“（一）予以公开”·“自然人”改为 5')!;
-      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      const all = new vscode.WorkspaceEdit();
+      all.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+      assert.ok(await vscode.workspace.applyEdit(all));
       await cleared;
       assert.equal(doc.getText(), original);
       assert.ok(await doc.save());
@@ -333,6 +340,29 @@ export function tests(): void {
       assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('gov-report.saveRebuilt', { target: target.toString() }))?.toString(), target.toString());
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), rebuiltDoc.getText());
       assert.equal(await vscode.commands.executeCommand('gov-report.saveRebuilt', { target: target.toString() }), undefined, 'an existing file is not replaced');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('a PDF or Word file opened as from the Explorer: the rebuilt report opens in its place (its own editor steps aside); the original is one command away', async () => {
+      for (const [name, rule] of [['hongze-2024.pdf', 'text-table'], ['writer-2023.docx', 'wrong-cell']] as const) {
+        const file = workspaceFile(name);
+        const rebuilt = new Promise<vscode.TextEditor>((resolve) => {
+          const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+            if (e?.document.uri.scheme === 'gov-report-rebuilt' && e.document.uri.path.endsWith(`${name}.md`)) {
+              sub.dispose();
+              resolve(e);
+            }
+          });
+        });
+        await vscode.commands.executeCommand('vscode.open', file);
+        const editor = await rebuilt;
+        const has = (d: readonly vscode.Diagnostic[]) => d.some((x) => x.source === 'gov-report' && codeOf(x) === rule);
+        if (!has(vscode.languages.getDiagnostics(editor.document.uri))) await diagnosticsFor(editor.document.uri, has);
+        // No tab of the raw file is left behind.
+        const rawTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => (tab.input as { uri?: vscode.Uri } | undefined)?.uri?.toString() === file.toString());
+        for (const until = Date.now() + 10_000; rawTabs().length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+        assert.equal(rawTabs().length, 0, `${name}: its own editor stepped aside`);
+      }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
