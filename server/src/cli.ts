@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, TimeBudgetExceeded, readingStatus, reviewCsv, reviewFigures, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, TimeBudgetExceeded, notCheckedEntry, reviewCsv, reviewEntry, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
@@ -544,23 +544,16 @@ const STDIN = '\u0000stdin';
 
 /** `gov-report summary`: the folder as a reviewer hands it on (CSV, JSON, HTML, XLSX); an export,
  *  so its exit code says whether it was written, not what the reports hold. */
-async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ result: FileResult; model: ReportModel }>, opts: Options, lang: Lang, io: CliIo): Promise<number> {
-  const models = new Map(checked.map((c) => [c.result, c.model]));
+async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ result: FileResult; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }>, opts: Options, lang: Lang, io: CliIo): Promise<number> {
+  const byResult = new Map(checked.map((c) => [c.result, c]));
   const entries: ReviewEntry[] = results.map((r) => {
-    const model = models.get(r);
-    if (r.kind !== 'checked' || !model) return { path: r.path, state: r.kind === 'checked' ? 'failed' : r.kind, reason: r.kind === 'checked' ? undefined : r.message, agency: null, year: null, format: null, counts: { error: 0, warning: 0, info: 0 }, reading: null, figures: null, findings: [] };
-    const count = (severity: string) => r.summary.findings.filter((f) => f.severity === severity).length;
-    return {
-      path: r.path,
-      state: 'checked',
-      agency: model.agency ?? null,
-      year: model.year ?? null,
-      format: model.formatVersion,
-      counts: { error: count('error'), warning: count('warning'), info: count('info') },
-      reading: readingStatus(r.findings),
-      figures: reviewFigures(model),
-      findings: r.summary.findings.map((f) => ({ line: f.line, column: f.column, ...(f.source ? { place: pick(describeSource(f.source), lang) } : {}), rule: f.rule, severity: f.severity, message: f.message })),
-    };
+    const c = byResult.get(r);
+    if (r.kind !== 'checked' || !c) return notCheckedEntry(r.path, r.kind === 'skipped' ? 'skipped' : 'failed', r.kind === 'checked' ? undefined : r.message);
+    const locate = c.locate;
+    return reviewEntry(r.path, c.model, r.findings, lang, locate ? (line, column) => {
+      const at = locate(line, column);
+      return at ? pick(describeSource(at), lang) : undefined;
+    } : undefined);
   });
   const format = opts.format ?? 'csv';
   let out: string | Uint8Array;

@@ -105,6 +105,31 @@ export interface ReviewFinding {
 type Lang = 'zh-CN' | 'en';
 type Value = string | number | null;
 
+/** A checked report's entry: `place` names the page, paragraph or cell of a finding in a PDF or Word file. */
+export function reviewEntry(path: string, model: ReportModel, findings: readonly Finding[], lang: Lang, place?: (line: number, column: number) => string | undefined): ReviewEntry {
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  return {
+    path,
+    state: 'checked',
+    agency: model.agency ?? null,
+    year: model.year ?? null,
+    format: model.formatVersion,
+    counts: { error: count('error'), warning: count('warning'), info: count('info') },
+    reading: readingStatus(findings),
+    figures: reviewFigures(model),
+    findings: findings.map((f) => {
+      const at = model.lines.positionAt(f.range.start);
+      const where = place?.(at.line, at.character);
+      return { line: at.line + 1, column: at.character + 1, ...(where ? { place: where } : {}), rule: f.ruleId, severity: f.severity, message: lang === 'en' ? f.message.en : f.message.zh };
+    }),
+  };
+}
+
+/** A file that was not checked: why, in the run's language. */
+export function notCheckedEntry(path: string, state: 'skipped' | 'failed', reason?: string): ReviewEntry {
+  return { path, state, ...(reason ? { reason } : {}), agency: null, year: null, format: null, counts: { error: 0, warning: 0, info: 0 }, reading: null, figures: null, findings: [] };
+}
+
 /** The overview's columns, in order: one place for their names in both languages. */
 export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; kind: 'text' | 'count' | 'rate'; value: (e: ReviewEntry, lang: Lang) => Value }> = [
   { key: 'file', zh: '文件', en: 'File', kind: 'text', value: (e) => e.path },
