@@ -18,6 +18,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The overview's page script (runs in a webview: a browser bundle).
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/overviewView.ts'], outfile: 'dist/overview.js' }),
   // The workbook writer of `gov-report summary --format xlsx`, loaded only for it.
   build({ ...common, entryPoints: ['server/src/xlsx.ts'], outfile: 'dist/xlsx.js' }),
   // A PDF is read in a worker thread with a time and memory budget (server/src/pdf.ts).

@@ -10,6 +10,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // Only what the client needs of the core (the parser and the rules stay in the server).
 import { recognizeReport } from '../../shared/src/recognize';
 import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
+import { showOverview } from './overview';
 import { t } from './strings';
 
 let client: LanguageClient | undefined;
@@ -180,6 +181,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void window.setStatusBarMessage(t('ignoredNow'), 3000);
     }),
     commands.registerCommand('gov-report.checkWorkspace', () => checkWorkspace()),
+    commands.registerCommand('gov-report.overview', (folder?: Uri) => (client ? showOverview(context, client, folder instanceof Uri ? folder : undefined) : undefined)),
     commands.registerCommand('gov-report.checkPdfOrWord', (given?: Uri) => checkPdfOrWord(given)),
     commands.registerCommand('gov-report.saveRebuilt', (given?: Uri | { target: string }) => saveRebuilt(given)),
     // The original of a rebuilt report, one click away (in whatever editor the user picks).

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, decodeReport, describeSource, message, norm, parse, pick, type Finding, type Lang, type Rebuilt, type ReportModel } from '../../shared/src/index';
+import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, REVIEW_COLUMNS, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { fileReadMessage, readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
@@ -233,27 +233,32 @@ const LANGUAGE_OF_EXTENSION: Record<string, string> = { '.md': 'markdown', '.mar
 
 type DiskCheck = { report: boolean; errors: number; warnings: number; infos: number };
 const NOT_A_REPORT: DiskCheck = { report: false, errors: 0, warnings: 0, infos: 0 };
+type FromDisk = { kind: 'report'; analysis: Analysis } | { kind: 'skipped' | 'failed'; reason: Localized };
 
-/** Reads and checks one closed file; answers whether it is a report, with its counts. A PDF or
- *  Word file is rebuilt first; its problems are published on the file itself, each naming its page
- *  or cell (the file has no lines to point at). */
-async function checkFromDisk(uri: string): Promise<DiskCheck> {
+/** Reads and checks one closed file (an open one as the editor has it), publishing its problems.
+ *  A PDF or Word file is rebuilt first; its problems are published on the file itself, each naming
+ *  its page or cell (the file has no lines to point at). */
+async function fromDisk(uri: string): Promise<FromDisk> {
+  const notReport: FromDisk = { kind: 'skipped', reason: message('cli.skipped.notReport') };
   const open = documents.get(uri);
-  // An open report is counted as the editor has it (its problems are already shown).
-  if (open) return counts(analysisOf(open));
-  if (!uri.startsWith('file:')) return NOT_A_REPORT;
+  if (open) {
+    const a = analysisOf(open);
+    return a.active ? { kind: 'report', analysis: a } : notReport;
+  }
+  if (!uri.startsWith('file:')) return notReport;
   const path = fileURLToPath(uri);
   const file = readReportBytes(path);
-  if (!file.ok) return NOT_A_REPORT;
+  if (!file.ok) return { kind: 'failed', reason: fileReadMessage(file) };
   let doc: TextDocument;
   if (isBinaryReport(path)) {
     const r = await readBinaryReport(path, file.bytes);
-    if (!r.ok) return NOT_A_REPORT;
+    if (!r.ok) return { kind: 'failed', reason: r.message };
     rebuilt.set(uri, r.rebuilt);
     doc = TextDocument.create(uri, 'markdown', -1, r.rebuilt.markdown);
   } else {
     const decoded = decodeReport(file.bytes);
-    if (!decoded.ok || decoded.text.trim() === '') return NOT_A_REPORT;
+    if (!decoded.ok) return { kind: 'failed', reason: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
+    if (decoded.text.trim() === '') return { kind: 'skipped', reason: message('cli.skipped.empty') };
     doc = TextDocument.create(uri, LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext', -1, decoded.text);
   }
   onDisk.set(uri, doc);
@@ -263,16 +268,48 @@ async function checkFromDisk(uri: string): Promise<DiskCheck> {
   if (!a?.active) {
     onDisk.delete(uri);
     rebuilt.delete(uri);
-    return NOT_A_REPORT;
+    return notReport;
   }
-  return counts(a);
+  return { kind: 'report', analysis: a };
 }
 
-function counts(a: Analysis): DiskCheck {
-  if (!a.active) return NOT_A_REPORT;
-  const count = (severity: string) => a.findings.filter((f) => f.severity === severity).length;
+async function checkFromDisk(uri: string): Promise<DiskCheck> {
+  const r = await fromDisk(uri);
+  if (r.kind !== 'report') return NOT_A_REPORT;
+  const count = (severity: string) => r.analysis.findings.filter((f) => f.severity === severity).length;
   return { report: true, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
+
+// The reviewer's overview: an entry per file (figures, counts, findings with their places).
+connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
+  const l = lang();
+  const entries: ReviewEntry[] = [];
+  for (const uri of p.uris) {
+    const r = await fromDisk(uri);
+    if (r.kind !== 'report') {
+      entries.push(notCheckedEntry(uri, r.kind, pick(r.reason, l)));
+      continue;
+    }
+    const a = r.analysis;
+    const source = rebuilt.get(uri);
+    entries.push(reviewEntry(uri, a.model, [...a.findings, ...acrossYears(a)], l, source ? (line, column) => {
+      const at = source.locate(line, column);
+      return at ? pick(describeSource(at), l) : undefined;
+    } : undefined));
+  }
+  // The columns as the overview shows them, formatted here (the client holds no part of the core).
+  return {
+    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: l === 'en' ? c.en : c.zh, kind: c.kind })),
+    rows: entries.map((e) => ({ uri: e.path, values: REVIEW_COLUMNS.map((c) => c.value(e, l)), state: e.state, counts: e.counts, rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null })),
+    entries,
+  };
+});
+
+// An export of the overview, as `gov-report summary` writes it (the client saves it where the user says).
+connection.onRequest('gov-report/export', (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' }) => {
+  const l = lang();
+  return p.format === 'csv' ? reviewCsv(p.entries, l) : p.format === 'html' ? reviewHtml(p.entries, l) : reviewJson(p.entries);
+});
 
 connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
   const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };

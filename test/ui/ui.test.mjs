@@ -199,3 +199,40 @@ test('9. a Word file: the rebuilt report names the table cell of its wrong total
   await problems().filter({ hasText: '表格 2 第 6 行第 10 格' }).first().waitFor({ timeout: 30000 });
   await shot('9-docx');
 });
+
+test('10. 年度报告总览: every report of the folder (PDF and Word included) with its figures; a click opens it; light and dark themes', async () => {
+  await runCommand(page, 'Reports Overview');
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const row = (name) => view.locator('.row', { hasText: name }).first();
+  await row('hongze-2024.pdf').waitFor({ timeout: 60000 });
+  // The published PDF: 新收 95, 公开率 (50 + 9) ÷ 95; the Word file and the text report are there too.
+  const hongze = await row('hongze-2024.pdf').innerText();
+  assert.match(hongze, /淮安市洪泽区人民政府[\s\S]*2024[\s\S]*\b95\b[\s\S]*62\.1%/);
+  await row('示例县2023年报告.docx').waitFor();
+  await row('年度报告-2023.txt').waitFor();
+  // Filtered to the reports with errors: the Word file (its mistyped total) stays, the PDF goes.
+  await view.locator('#severity').selectOption('error');
+  await row('示例县2023年报告.docx').waitFor();
+  assert.equal(await view.locator('.row', { hasText: 'hongze-2024.pdf' }).count(), 0);
+  await view.locator('#severity').selectOption('');
+  await shot('10a-overview-light');
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.waitForTimeout(500); // the theme's colours are applied by a transition
+  await shot('10b-overview-dark');
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  // A click opens the report: the PDF as its rebuilt report.
+  await row('hongze-2024.pdf').click();
+  await page.locator('.tabs-container .tab[aria-label^="hongze-2024.pdf.md"]').first().waitFor({ timeout: 30000 });
+  // An edit updates the row: the text report's wrong （七）总计 fixed from the keyboard, its error gone.
+  assert.equal(await row('年度报告-2023.txt').locator('.col-errors').innerText(), '1');
+  await page.locator('.tabs-container .tab', { hasText: '年度报告总览' }).first().click();
+  // The click puts the cursor on the report's first problem (its wrong total).
+  await row('年度报告-2023.txt').click();
+  await page.locator('.tabs-container .tab.active[aria-label^="年度报告-2023.txt"]').first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Control+.');
+  await page.locator('.action-widget .monaco-list-row.focused').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: '年度报告总览' }).first().click();
+  await view.locator('.row', { hasText: '年度报告-2023.txt' }).locator('.col-errors', { hasText: /^0$/ }).waitFor({ timeout: 30000 });
+  await shot('10c-overview-after-edit');
+});

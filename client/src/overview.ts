@@ -1,0 +1,138 @@
+// "年度报告总览": one webview for a folder of reports (the workspace, or a folder from the Explorer),
+// PDF and Word files included. Rows come from the language server (it reads and checks the files);
+// they follow edits and saves; a click opens the report at its first problem; the exports are
+// those of `gov-report summary`, saved where the user says (the save dialog asks before replacing).
+import * as path from 'node:path';
+import { commands, languages, Position, ProgressLocation, Range, RelativePattern, Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { t } from './strings';
+
+const BATCH = 25;
+const FILES = '**/*.{txt,md,markdown,html,htm,gkreport,pdf,docx}';
+
+interface Overview {
+  columns: Array<{ key: string; label: string; kind: string }>;
+  rows: Array<{ uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; rules: string[]; first: { line: number; column: number } | null }>;
+  entries: unknown[];
+}
+
+let panel: WebviewPanel | undefined;
+
+export async function showOverview(context: ExtensionContext, client: LanguageClient, folder?: Uri): Promise<WebviewPanel | undefined> {
+  const base = folder ?? workspace.workspaceFolders?.[0]?.uri;
+  if (!base) {
+    void window.showWarningMessage(t('overviewNoFolder'));
+    return undefined;
+  }
+  const files = (await workspace.findFiles(new RelativePattern(base, FILES), '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
+  const shown = (uri: string) => path.posix.relative(base.path, Uri.parse(uri).path);
+  const load = async (uris: string[]): Promise<Overview> => {
+    const r = await client.sendRequest<Overview>('gov-report/overview', { uris });
+    const file = r.columns.findIndex((c) => c.key === 'file');
+    for (const row of r.rows) row.values[file] = shown(row.uri);
+    return r;
+  };
+  const first = await window.withProgress({ location: ProgressLocation.Notification, title: t('overviewReading'), cancellable: true }, async (progress, token) => {
+    const all: Overview = { columns: [], rows: [], entries: [] };
+    for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
+      const r = await load(files.slice(i, i + BATCH).map((u) => u.toString()));
+      all.columns = r.columns;
+      all.rows.push(...r.rows);
+      all.entries.push(...r.entries);
+      progress.report({ increment: (BATCH / Math.max(1, files.length)) * 100, message: `${Math.min(files.length, i + BATCH)}/${files.length}` });
+    }
+    return all;
+  });
+  const entries = new Map<string, unknown>(first.rows.map((r, k) => [r.uri, first.entries[k]]));
+  panel?.dispose();
+  const title = `${t('overviewTitle')} · ${path.posix.basename(base.path)}`;
+  const view = window.createWebviewPanel('gov-report.overview', title, ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [Uri.joinPath(context.extensionUri, 'dist')] });
+  panel = view;
+  const script = view.webview.asWebviewUri(Uri.joinPath(context.extensionUri, 'dist', 'overview.js'));
+  view.webview.html = page(view.webview.cspSource, script.toString());
+  const subscriptions: Disposable[] = [];
+  const known = new Set(first.rows.map((r) => r.uri));
+  // Following edits and saves: the files whose problems changed are read again (debounced).
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  subscriptions.push(languages.onDidChangeDiagnostics((e) => {
+    for (const uri of e.uris) if (known.has(uri.toString())) pending.add(uri.toString());
+    if (!pending.size) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const uris = [...pending];
+      pending.clear();
+      const r = await load(uris);
+      r.rows.forEach((row, k) => entries.set(row.uri, r.entries[k]));
+      void view.webview.postMessage({ type: 'update', rows: r.rows });
+    }, 300);
+  }));
+  subscriptions.push(view.webview.onDidReceiveMessage(async (m: { type: string; uri?: string; first?: { line: number; column: number } | null; format?: string }) => {
+    if (m.type === 'ready') {
+      void view.webview.postMessage({ type: 'init', columns: first.columns, rows: first.rows, labels: {
+        filter: t('overviewFilter'), allYears: t('overviewAllYears'), anySeverity: t('overviewAnySeverity'), withErrors: t('overviewWithErrors'),
+        withWarnings: t('overviewWithWarnings'), withProblems: t('overviewWithProblems'), allRules: t('overviewAllRules'), shown: t('overviewShown'), exportAs: t('overviewExport'),
+      } });
+    } else if (m.type === 'open' && m.uri) {
+      const uri = Uri.parse(m.uri);
+      // A PDF or Word file opens in its own editor (the rebuilt report); a text report at its first problem.
+      if (/\.(pdf|docx)$/i.test(uri.path)) await commands.executeCommand('vscode.open', uri, ViewColumn.Beside);
+      else {
+        const doc = await workspace.openTextDocument(uri);
+        const at = m.first ? doc.validatePosition(new Position(m.first.line - 1, m.first.column - 1)) : undefined;
+        await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, ...(at ? { selection: new Range(at, at) } : {}) });
+      }
+    } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'html' || m.format === 'json')) {
+      const target = await window.showSaveDialog({ defaultUri: Uri.joinPath(base, `年度报告总览.${m.format}`), filters: { [m.format.toUpperCase()]: [m.format] } });
+      if (!target) return;
+      const text = await client.sendRequest<string>('gov-report/export', { entries: [...entries.values()], format: m.format });
+      await workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      void window.setStatusBarMessage(t('overviewSaved', { name: path.posix.basename(target.path) }), 5000);
+    }
+  }));
+  view.onDidDispose(() => {
+    for (const s of subscriptions) s.dispose();
+    if (timer) clearTimeout(timer);
+    if (panel === view) panel = undefined;
+  });
+  return view;
+}
+
+function page(csp: string, script: string): string {
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${csp} 'unsafe-inline'; script-src ${csp};">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{padding:0 12px;color:var(--vscode-foreground);background:var(--vscode-editor-background);font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}
+.bar{display:flex;gap:8px;align-items:center;padding:8px 0;flex-wrap:wrap}
+input,select{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,transparent);padding:3px 6px}
+button{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:none;padding:4px 10px;cursor:pointer}
+button:hover{background:var(--vscode-button-secondaryHoverBackground)}
+#count{opacity:.8;margin-left:auto}
+.table{height:calc(100vh - 60px)}
+#scroller{overflow:auto;height:100%}
+#grid{position:relative;width:max-content;min-width:100%}
+#head,.row{display:grid;grid-template-columns:220px 180px 52px 52px 180px repeat(16,64px)}
+#head{font-weight:600;border-bottom:1px solid var(--vscode-panel-border);position:sticky;top:0;z-index:1;background:var(--vscode-editor-background)}
+#head .cell{cursor:pointer;white-space:normal}
+#rows{position:relative}
+#body{position:absolute;top:0;left:0;right:0}
+.row{height:26px;align-items:center;border-bottom:1px solid var(--vscode-editorGroup-border,transparent);cursor:pointer}
+.row:hover,.row:focus{background:var(--vscode-list-hoverBackground);outline:none}
+.row:focus{outline:1px solid var(--vscode-focusBorder)}
+.cell{padding:0 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.cell.count,.cell.rate{text-align:right;font-variant-numeric:tabular-nums}
+.row.has-errors .col-errors{color:var(--vscode-errorForeground);font-weight:600}
+.row.skipped,.row.failed{opacity:.75}
+</style></head><body>
+<div class="bar">
+<input id="filter" type="search" size="24">
+<select id="year"></select><select id="severity"></select><select id="rule"></select>
+<span id="count"></span>
+<button data-export="csv">CSV</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
+</div>
+<div class="table" role="table"><div id="scroller"><div id="grid"><div id="head" role="row"></div><div id="rows"><div id="spacer"></div><div id="body"></div></div></div></div></div>
+<script src="${script}"></script>
+</body></html>`;
+}
