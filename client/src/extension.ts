@@ -3,7 +3,7 @@
 // Everything about reports themselves lives in the server and the core.
 import * as path from 'node:path';
 import {
-  commands, env, languages, ProgressLocation, StatusBarAlignment, TabInputCustom, UIKind, Uri, ViewColumn, window, workspace,
+  commands, env, languages, ProgressLocation, StatusBarAlignment, TabInputCustom, TabInputText, UIKind, Uri, ViewColumn, window, workspace,
   type ExtensionContext, type StatusBarItem, type TextDocument, type WebviewPanel,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -69,6 +69,22 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (m) void showRule(m[1] as string);
     } }),
     commands.registerCommand('gov-report.showRule', (id: string) => showRule(id)),
+    // In the browser workbench a rule link opens the page's file itself: it is shown rendered
+    // instead (the preview), and the editable tab is closed (the page is the extension's, not the user's).
+    window.tabGroups.onDidChangeTabs(async (e) => {
+      const pages = Uri.joinPath(context.extensionUri, 'docs', 'rules').path + '/';
+      // (A preview tab that shows another file is reported as changed, not opened.)
+      for (const tab of [...e.opened, ...e.changed]) {
+        if (!(tab.input instanceof TabInputText)) continue;
+        const p = tab.input.uri.path;
+        const m = p.startsWith(pages) ? /^([a-z-]+)\.md$/.exec(p.slice(pages.length)) : null;
+        if (!m) continue;
+        await showRule(m[1] as string);
+        // The tabs as they are now (the objects of the event may be stale once the preview opened).
+        const open = window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputText && t.input.uri.path === p);
+        if (open.length) await window.tabGroups.close(open);
+      }
+    }),
   );
 
   // ---- per-file choices, remembered across sessions (untitled files: for this session)

@@ -72,6 +72,7 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
       void view.webview.postMessage({ type: 'init', columns: first.columns, rows: first.rows, labels: {
         filter: t('overviewFilter'), allYears: t('overviewAllYears'), anySeverity: t('overviewAnySeverity'), withErrors: t('overviewWithErrors'),
         withWarnings: t('overviewWithWarnings'), withProblems: t('overviewWithProblems'), allRules: t('overviewAllRules'), shown: t('overviewShown'), exportAs: t('overviewExport'),
+        chains: t('overviewChains'), noChains: t('overviewNoChains'), carryBreak: t('overviewCarryBreak'), stockBreak: t('overviewStockBreak'), received: t('overviewReceived'), handled: t('overviewHandled'), rate: t('overviewRate'),
       } });
     } else if (m.type === 'open' && m.uri) {
       const uri = Uri.parse(m.uri);
@@ -110,7 +111,12 @@ input,select{background:var(--vscode-input-background);color:var(--vscode-input-
 button{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:none;padding:4px 10px;cursor:pointer}
 button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 #count{opacity:.8;margin-left:auto}
-.table{height:calc(100vh - 60px)}
+.table{height:calc(62vh - 60px)}
+.chains{border-top:1px solid var(--vscode-panel-border);padding-top:6px}
+.chains h2{font-size:1.05em;margin:4px 0;display:flex;gap:8px;align-items:center}
+.charts{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}
+.charts figure{margin:0}.charts figcaption{font-size:.9em;opacity:.85}
+#years{list-style:none;padding:0;margin:0;min-width:260px}#years li{cursor:pointer;padding:2px 0}#years li.break{color:var(--vscode-editorWarning-foreground)}
 #scroller{overflow:auto;height:100%}
 #grid{position:relative;width:max-content;min-width:100%}
 #head,.row{display:grid;grid-template-columns:220px 180px 52px 52px 180px repeat(16,64px)}
@@ -133,6 +139,11 @@ button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 <button data-export="csv">CSV</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
 </div>
 <div class="table" role="table"><div id="scroller"><div id="grid"><div id="head" role="row"></div><div id="rows"><div id="spacer"></div><div id="body"></div></div></div></div></div>
+<section class="chains"><h2><span id="chains-title"></span><select id="agency"></select></h2>
+<div class="charts"><ul id="years"></ul>
+<figure><figcaption id="cap-received"></figcaption><canvas id="chart-received" width="240" height="150"></canvas></figure>
+<figure><figcaption id="cap-handled"></figcaption><canvas id="chart-handled" width="240" height="150"></canvas></figure>
+<figure><figcaption id="cap-rate"></figcaption><canvas id="chart-rate" width="240" height="150"></canvas></figure></div></section>
 <script src="${script}"></script>
 </body></html>`;
 }

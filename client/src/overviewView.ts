@@ -2,11 +2,16 @@
 // The overview's page (runs in the webview): a sortable, filterable table of the reports, drawn a
 // screenful at a time so that a thousand rows never stall; a click opens the report at its first
 // problem. Colours come from the theme (--vscode-* variables).
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
+
+// Chart.js, only the parts the small bar charts use (tree-shaken into this bundle: no network).
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 interface Column { key: string; label: string; kind: 'text' | 'count' | 'rate' }
 interface Row { uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; rules: string[]; first: { line: number; column: number } | null }
-interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; allRules: string; shown: string; exportAs: string }
+interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string }
 
 const vscode = acquireVsCodeApi();
 const ROW_HEIGHT = 26;
@@ -105,6 +110,65 @@ function header(): void {
   }));
 }
 
+// ---- each agency, year over year
+interface ChainYear { year: number; row: Row; carryBreak: boolean; stockBreak: boolean }
+const charts: Chart[] = [];
+
+function chains(): Map<string, ChainYear[]> {
+  const at = (key: string) => columns.findIndex((c) => c.key === key);
+  const [agency, year, carriedIn, carriedOut] = [at('agency'), at('year'), at('carriedIn'), at('carriedOut')];
+  const by = new Map<string, Row[]>();
+  for (const r of rows) {
+    const a = r.values[agency];
+    if (r.state !== 'checked' || typeof a !== 'string' || typeof r.values[year] !== 'number') continue;
+    by.set(a, [...(by.get(a) ?? []), r]);
+  }
+  const out = new Map<string, ChainYear[]>();
+  for (const [a, list] of by) {
+    if (new Set(list.map((r) => r.values[year])).size < 2) continue;
+    const sorted = [...list].sort((x, y) => (x.values[year] as number) - (y.values[year] as number));
+    out.set(a, sorted.map((row, i) => {
+      const before = sorted[i - 1];
+      const y = row.values[year] as number;
+      const last = before && before.values[year] === y - 1 ? before.values[carriedOut] : null;
+      const now = row.values[carriedIn];
+      // I5 from the figures, or said by the carry-over rule; I6 said by the stock rule.
+      const carryBreak = (typeof last === 'number' && typeof now === 'number' && last !== now) || row.rules.includes('carry-over');
+      return { year: y, row, carryBreak, stockBreak: row.rules.includes('stock') };
+    }));
+  }
+  return out;
+}
+
+function drawChains(): void {
+  const all = chains();
+  const select = $<HTMLSelectElement>('agency');
+  const names = [...all.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  options(select, names.length ? '—' : labels.noChains, names);
+  if (!select.value && names.length) select.value = names[0] as string;
+  for (const c of charts.splice(0)) c.destroy();
+  const chain = all.get(select.value);
+  $('years').replaceChildren(...(chain ?? []).map((y) => {
+    const li = document.createElement('li');
+    li.textContent = `${y.year}  ${format(y.row.values[0] ?? null, 'text')}${y.carryBreak ? `  ⚠ ${labels.carryBreak}` : ''}${y.stockBreak ? `  ⚠ ${labels.stockBreak}` : ''}`;
+    if (y.carryBreak || y.stockBreak) li.className = 'break';
+    li.addEventListener('click', () => vscode.postMessage({ type: 'open', uri: y.row.uri, first: y.row.first }));
+    return li;
+  }));
+  if (!chain) return;
+  const style = getComputedStyle(document.body);
+  const colour = style.getPropertyValue('--vscode-charts-blue').trim() || style.getPropertyValue('--vscode-focusBorder').trim() || '#3794ff';
+  const text = style.getPropertyValue('--vscode-foreground').trim() || '#888';
+  const at = (key: string) => columns.findIndex((c) => c.key === key);
+  for (const [canvas, key, title, percent] of [['chart-received', 'received', labels.received, false], ['chart-handled', 'handled', labels.handled, false], ['chart-rate', 'disclosureRate', labels.rate, true]] as const) {
+    charts.push(new Chart($<HTMLCanvasElement>(canvas), {
+      type: 'bar',
+      data: { labels: chain.map((y) => String(y.year)), datasets: [{ label: title, data: chain.map((y) => { const v = y.row.values[at(key)]; return typeof v === 'number' ? (percent ? Math.round(v * 1000) / 10 : v) : null; }), backgroundColor: colour }] },
+      options: { animation: false, responsive: false, plugins: { tooltip: { enabled: true } }, scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, ticks: { color: text }, ...(percent ? { max: 100 } : {}) } } },
+    }));
+  }
+}
+
 function options(select: HTMLSelectElement, first: string, values: string[]): void {
   const current = select.value;
   select.replaceChildren(new Option(first, ''), ...values.map((v) => new Option(v, v)));
@@ -123,6 +187,10 @@ window.addEventListener('message', (e: MessageEvent) => {
     ({ columns, rows, labels } = m);
     $<HTMLInputElement>('filter').placeholder = labels.filter;
     const severity = $<HTMLSelectElement>('severity');
+    $('chains-title').textContent = labels.chains;
+    $('cap-received').textContent = labels.received;
+    $('cap-handled').textContent = labels.handled;
+    $('cap-rate').textContent = labels.rate;
     severity.replaceChildren(new Option(labels.anySeverity, ''), new Option(labels.withErrors, 'error'), new Option(labels.withWarnings, 'warning'), new Option(labels.withProblems, 'any'));
     header();
   } else {
@@ -133,7 +201,9 @@ window.addEventListener('message', (e: MessageEvent) => {
   }
   refreshChoices();
   applyFilters();
+  drawChains();
 });
+$('agency').addEventListener('change', drawChains);
 
 for (const id of ['filter', 'year', 'severity', 'rule']) $(id).addEventListener(id === 'filter' ? 'input' : 'change', applyFilters);
 $('scroller').addEventListener('scroll', draw);

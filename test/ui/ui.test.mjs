@@ -31,6 +31,8 @@ before(async () => {
   const clean = fs.readFileSync(path.join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), 'utf8');
   // One wrong total and nothing else, so fixing it empties the Problems panel.
   fs.writeFileSync(path.join(folder, '年度报告-2023.txt'), clean.replace('（一）予以公开\t5\t1\t0\t0\t0\t0\t6', '（一）予以公开\t5\t1\t0\t0\t0\t0\t7'));
+  // Last year's report of the same agency (for the overview's year-over-year charts).
+  fs.copyFileSync(path.join(root, 'test', 'fixtures', 'rules', 'clean-2022.txt'), path.join(folder, '示例县-2022.txt'));
   // A published PDF report, for 检查 PDF/Word 报告.
   fs.copyFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'), path.join(folder, 'hongze-2024.pdf'));
   // And a Word file with one mistyped 总计 (written by the docx library, with real merged cells).
@@ -215,6 +217,10 @@ test('10. 年度报告总览: every report of the folder (PDF and Word included)
   await row('示例县2023年报告.docx').waitFor();
   assert.equal(await view.locator('.row', { hasText: 'hongze-2024.pdf' }).count(), 0);
   await view.locator('#severity').selectOption('');
+  // Each agency year over year: 2022 and 2023 of 示例县市场监督管理局, three charts (Chart.js, bundled).
+  assert.equal(await view.locator('#agency').inputValue(), '示例县市场监督管理局');
+  assert.equal(await view.locator('#years li').count(), 2);
+  assert.equal(await view.locator('.charts canvas').count(), 3);
   await shot('10a-overview-light');
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await page.waitForTimeout(500); // the theme's colours are applied by a transition

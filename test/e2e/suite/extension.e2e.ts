@@ -303,6 +303,23 @@ export function tests(): void {
       await vscode.commands.executeCommand('gov-report.showRule', code.value);
       await opened;
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // What a click on the link does in the browser workbench: the page's file opened. It is shown
+      // rendered instead, and no editable tab of it stays.
+      const page = vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${code.value}.md`);
+      const preview = new Promise<void>((resolve) => {
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(code.value)))) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      await vscode.commands.executeCommand('vscode.open', page);
+      await preview;
+      const textTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.path === page.path);
+      for (const until = Date.now() + 10_000; textTabs().length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(textTabs().length, 0, 'the page is not left open as an editable file');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
 
     it('检查 PDF/Word 报告: a published PDF and a .docx open rebuilt beside them, read-only, with diagnostics naming the page or cell and the six sections in the Outline', async () => {
