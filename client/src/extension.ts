@@ -152,6 +152,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const statuses = new Map<string, Status>();
   const item: StatusBarItem = window.createStatusBarItem('gov-report.status', StatusBarAlignment.Left, 100);
   item.name = 'gov-report';
+  // The reviewer's entry: the overview of the workspace's reports, one click away.
+  const overviewItem = window.createStatusBarItem('gov-report.overview', StatusBarAlignment.Left, 99);
+  overviewItem.name = t('overviewTitle');
+  overviewItem.text = `$(table) ${t('overviewShort')}`;
+  overviewItem.tooltip = t('overviewTitle');
+  overviewItem.command = 'gov-report.overview';
+  const showOverviewItem = () => (workspace.workspaceFolders?.length ? overviewItem.show() : overviewItem.hide());
+  showOverviewItem();
+  context.subscriptions.push(overviewItem, workspace.onDidChangeWorkspaceFolders(showOverviewItem));
   const showStatus = () => {
     const doc = window.activeTextEditor?.document;
     const s = doc ? statuses.get(doc.uri.toString()) : undefined;

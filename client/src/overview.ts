@@ -83,11 +83,11 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
         const at = m.first ? doc.validatePosition(new Position(m.first.line - 1, m.first.column - 1)) : undefined;
         await window.showTextDocument(doc, { viewColumn: ViewColumn.Beside, ...(at ? { selection: new Range(at, at) } : {}) });
       }
-    } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'html' || m.format === 'json')) {
-      const target = await window.showSaveDialog({ defaultUri: Uri.joinPath(base, `年度报告总览.${m.format}`), filters: { [m.format.toUpperCase()]: [m.format] } });
+    } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'html' || m.format === 'json' || m.format === 'xlsx')) {
+      const target = await window.showSaveDialog({ defaultUri: Uri.joinPath(base, `${t('overviewTitle')}.${m.format}`), filters: { [m.format.toUpperCase()]: [m.format] } });
       if (!target) return;
-      const text = await client.sendRequest<string>('gov-report/export', { entries: [...entries.values()], format: m.format });
-      await workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      const out = await client.sendRequest<{ text?: string; base64?: string }>('gov-report/export', { entries: [...entries.values()], format: m.format });
+      await workspace.fs.writeFile(target, out.base64 !== undefined ? Buffer.from(out.base64, 'base64') : new TextEncoder().encode(out.text ?? ''));
       void window.setStatusBarMessage(t('overviewSaved', { name: path.posix.basename(target.path) }), 5000);
     }
   }));
@@ -136,7 +136,7 @@ button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 <input id="filter" type="search" size="24">
 <select id="year"></select><select id="severity"></select><select id="rule"></select>
 <span id="count"></span>
-<button data-export="csv">CSV</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
+<button data-export="csv">CSV</button><button data-export="xlsx">XLSX</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
 </div>
 <div class="table" role="table"><div id="scroller"><div id="grid"><div id="head" role="row"></div><div id="rows"><div id="spacer"></div><div id="body"></div></div></div></div></div>
 <section class="chains"><h2><span id="chains-title"></span><select id="agency"></select></h2>

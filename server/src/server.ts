@@ -306,9 +306,14 @@ connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
 });
 
 // An export of the overview, as `gov-report summary` writes it (the client saves it where the user says).
-connection.onRequest('gov-report/export', (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' }) => {
+connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' | 'xlsx' }) => {
   const l = lang();
-  return p.format === 'csv' ? reviewCsv(p.entries, l) : p.format === 'html' ? reviewHtml(p.entries, l) : reviewJson(p.entries);
+  if (p.format === 'xlsx') {
+    // The workbook library ships beside the server (dist/xlsx.js) and is loaded only for this.
+    const { reviewXlsx } = require(join(__dirname, 'xlsx.js')) as typeof import('./xlsx');
+    return { base64: Buffer.from(await reviewXlsx(p.entries, l)).toString('base64') };
+  }
+  return { text: p.format === 'csv' ? reviewCsv(p.entries, l) : p.format === 'html' ? reviewHtml(p.entries, l) : reviewJson(p.entries) };
 });
 
 connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {

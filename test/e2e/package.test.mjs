@@ -60,7 +60,7 @@ test('the .vsix holds exactly what package.json contributes, and is small', () =
   // Every command and language the manifest names is real.
   assert.ok(pkg.activationEvents.every((e) => e.startsWith('onLanguage:') || e.startsWith('onCommand:gov-report.') || e.startsWith('onCustomEditor:gov-report.')));
   // The overview's page script and the custom editor of PDF and Word files.
-  assert.ok(files.includes('dist/overview.js'));
+  assert.ok(files.includes('dist/overview.js') && files.includes('dist/xlsx.js'));
   assert.deepEqual(pkg.contributes.customEditors.map((e) => e.viewType), ['gov-report.pdfWord']);
   // Icons, snippets, the configuration schema and the walkthrough's pages ship with it.
   for (const f of [pkg.icon, ...pkg.contributes.snippets.map((x) => x.path), ...pkg.contributes.jsonValidation.map((x) => x.url), ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((x) => x.media.markdown))]) {

@@ -265,3 +265,26 @@ test('a rule page shipped with the extension (docs/rules) is read, never checked
   assert.equal((await status).active, false);
   assert.deepEqual((await published).diagnostics, []);
 });
+
+test('the overview over the protocol: a row per file (the PDF with its figures, a file that is no report with why); its exports read back (CSV, XLSX)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-overview-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'sample-2023.txt'));
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'huaian-2024.pdf'), join(dir, 'huaian-2024.pdf'));
+  writeFileSync(join(dir, 'notes.txt'), '会议记录\n一、议题 3 项\n');
+  const uris = ['sample-2023.txt', 'huaian-2024.pdf', 'notes.txt'].map((n) => pathToFileURL(join(dir, n)).toString());
+  const r = await client.request<{ columns: Array<{ key: string }>; rows: Array<{ uri: string; values: unknown[]; state: string }>; entries: unknown[] }>('gov-report/overview', { uris });
+  const at = (key: string) => r.columns.findIndex((c) => c.key === key);
+  const huaian = r.rows.find((x) => x.uri.endsWith('huaian-2024.pdf'))!;
+  assert.deepEqual([huaian.values[at('received')], huaian.values[at('handled')], huaian.values[at('disclosureRate')]], [3119, 3050, (1362 + 454) / 3050]);
+  const notes = r.rows.find((x) => x.uri.endsWith('notes.txt'))!;
+  assert.equal(notes.state, 'skipped');
+  assert.match(String(notes.values[at('status')]), /^跳过：不是政府信息公开工作年度报告/);
+  const csv = await client.request<{ text: string }>('gov-report/export', { entries: r.entries, format: 'csv' });
+  assert.ok(csv.text.startsWith('\uFEFF文件,机关,年度'));
+  assert.equal(csv.text.trim().split('\r\n').length, 4);
+  const xlsx = await client.request<{ base64: string }>('gov-report/export', { entries: r.entries, format: 'xlsx' });
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+  assert.deepEqual(book.worksheets.map((w) => [w.name, w.rowCount]), [['报告', 4], ['问题', 1 + (r.entries as Array<{ findings: unknown[] }>).reduce((n, e) => n + e.findings.length, 0)]]);
+});

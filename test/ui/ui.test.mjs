@@ -203,7 +203,8 @@ test('9. a Word file: the rebuilt report names the table cell of its wrong total
 });
 
 test('10. 年度报告总览: every report of the folder (PDF and Word included) with its figures; a click opens it; light and dark themes', async () => {
-  await runCommand(page, 'Reports Overview');
+  // From the status bar (the reviewer's entry).
+  await page.locator('.statusbar-item', { hasText: /总览|Overview/ }).first().click();
   const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const row = (name) => view.locator('.row', { hasText: name }).first();
   await row('hongze-2024.pdf').waitFor({ timeout: 60000 });
