@@ -12,6 +12,7 @@ import { toSarif } from './sarif';
 import { isBinaryReport, readBinaryReport, type BinaryRead } from './binaryReport';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { printGrids } from '../../shared/src/grid';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';
@@ -272,13 +273,17 @@ async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
 const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
 const CONVERT_HELP = `用法: gov-report convert <文件.docx|.pdf> [--to md|txt] [--out <文件>]
+      gov-report convert <任一报告文件> --to grid
 
 把 Word（.docx）或 PDF 报告重建为文本：md 为 Markdown（表格为管道表格，空单元格保留），txt 为制表符分隔的表格行。
+grid 打印检查器读到的表格（每格所在的列；推断的格子加标记），便于看出误读。
 默认写到标准输出；--out 写入文件（文件已存在时不覆盖）。
 
 Usage: gov-report convert <file.docx|.pdf> [--to md|txt] [--out <file>]
+       gov-report convert <any report file> --to grid
 
 Rebuilds a Word (.docx) or PDF report as text: md is Markdown (pipe tables, blank cells kept), txt has tab-separated table rows.
+grid prints the tables as the checker read them (each cell in its column; guessed cells marked), so that a misread can be seen.
 Writes to standard output; --out writes a file (never over an existing one).`;
 
 /** `gov-report convert`: the report as the checker reads it, to read or to start next year's from. */
@@ -302,16 +307,17 @@ async function runConvert(argv: string[], io: { out: (s: string) => void; err: (
     } else if (flag.startsWith('-')) return usage(io, `未知选项 “${flag}” / unknown option "${flag}"`, CONVERT_HELP);
     else files.push(a);
   }
-  if (to !== 'md' && to !== 'txt') return usage(io, `--to 的取值 “${to}” 无效，可选：md, txt / invalid --to "${to}" (one of: md, txt)`, CONVERT_HELP);
+  if (to !== 'md' && to !== 'txt' && to !== 'grid') return usage(io, `--to 的取值 “${to}” 无效，可选：md, txt, grid / invalid --to "${to}" (one of: md, txt, grid)`, CONVERT_HELP);
   if (files.length !== 1) return usage(io, '请给出一个要转换的文件 / give one file to convert', CONVERT_HELP);
   const path = resolve(io.cwd, files[0] as string);
-  if (!isBinaryReport(path)) return usage(io, `convert 读取 Word（.docx）和 PDF 文件 / convert reads Word (.docx) and PDF files: ${files[0]}`, CONVERT_HELP);
+  // grid: the tables as read, from any report; md and txt rebuild a Word or PDF file.
+  if (to !== 'grid' && !isBinaryReport(path)) return usage(io, `convert 读取 Word（.docx）和 PDF 文件 / convert reads Word (.docx) and PDF files: ${files[0]}`, CONVERT_HELP);
   const read = await readReportFile(path);
-  if (!read.ok || !read.rebuilt) {
+  if (!read.ok || (to !== 'grid' && !read.rebuilt)) {
     io.err(`gov-report: ${files[0]}: ${read.ok ? '' : pick(read.message, 'zh-CN')} / ${read.ok ? '' : pick(read.message, 'en')}\n`);
     return 2;
   }
-  const text = to === 'md' ? read.rebuilt.markdown : read.rebuilt.text;
+  const text = to === 'grid' ? printGrids(parse(read.text, { html: /\.html?$/i.test(path) })) : to === 'md' ? read.rebuilt!.markdown : read.rebuilt!.text;
   if (out === undefined) {
     io.out(text);
     return 0;

@@ -363,3 +363,33 @@ test('a symbolic link in a folder is not followed, and is said', () => {
   assert.equal(files.find((f) => f.path === 'link.txt')?.skipped, 'symlink');
   assert.ok(files.some((f) => f.path === 'good.txt'));
 });
+
+test('convert --to grid: the tables as read, each cell in its column, the guessed ones marked (any report file)', () => {
+  const grid = (file: string) => {
+    const r = spawnSync(process.execPath, [cli, 'convert', file, '--to', 'grid'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const cellsOf = (out: string, label: string) => out.split('\n').find((l) => l.startsWith(label))!.slice(label.length).trim().split(/\s+/);
+  // Text: a row read in place, 表3's blank 总计 in its own column (not shifted), nothing guessed.
+  const sample = grid('examples/sample-2023.txt');
+  assert.deepEqual(cellsOf(sample, '一、本年新收政府信息公开申请数量'), ['12', '2', '0', '0', '1', '0', '15']);
+  assert.deepEqual(cellsOf(sample, '表3 数据行'), ['1', '0', '0', '0', '·', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
+  assert.doesNotMatch(sample.split('说明')[0]!, /[?≈!]\S/);
+  // HTML with &nbsp; blanks: the blanks stay in their columns.
+  assert.deepEqual(cellsOf(grid('test/fixtures/corpus/shanghai-2019.html'), '（一）予以公开'), ['258', '12', '·', '·', '1', '1', '·']);
+  // A PDF (ruled table read as a lattice).
+  assert.deepEqual(cellsOf(grid('test/fixtures/corpus/huaian-2024.pdf'), '一、本年新收政府信息公开申请数量'), ['3001', '53', '0', '0', '61', '4', '3119']);
+  // Crawler text: a split chosen by the identities is marked ≈; rows that cannot be read, !, and listed.
+  const glued = grid('test/fixtures/corpus/pingtan-2019-web.txt');
+  assert.deepEqual(cellsOf(glued, '一、本年新收政府信息公开申请数量'), ['≈23', '≈0', '≈0', '≈0', '≈0', '≈0', '≈23']);
+  assert.match(glued, /! 无法可靠读取: 规范性文件；行政许可/);
+  // Converter Markdown: rows placed by position are marked.
+  assert.match(grid('test/fixtures/corpus/kewei-2024.md'), /^2\.其他法律行政法规禁止公开 \[按位置\]/m);
+  // A row with fewer values than columns: placed in order, every cell marked.
+  const dir = mkdtempSync(join(tmpdir(), 'gov-grid-'));
+  const short = readFileSync(join(root, 'examples', 'sample-2023.txt'), 'utf8').replace(/（一）予以公开\t5\t1\t0\t0\t0\t0\t7/, '（一）予以公开\t5\t1');
+  writeFileSync(join(dir, 'short.txt'), short);
+  const r = spawnSync(process.execPath, [cli, 'convert', 'short.txt', '--to', 'grid'], { cwd: dir, encoding: 'utf8' });
+  assert.deepEqual(cellsOf(r.stdout, '（一）予以公开'), ['?5', '?1', '?—', '?—', '?—', '?—', '?—']);
+});

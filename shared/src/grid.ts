@@ -1,0 +1,101 @@
+// `gov-report convert --to grid`: the tables as the checker read them, cell by cell in their
+// columns, with what was guessed marked, so that a misread can be seen rather than inferred from
+// the findings. Blocks of rows with the same columns are aligned (表1's items differ in columns).
+import type { Cell, ReportModel, Table, TableRow } from './model';
+import { columnLabel, formatOf, rowLabel } from './query';
+import { spec } from './spec/data';
+
+type Lang = 'zh-CN' | 'en';
+
+const WORDS = {
+  'zh-CN': {
+    row: '行', from: '起于第 {line} 行', none: '（没有读到表格）',
+    legend: '说明：· 空白；— 缺失（未写）；? 按顺序对应列的推断（该行的数值少于列数）；≈ 由勾稽关系从连写数字中选定的拆分；! 无法读取的连写数字（不参与校验）；[按位置] 行标签由位置推定',
+    placed: '[按位置]', unread: '! 无法可靠读取',
+  },
+  en: {
+    row: 'row', from: 'from line {line}', none: '(no table read)',
+    legend: 'Legend: · blank; — missing (not written); ? placed in order (the row has fewer values than columns); ≈ split of glued digits chosen by the identities; ! glued digits that cannot be read (not checked); [by place] the label was placed by its position',
+    placed: '[by place]', unread: '! not read reliably',
+  },
+} as const;
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+
+function cellText(cell: Cell, row: TableRow): string {
+  const v = cell.value;
+  const shown = v.kind === 'number' ? String(v.value) : v.kind === 'blank' ? '·' : v.kind === 'missing' ? '—' : cell.raw.trim() || '·';
+  if (row.flattened?.undetermined || (row.flattened && row.flattened.candidates.length !== 1 && v.kind !== 'number')) return `!${shown}`;
+  if (row.flattened && row.flattened.candidates.length === 1) return `≈${shown}`;
+  // Fewer values than columns, placed in the first columns by order (short-row says so): every
+  // cell of the row is where the reader put it, not where the file had it.
+  return row.padded > 0 && row.valueCount > 0 ? `?${shown}` : shown;
+}
+
+function printTable(model: ReportModel, table: Table, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const format = formatOf(model);
+  const title = spec.tables.find((t) => t.id === table.id);
+  const out = [`${lang === 'en' ? `Table ${title?.number}` : `表${title?.number}`} ${lang === 'en' ? title?.titleEn : title?.title}（${w.from.replace('{line}', String(model.lines.positionAt(table.range.start).line + 1))}）`];
+  if (table.rows.length === 0) return [...out, w.none];
+  // Blocks of consecutive rows with the same columns (a group label, which has no cells, stays
+  // in the block of the rows under it).
+  const blocks: TableRow[][] = [];
+  const keyOf = (row: TableRow) => row.cells.map((c) => c.columnId).join('|');
+  let pendingGroups: TableRow[] = [];
+  for (const row of table.rows) {
+    if (row.cells.length === 0) {
+      pendingGroups.push(row);
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    const lastKey = last?.find((r) => r.cells.length > 0);
+    if (last && lastKey && keyOf(lastKey) === keyOf(row)) last.push(...pendingGroups, row);
+    else blocks.push([...pendingGroups, row]);
+    pendingGroups = [];
+  }
+  if (pendingGroups.length) blocks.push(pendingGroups);
+  for (const block of blocks) {
+    // 表3's columns repeat under three groups: each named with its group.
+    const group = (columnId: string) => spec.table3.groups.find((g) => columnId.startsWith(`${g.id}.`));
+    const columns = (block.find((r) => r.cells.length > 0)?.cells ?? []).map((c) => {
+      const label = columnLabel(table.id, c.columnId, format);
+      const g = table.id === 'table3' ? group(c.columnId) : undefined;
+      return g ? { zh: `${g.label}·${label.zh}`, en: label.en } : label;
+    });
+    const header = [w.row, ...columns.map((c) => (lang === 'en' ? c.en : c.zh))];
+    const lines = block.map((row) => {
+      const label = rowLabel(row.rowId, format);
+      const written = row.label.trim();
+      const name = (lang === 'en' ? label.en : label.zh) + (row.placed ? ` ${w.placed}` : '') + (written && written !== label.zh && !row.placed ? `（${written}）` : '');
+      return [name, ...row.cells.map((c) => cellText(c, row))];
+    });
+    const widths = header.map((h, i) => Math.min(i === 0 ? 48 : 14, Math.max(width(h), ...lines.map((l) => width(l[i] ?? '')))));
+    out.push('', header.map((h, i) => pad(h, widths[i]!, i > 0)).join('  '));
+    for (const l of lines) out.push(l.map((s, i) => pad(s, widths[i]!, i > 0)).join('  '));
+  }
+  const unread = table.rows.filter((r) => r.flattened && (r.flattened.undetermined || r.flattened.candidates.length !== 1));
+  if (unread.length) out.push('', `${w.unread}: ${unread.map((r) => (lang === 'en' ? rowLabel(r.rowId, format).en : rowLabel(r.rowId, format).zh)).join(lang === 'en' ? '; ' : '；')}`);
+  return out;
+}
+
+export function printGrids(model: ReportModel, lang: Lang = 'zh-CN'): string {
+  const out: string[] = [];
+  for (const id of ['table1', 'table2', 'table3'] as const) {
+    const table = model.tables[id];
+    if (!table) continue;
+    if (out.length) out.push('', '');
+    out.push(...printTable(model, table, lang));
+  }
+  if (!out.length) out.push(WORDS[lang].none);
+  return [...out, '', WORDS[lang].legend, ''].join('\n');
+}
