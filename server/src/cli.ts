@@ -13,6 +13,7 @@ import { isBinaryReport, readBinaryReport, type BinaryRead } from './binaryRepor
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { printGrids } from '../../shared/src/grid';
+import { proseMarkdown } from '../../shared/src/inputs/prose';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';
@@ -317,7 +318,8 @@ async function runConvert(argv: string[], io: { out: (s: string) => void; err: (
     io.err(`gov-report: ${files[0]}: ${read.ok ? '' : pick(read.message, 'zh-CN')} / ${read.ok ? '' : pick(read.message, 'en')}\n`);
     return 2;
   }
-  const text = to === 'grid' ? printGrids(parse(read.text, { html: /\.html?$/i.test(path) })) : to === 'md' ? read.rebuilt!.markdown : read.rebuilt!.text;
+  // md for a reader to edit: headings as Markdown headings, paragraphs no longer broken at the page's line ends.
+  const text = to === 'grid' ? printGrids(parse(read.text, { html: /\.html?$/i.test(path) })) : to === 'md' ? proseMarkdown(read.rebuilt!.markdown) : read.rebuilt!.text;
   if (out === undefined) {
     io.out(text);
     return 0;

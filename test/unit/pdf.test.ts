@@ -150,7 +150,14 @@ test('CLI: check and convert a PDF; a scan and an encrypted file are said, with 
   assert.equal(gov(dir, 'convert', 'hongze.pdf', '--out', 'hongze.md').status, 0);
   const md = JSON.parse(gov(dir, 'check', '--format', 'json', 'hongze.md').stdout).files[0];
   assert.deepEqual(md.findings.map((f: { rule: string }) => f.rule), ['text-table', 'row-label', 'mixed-format']);
-  assert.match(readFileSync(join(dir, 'hongze.md'), 'utf8'), /^\|  \|  \| 一、本年新收政府信息公开申请数量 \| 95 \| 0 \| 0 \| 0 \| 0 \| 0 \| 95 \|$/m);
+  const converted = readFileSync(join(dir, 'hongze.md'), 'utf8');
+  assert.match(converted, /^\|  \|  \| 一、本年新收政府信息公开申请数量 \| 95 \| 0 \| 0 \| 0 \| 0 \| 0 \| 95 \|$/m);
+  // For a reader to edit: the title and the sections as Markdown headings, and a paragraph the
+  // PDF broke at its line ends (“中华人民共和\n国政府信息公开条例”) whole again, apart from the next.
+  assert.ok(converted.startsWith('# 淮安市洪泽区人民政府2024年政府信息公开工作年度报告\n\n'));
+  for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) assert.match(converted, new RegExp(`\n\n## ${h}\n\n`));
+  assert.match(converted, /\n本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第711号）[^\n]*0517-87290606）。\n\n/);
+  assert.match(converted, /均已在法定期限内予以答复。\n\n（三）政府信息管理情况。/);
 
   writeFileSync(join(dir, 'scan.pdf'), writePdf([{ texts: [], rules: [], image: 10_000 }]));
   writeFileSync(join(dir, 'locked.pdf'), writePdf([{ texts: [{ x: 72, y: 700, size: 12, str: '报告' }], rules: [] }], { userPassword: 'x' }));
