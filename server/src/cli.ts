@@ -9,9 +9,8 @@ import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
-import { isBinaryReport, readBinaryReport, type BinaryRead } from './binaryReport';
-import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { isBinaryReport } from './binaryReport';
+import { READ_AHEAD, readAhead, readBinaryOnce } from './readAhead';
 import { printGrids } from '../../shared/src/grid';
 import { proseMarkdown } from '../../shared/src/inputs/prose';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
@@ -214,48 +213,6 @@ type Read =
   | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
   | { ok: false; reason: string; message: Localized };
 
-// Word and PDF files are read once per content in a run (a reviewer's folder holds the same
-// published file more than once), the last few kept; and the next ones are read ahead, in worker
-// threads, while this one is checked.
-const binaryReads = new Map<string, Promise<BinaryRead>>();
-const KEPT_READS = 32;
-const READ_AHEAD = 16;
-/** Readers running at once (each a worker thread for a PDF); the others wait their turn, in order. */
-const READERS = Math.max(1, Math.min(4, availableParallelism()));
-let reading = 0;
-const turns: Array<() => void> = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (reading >= READERS) await new Promise<void>((go) => turns.push(go));
-  reading++;
-  try {
-    return await work();
-  } finally {
-    reading--;
-    turns.shift()?.();
-  }
-}
-
-function readBinaryOnce(path: string, bytes: Uint8Array): Promise<BinaryRead> {
-  const key = `${createHash('sha256').update(bytes).digest('hex')}${extname(path).toLowerCase()}`;
-  let read = binaryReads.get(key);
-  if (!read) {
-    read = inTurn(() => readBinaryReport(path, bytes));
-    binaryReads.set(key, read);
-    if (binaryReads.size > KEPT_READS) binaryReads.delete(binaryReads.keys().next().value as string);
-  }
-  return read;
-}
-
-/** Starts reading the Word and PDF files among the next ones (their results are kept, by content). */
-function readAhead(paths: readonly string[]): void {
-  for (const path of paths) {
-    if (!isBinaryReport(path)) continue;
-    const file = readReportBytes(path);
-    if (file.ok) void readBinaryOnce(path, file.bytes);
-  }
-}
-
 async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   // Standard input is read as a file of that name would be, within the same size.
   const file: FileRead = !stdin ? readReportBytes(path)
@@ -401,59 +358,76 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
   const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   const o = opts;
+  // Files are checked in a window of a few at a time, so that a Word or PDF file whose reading
+  // (in a worker thread) is not done yet never holds up the text files after it; what each file
+  // gives is kept in its own slot, and said in the files' order.
+  type Checked = (typeof checked)[number];
+  const slots = files.map(() => ({ results: [] as FileResult[], checked: [] as Checked[] }));
   let readUpTo = 0;
-  for (const [index, { path: entry, named, link }] of files.entries()) {
+  let nextFile = 0;
+  const WINDOW = 8;
+  const processFile = async (index: number) => {
+    const { path: entry, named, link } = files[index]!;
+    const slot = slots[index]!;
     const from = Math.max(readUpTo, index + 1);
-    readUpTo = index + 1 + READ_AHEAD;
+    readUpTo = Math.max(readUpTo, index + 1 + READ_AHEAD);
     readAhead(files.slice(from, readUpTo).filter((f) => !f.link && f.path !== STDIN).map((f) => f.path));
     const path = entry === STDIN ? resolve(io.cwd, stdinName) : entry;
     const shown = entry === STDIN ? stdinName : relative(io.cwd, path) || path;
     if (link) {
-      results.push({ kind: 'skipped', path: shown, reason: 'symlink', message: pick(message('cli.skipped.symlink'), lang) });
-      continue;
+      slot.results.push({ kind: 'skipped', path: shown, reason: 'symlink', message: pick(message('cli.skipped.symlink'), lang) });
+      return;
     }
     // One file's failure is that file's message: an internal error reading, parsing or checking
     // it never ends the run (the other files are still checked).
     try {
-      await checkOne(path, named, shown, entry === STDIN ? stdin : undefined);
+      await checkOne(slot, path, named, shown, entry === STDIN ? stdin : undefined);
     } catch (e) {
-      if (e instanceof TimeBudgetExceeded) results.push({ kind: 'failed', path: shown, reason: 'timeout', message: pick(message('cli.failed.timeBudget', { seconds: CHECK_TIME_MS / 1000 }), lang) });
-      else results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
+      if (e instanceof TimeBudgetExceeded) slot.results.push({ kind: 'failed', path: shown, reason: 'timeout', message: pick(message('cli.failed.timeBudget', { seconds: CHECK_TIME_MS / 1000 }), lang) });
+      else slot.results.push({ kind: 'failed', path: shown, reason: 'internal', message: pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + (process.env.GOV_REPORT_DEBUG ? `\n${(e as Error).stack ?? ''}` : '') });
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(WINDOW, files.length) }, async () => {
+    while (nextFile < files.length) await processFile(nextFile++);
+  }));
+  for (const slot of slots) {
+    results.push(...slot.results);
+    checked.push(...slot.checked);
   }
-  async function checkOne(path: string, named: boolean, shown: string, input?: Uint8Array): Promise<void> {
-    const deadline = performance.now() + CHECK_TIME_MS;
+  async function checkOne(slot: { results: FileResult[]; checked: Checked[] }, path: string, named: boolean, shown: string, input?: Uint8Array): Promise<void> {
     const found = explicit ?? finder.forDir(dirname(resolve(io.cwd, path)));
     const config = found.kind === 'ok' ? found.config : {};
     // Ignored files: said when named on the command line, silently left out of a folder.
     const ignoredBy = matchesAny(relative(io.cwd, resolve(io.cwd, path)), o.ignore) ? '--ignore'
       : found.kind === 'ok' && config.ignoreFiles && matchesAny(relative(found.dir, resolve(io.cwd, path)), config.ignoreFiles) ? relative(io.cwd, found.path) || found.path : undefined;
     if (ignoredBy) {
-      if (named) results.push({ kind: 'skipped', path: shown, reason: 'ignored', message: pick(message('cli.skipped.ignored', { by: ignoredBy }), lang) });
+      if (named) slot.results.push({ kind: 'skipped', path: shown, reason: 'ignored', message: pick(message('cli.skipped.ignored', { by: ignoredBy }), lang) });
       return;
     }
     if (found.kind === 'invalid') {
-      results.push({ kind: 'failed', path: shown, reason: 'config', message: pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), lang) });
+      slot.results.push({ kind: 'failed', path: shown, reason: 'config', message: pick(message('cli.config.invalid', { path: relative(io.cwd, found.path) || found.path, error: found.error }), lang) });
       return;
     }
     const severity = { ...(config.rules ?? {}), ...o.rules };
-    const options = { deadline, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
+    const options = { deadline: 0, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
     const read = await readReportFile(path, input);
+    // The budget runs from here: a PDF's reading has its own (and may have waited its turn).
+    options.deadline = performance.now() + CHECK_TIME_MS;
     if (!read.ok) {
-      results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
+      slot.results.push({ kind: 'failed', path: shown, reason: read.reason, message: pick(read.message, lang) });
       return;
     }
     if (read.text.trim() === '') {
       // A Word or PDF file with no text in it is not an empty file: said as what it is.
-      results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(read.from ? message('cli.skipped.noText', { format: read.from === 'pdf' ? 'PDF' : 'Word' }) : message('cli.skipped.empty'), lang) });
+      slot.results.push({ kind: 'skipped', path: shown, reason: 'empty', message: pick(read.from ? message('cli.skipped.noText', { format: read.from === 'pdf' ? 'PDF' : 'Word' }) : message('cli.skipped.empty'), lang) });
       return;
     }
     const html = /\.html?$/i.test(path);
     let text = read.text;
     let model = withFormat(parse(text, { html }), config.format);
     if (!model.isReport) {
-      results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) });
+      slot.results.push({ kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) });
       return;
     }
     const notes: string[] = [];
@@ -495,7 +469,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           } catch (e) {
             const detail = (e as NodeJS.ErrnoException).code ?? String(e);
             if (detail !== 'CHANGED') {
-              results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), lang) });
+              slot.results.push({ kind: 'failed', path: shown, reason: 'unwritable', message: pick(message('cli.failed.write', { detail }), lang) });
               return;
             }
           }
@@ -503,8 +477,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
     }
     const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}), ...(read.from ? { rebuiltFrom: read.from } : {}) };
-    results.push(result);
-    checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
+    slot.results.push(result);
+    slot.checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
   }
   // Reports of one agency for consecutive years are also checked against each other (I5, I6).
   let across = new Map<number, Finding[]>();

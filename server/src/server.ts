@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, REVIEW_COLUMNS, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
+import { readAhead, readBinaryOnce } from './readAhead';
 import { fileReadMessage, readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
@@ -251,7 +252,7 @@ async function fromDisk(uri: string): Promise<FromDisk> {
   if (!file.ok) return { kind: 'failed', reason: fileReadMessage(file) };
   let doc: TextDocument;
   if (isBinaryReport(path)) {
-    const r = await readBinaryReport(path, file.bytes);
+    const r = await readBinaryOnce(path, file.bytes);
     if (!r.ok) return { kind: 'failed', reason: r.message };
     rebuilt.set(uri, r.rebuilt);
     doc = TextDocument.create(uri, 'markdown', -1, r.rebuilt.markdown);
@@ -284,6 +285,7 @@ async function checkFromDisk(uri: string): Promise<DiskCheck> {
 connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
   const l = lang();
   const entries: ReviewEntry[] = [];
+  readAhead(p.uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
   for (const uri of p.uris) {
     const r = await fromDisk(uri);
     if (r.kind !== 'report') {
@@ -318,6 +320,7 @@ connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; fo
 
 connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
   const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };
+  readAhead(p.uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
   for (const uri of p.uris) {
     const r = await checkFromDisk(uri);
     if (r.report) total.reports++;
