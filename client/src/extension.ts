@@ -10,7 +10,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // Only what the client needs of the core (the parser and the rules stay in the server).
 import { recognizeReport } from '../../shared/src/recognize';
 import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
-import { showOverview } from './overview';
+import { BATCH, REPORT_FILES, showOverview } from './overview';
 import { t } from './strings';
 
 let client: LanguageClient | undefined;
@@ -339,8 +339,6 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
   return target;
 }
 
-const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport,pdf,docx}';
-const BATCH = 25;
 
 /** "检查工作区中的所有年度报告": every candidate file, in batches, with a cancellable progress. */
 async function checkWorkspace(quiet = false): Promise<{ checked: number; reports: number; errors: number; warnings: number; infos: number } | undefined> {

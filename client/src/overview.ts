@@ -7,8 +7,9 @@ import { commands, languages, Position, ProgressLocation, Range, RelativePattern
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t } from './strings';
 
-const BATCH = 25;
-const FILES = '**/*.{txt,md,markdown,html,htm,gkreport,pdf,docx}';
+/** The report files of a workspace (the workspace check reads the same), sent to the server in batches. */
+export const REPORT_FILES = '**/*.{txt,md,markdown,html,htm,gkreport,pdf,docx}';
+export const BATCH = 25;
 
 interface Overview {
   columns: Array<{ key: string; label: string; kind: string }>;
@@ -24,7 +25,7 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
     void window.showWarningMessage(t('overviewNoFolder'));
     return undefined;
   }
-  const files = (await workspace.findFiles(new RelativePattern(base, FILES), '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
+  const files = (await workspace.findFiles(new RelativePattern(base, REPORT_FILES), '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
   const shown = (uri: string) => path.posix.relative(base.path, Uri.parse(uri).path);
   const load = async (uris: string[]): Promise<Overview> => {
     const r = await client.sendRequest<Overview>('gov-report/overview', { uris });

@@ -274,6 +274,11 @@ async function fromDisk(uri: string): Promise<FromDisk> {
   return { kind: 'report', analysis: a };
 }
 
+/** Starts reading the closed Word and PDF files among these (worker threads, once per content). */
+function readAheadOf(uris: readonly string[]): void {
+  readAhead(uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
+}
+
 async function checkFromDisk(uri: string): Promise<DiskCheck> {
   const r = await fromDisk(uri);
   if (r.kind !== 'report') return NOT_A_REPORT;
@@ -285,7 +290,7 @@ async function checkFromDisk(uri: string): Promise<DiskCheck> {
 connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
   const l = lang();
   const entries: ReviewEntry[] = [];
-  readAhead(p.uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
+  readAheadOf(p.uris);
   for (const uri of p.uris) {
     const r = await fromDisk(uri);
     if (r.kind !== 'report') {
@@ -320,7 +325,7 @@ connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; fo
 
 connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
   const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };
-  readAhead(p.uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
+  readAheadOf(p.uris);
   for (const uri of p.uris) {
     const r = await checkFromDisk(uri);
     if (r.report) total.reports++;

@@ -7,6 +7,7 @@ import type { Cell, ReportModel, TableRow } from './model';
 import { message } from './i18n/catalog';
 import { cellOf, numberOf, outcomeLeafRows, rowsById, table2Applicants, table2FormatOf } from './query';
 import type { Edit, Fix } from './rules/types';
+import { RESULT_PARTS, relationsOf, residual } from './diagnose/relations';
 import { spec } from './spec/data';
 import type { Range } from './text';
 
@@ -30,7 +31,7 @@ export function totalsFollowing(model: ReportModel, typed: readonly Range[]): Fo
   const t3 = model.tables.table3?.rows[0];
   if (t3) {
     for (const group of spec.table3.groups) {
-      const parts = ['upheld', 'corrected', 'other', 'pending'].map((p) => cellOf(t3, `${group.id}.${p}`));
+      const parts = RESULT_PARTS.map((p) => cellOf(t3, `${group.id}.${p}`));
       if (!parts.some((c) => c && overlaps(c, typed))) continue;
       propose(out, typed, cellOf(t3, `${group.id}.total`), sum(parts.map(numberOf)), 'table3', t3.rowId, `${group.id}.total`);
     }
@@ -100,35 +101,17 @@ export function followFix(totals: readonly FollowedTotal[]): Fix | undefined {
 
 /**
  * Whether fix-all may write these totals: each was, in the version before the writer's edits,
- * blank or equal to what its parts gave (computed, not typed as a figure of its own).
+ * blank, or computed: every relation it takes part in held there (a figure of its own does not).
  */
 export function followedWereComputed(totals: readonly FollowedTotal[], before: ReportModel): boolean {
   if (totals.length === 0) return false;
-  // The totals of the earlier version, computed the same way with nothing typed: a cell whose
-  // written value equals its own derivation was computed.
+  const relations = relationsOf(before);
   return totals.every((t) => {
     const row = t.table === 'table2' ? rowsById(before.tables.table2).get(t.rowId) : before.tables.table3?.rows[0];
     const cell = cellOf(row, t.columnId);
     if (!cell) return false;
     if (cell.value.kind === 'blank') return true;
-    const was = numberOf(cell);
-    return was !== undefined && was === derivedBefore(before, t);
+    const its = relations.filter((r) => r.terms.some((term) => term.cell === cell));
+    return its.length > 0 && its.every((r) => residual(r) === 0);
   });
-}
-
-function derivedBefore(model: ReportModel, t: FollowedTotal): number | undefined {
-  if (t.table === 'table3') {
-    const row = model.tables.table3?.rows[0];
-    const group = t.columnId.slice(0, t.columnId.lastIndexOf('.'));
-    return sum(['upheld', 'corrected', 'other', 'pending'].map((p) => numberOf(cellOf(row, `${group}.${p}`))));
-  }
-  const rows = rowsById(model.tables.table2);
-  const v = (rowId: string, columnId: string) => numberOf(cellOf(rows.get(rowId), columnId));
-  if (t.columnId === 'total') return sum(table2Applicants.map((c) => v(t.rowId, c.id)));
-  if (t.rowId === 'total') return sum(outcomeLeafRows(table2FormatOf(model)).filter((r) => rows.has(r.id)).map((r) => v(r.id, t.columnId)));
-  if (t.rowId === 'carryOver') {
-    const [a, b, h] = [v('new', t.columnId), v('carried', t.columnId), v('total', t.columnId)];
-    return a === undefined || b === undefined || h === undefined ? undefined : a + b - h;
-  }
-  return undefined;
 }

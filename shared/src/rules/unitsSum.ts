@@ -4,8 +4,7 @@
 // sums. An info with the sums, never an error: not every unit need be in the folder, so a larger
 // parent figure is no finding.
 import { message } from '../i18n/catalog';
-import type { ReportModel } from '../model';
-import { cellOf, numberOf, rowsById } from '../query';
+import { reviewFigures } from '../review';
 import { norm } from '../text';
 import type { Rule } from './types';
 
@@ -14,15 +13,12 @@ const AGGREGATES = /汇总[^。\n]{0,40}(?:各|所属|下属|直属)[^。\n]{0,1
 /** What follows the place in a government's name. */
 const GOVERNMENT = /(?:人民政府(?:办公室|办公厅)?|政府办公室)$/;
 
-const FIGURES = [
-  { zh: '表2“一、本年新收”总计', en: 'table 2 I (received), total', read: (m: ReportModel) => numberOf(cellOf(rowsById(m.tables.table2).get('new'), 'total')) },
-  { zh: '表2“（七）总计”', en: 'table 2 (7) total', read: (m: ReportModel) => numberOf(cellOf(rowsById(m.tables.table2).get('total'), 'total')) },
-  { zh: '表3 行政复议总计', en: 'table 3 reconsideration, total', read: (m: ReportModel) => numberOf(cellOf(m.tables.table3?.rows[0], 'reconsideration.total')) },
-  { zh: '表3 行政诉讼总计', en: 'table 3 litigation, total', read: (m: ReportModel) => {
-    const a = numberOf(cellOf(m.tables.table3?.rows[0], 'litigationDirect.total'));
-    const b = numberOf(cellOf(m.tables.table3?.rows[0], 'litigationAfter.total'));
-    return a === undefined || b === undefined ? undefined : a + b;
-  } },
+/** The totals compared, as the reviewer's figures read them (review.ts). */
+const FIGURES: ReadonlyArray<{ zh: string; en: string; key: 'received' | 'handled' | 'reconsideration' | 'litigation' }> = [
+  { zh: '表2“一、本年新收”总计', en: 'table 2 I (received), total', key: 'received' },
+  { zh: '表2“（七）总计”', en: 'table 2 (7) total', key: 'handled' },
+  { zh: '表3 行政复议总计', en: 'table 3 reconsideration, total', key: 'reconsideration' },
+  { zh: '表3 行政诉讼总计', en: 'table 3 litigation, total', key: 'litigation' },
 ];
 
 export const unitsSum: Rule = {
@@ -40,10 +36,12 @@ export const unitsSum: Rule = {
     if (units.length === 0) return [];
     const smaller: string[] = [];
     const smallerEn: string[] = [];
+    const mine = reviewFigures(current);
+    const theirs = units.map((u) => reviewFigures(u));
     for (const f of FIGURES) {
-      const own = f.read(current);
-      const parts = units.map((u) => f.read(u));
-      if (own === undefined || parts.some((p) => p === undefined)) continue;
+      const own = mine[f.key];
+      const parts = theirs.map((u) => u[f.key]);
+      if (own === null || parts.some((p) => p === null)) continue;
       const sum = (parts as number[]).reduce((a, b) => a + b, 0);
       if (own < sum) {
         smaller.push(`${f.zh} ${own}，${units.length} 个单位合计 ${sum}`);
