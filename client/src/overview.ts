@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { commands, languages, Position, ProgressLocation, Range, RelativePattern, Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { overviewPage } from './overviewPage';
 import { t } from './strings';
 
 /** The report files of a workspace (the workspace check reads the same), sent to the server in batches. */
@@ -50,7 +51,7 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
   const view = window.createWebviewPanel('gov-report.overview', title, ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [Uri.joinPath(context.extensionUri, 'dist')] });
   panel = view;
   const script = view.webview.asWebviewUri(Uri.joinPath(context.extensionUri, 'dist', 'overview.js'));
-  view.webview.html = page(view.webview.cspSource, script.toString());
+  view.webview.html = overviewPage(view.webview.cspSource, script.toString());
   const subscriptions: Disposable[] = [];
   const known = new Set(first.rows.map((r) => r.uri));
   // Following edits and saves: the files whose problems changed are read again (debounced).
@@ -98,53 +99,4 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
     if (panel === view) panel = undefined;
   });
   return view;
-}
-
-function page(csp: string, script: string): string {
-  return `<!DOCTYPE html>
-<html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${csp} 'unsafe-inline'; script-src ${csp};">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{padding:0 12px;color:var(--vscode-foreground);background:var(--vscode-editor-background);font-family:var(--vscode-font-family);font-size:var(--vscode-font-size)}
-.bar{display:flex;gap:8px;align-items:center;padding:8px 0;flex-wrap:wrap}
-input,select{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,transparent);padding:3px 6px}
-button{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:none;padding:4px 10px;cursor:pointer}
-button:hover{background:var(--vscode-button-secondaryHoverBackground)}
-#count{opacity:.8;margin-left:auto}
-.table{height:calc(62vh - 60px)}
-.chains{border-top:1px solid var(--vscode-panel-border);padding-top:6px}
-.chains h2{font-size:1.05em;margin:4px 0;display:flex;gap:8px;align-items:center}
-.charts{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}
-.charts figure{margin:0}.charts figcaption{font-size:.9em;opacity:.85}
-#years{list-style:none;padding:0;margin:0;min-width:260px}#years li{cursor:pointer;padding:2px 0}#years li.break{color:var(--vscode-editorWarning-foreground)}
-#scroller{overflow:auto;height:100%}
-#grid{position:relative;width:max-content;min-width:100%}
-#head,.row{display:grid;grid-template-columns:220px 180px 52px 52px 180px repeat(16,64px)}
-#head{font-weight:600;border-bottom:1px solid var(--vscode-panel-border);position:sticky;top:0;z-index:1;background:var(--vscode-editor-background)}
-#head .cell{cursor:pointer;white-space:normal}
-#rows{position:relative}
-#body{position:absolute;top:0;left:0;right:0}
-.row{height:26px;align-items:center;border-bottom:1px solid var(--vscode-editorGroup-border,transparent);cursor:pointer}
-.row:hover,.row:focus{background:var(--vscode-list-hoverBackground);outline:none}
-.row:focus{outline:1px solid var(--vscode-focusBorder)}
-.cell{padding:0 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.cell.count,.cell.rate{text-align:right;font-variant-numeric:tabular-nums}
-.row.has-errors .col-errors{color:var(--vscode-errorForeground);font-weight:600}
-.row.skipped,.row.failed{opacity:.75}
-</style></head><body>
-<div class="bar">
-<input id="filter" type="search" size="24">
-<select id="year"></select><select id="severity"></select><select id="rule"></select>
-<span id="count"></span>
-<button data-export="csv">CSV</button><button data-export="xlsx">XLSX</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
-</div>
-<div class="table" role="table"><div id="scroller"><div id="grid"><div id="head" role="row"></div><div id="rows"><div id="spacer"></div><div id="body"></div></div></div></div></div>
-<section class="chains"><h2><span id="chains-title"></span><select id="agency"></select></h2>
-<div class="charts"><ul id="years"></ul>
-<figure><figcaption id="cap-received"></figcaption><canvas id="chart-received" width="240" height="150"></canvas></figure>
-<figure><figcaption id="cap-handled"></figcaption><canvas id="chart-handled" width="240" height="150"></canvas></figure>
-<figure><figcaption id="cap-rate"></figcaption><canvas id="chart-rate" width="240" height="150"></canvas></figure></div></section>
-<script src="${script}"></script>
-</body></html>`;
 }

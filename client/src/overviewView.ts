@@ -23,6 +23,8 @@ let ascending = true;
 let shown: Row[] = [];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+// One collator for every comparison (localeCompare with a locale builds one per call).
+const collate = new Intl.Collator('zh-CN').compare;
 
 function format(v: string | number | null, kind: Column['kind']): string {
   if (v === null || v === undefined) return '';
@@ -54,7 +56,7 @@ function applyFilters(): void {
     // Empty cells last, whichever the direction.
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
     if (y === null || y === undefined) return -1;
-    const c = numeric ? (x as number) - (y as number) : String(x).localeCompare(String(y), 'zh-CN');
+    const c = numeric ? (x as number) - (y as number) : collate(String(x), String(y));
     return ascending ? c : -c;
   });
   $('count').textContent = labels.shown.replace('{shown}', String(shown.length)).replace('{total}', String(rows.length));
@@ -62,36 +64,54 @@ function applyFilters(): void {
   draw();
 }
 
-/** Only the rows in view (and a few around) are in the page. */
+/** Only the rows in view (and a few around) are in the page: a fixed set of row elements, filled
+ *  again as the list scrolls (nothing is drawn when the rows in view are the same). */
+let drawn = { first: -1, last: -1, list: shown };
 function draw(): void {
   const body = $('body');
   const scroller = $('scroller');
   const top = Math.max(0, scroller.scrollTop - $('head').offsetHeight);
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - 10);
   const last = Math.min(shown.length, first + Math.ceil(scroller.clientHeight / ROW_HEIGHT) + 20);
+  if (drawn.first === first && drawn.last === last && drawn.list === shown) return;
+  drawn = { first, last, list: shown };
   body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
-  body.replaceChildren(...shown.slice(first, last).map((r) => {
-    const tr = document.createElement('div');
+  while (body.children.length < last - first) body.append(rowElement());
+  while (body.children.length > last - first) body.lastElementChild?.remove();
+  for (let k = first; k < last; k++) {
+    const r = shown[k] as Row;
+    const tr = body.children[k - first] as HTMLElement;
     tr.className = `row ${r.state}${r.counts.error ? ' has-errors' : ''}`;
-    tr.setAttribute('role', 'row');
-    tr.tabIndex = 0;
-    tr.dataset.uri = r.uri;
-    for (const [i, c] of columns.entries()) {
-      const td = document.createElement('div');
-      td.className = `cell ${c.kind} col-${c.key}`;
-      td.setAttribute('role', 'cell');
-      td.textContent = format(r.values[i] ?? null, c.kind);
-      td.title = td.textContent;
-      tr.append(td);
-    }
-    const open = () => vscode.postMessage({ type: 'open', uri: r.uri, first: r.first });
-    tr.addEventListener('click', open);
-    tr.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') open();
+    tr.dataset.index = String(k);
+    columns.forEach((c, i) => {
+      const td = tr.children[i] as HTMLElement;
+      const text = format(r.values[i] ?? null, c.kind);
+      if (td.textContent !== text) td.textContent = td.title = text;
     });
-    return tr;
-  }));
+  }
 }
+
+function rowElement(): HTMLElement {
+  const tr = document.createElement('div');
+  tr.setAttribute('role', 'row');
+  tr.tabIndex = 0;
+  for (const c of columns) {
+    const td = document.createElement('div');
+    td.className = `cell ${c.kind} col-${c.key}`;
+    td.setAttribute('role', 'cell');
+    tr.append(td);
+  }
+  return tr;
+}
+
+/** The row under an event (one listener for the list: rows are reused as it scrolls). */
+function rowAt(e: Event): Row | undefined {
+  const tr = (e.target as HTMLElement).closest<HTMLElement>('.row');
+  return tr?.dataset.index === undefined ? undefined : shown[Number(tr.dataset.index)];
+}
+const open = (r: Row | undefined) => {
+  if (r) vscode.postMessage({ type: 'open', uri: r.uri, first: r.first });
+};
 
 function header(): void {
   const head = $('head');
@@ -113,6 +133,7 @@ function header(): void {
 // ---- each agency, year over year
 interface ChainYear { year: number; row: Row; carryBreak: boolean; stockBreak: boolean }
 const charts: Chart[] = [];
+let chainKey = '';
 
 function chains(): Map<string, ChainYear[]> {
   const at = (key: string) => columns.findIndex((c) => c.key === key);
@@ -121,7 +142,9 @@ function chains(): Map<string, ChainYear[]> {
   for (const r of rows) {
     const a = r.values[agency];
     if (r.state !== 'checked' || typeof a !== 'string' || typeof r.values[year] !== 'number') continue;
-    by.set(a, [...(by.get(a) ?? []), r]);
+    const list = by.get(a);
+    if (list) list.push(r);
+    else by.set(a, [r]);
   }
   const out = new Map<string, ChainYear[]>();
   for (const [a, list] of by) {
@@ -143,11 +166,15 @@ function chains(): Map<string, ChainYear[]> {
 function drawChains(): void {
   const all = chains();
   const select = $<HTMLSelectElement>('agency');
-  const names = [...all.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const names = [...all.keys()].sort(collate);
   options(select, names.length ? '—' : labels.noChains, names);
   if (!select.value && names.length) select.value = names[0] as string;
-  for (const c of charts.splice(0)) c.destroy();
   const chain = all.get(select.value);
+  // Drawn again only when what it shows changed (an edit elsewhere leaves the charts alone).
+  const key = JSON.stringify([select.value, (chain ?? []).map((y) => [y.year, y.row.uri, y.row.values, y.carryBreak, y.stockBreak])]);
+  if (key === chainKey) return;
+  chainKey = key;
+  for (const c of charts.splice(0)) c.destroy();
   $('years').replaceChildren(...(chain ?? []).map((y) => {
     const li = document.createElement('li');
     li.textContent = `${y.year}  ${format(y.row.values[0] ?? null, 'text')}${y.carryBreak ? `  ⚠ ${labels.carryBreak}` : ''}${y.stockBreak ? `  ⚠ ${labels.stockBreak}` : ''}`;
@@ -192,12 +219,17 @@ window.addEventListener('message', (e: MessageEvent) => {
     $('cap-handled').textContent = labels.handled;
     $('cap-rate').textContent = labels.rate;
     severity.replaceChildren(new Option(labels.anySeverity, ''), new Option(labels.withErrors, 'error'), new Option(labels.withWarnings, 'warning'), new Option(labels.withProblems, 'any'));
+    $('body').replaceChildren();
     header();
   } else {
     // Rows of files that changed, by URI; new files appended.
     const byUri = new Map(m.rows.map((r) => [r.uri, r]));
-    rows = rows.map((r) => byUri.get(r.uri) ?? r);
-    for (const r of m.rows) if (!rows.some((x) => x.uri === r.uri)) rows.push(r);
+    rows = rows.map((r) => {
+      const changed = byUri.get(r.uri);
+      byUri.delete(r.uri);
+      return changed ?? r;
+    });
+    rows.push(...byUri.values());
   }
   refreshChoices();
   applyFilters();
@@ -207,6 +239,10 @@ $('agency').addEventListener('change', drawChains);
 
 for (const id of ['filter', 'year', 'severity', 'rule']) $(id).addEventListener(id === 'filter' ? 'input' : 'change', applyFilters);
 $('scroller').addEventListener('scroll', draw);
+$('body').addEventListener('click', (e) => open(rowAt(e)));
+$('body').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') open(rowAt(e));
+});
 window.addEventListener('resize', draw);
 document.querySelectorAll<HTMLButtonElement>("button[data-export]").forEach((b) => b.addEventListener("click", () => vscode.postMessage({ type: "export", format: b.dataset.export })));
 vscode.postMessage({ type: 'ready' });

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, REVIEW_COLUMNS, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
+import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, overviewTable, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { readAhead, readBinaryOnce } from './readAhead';
 import { fileReadMessage, readReportBytes } from './readFile';
@@ -305,11 +305,7 @@ connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
     } : undefined));
   }
   // The columns as the overview shows them, formatted here (the client holds no part of the core).
-  return {
-    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: l === 'en' ? c.en : c.zh, kind: c.kind })),
-    rows: entries.map((e) => ({ uri: e.path, values: REVIEW_COLUMNS.map((c) => c.value(e, l)), state: e.state, counts: e.counts, rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null })),
-    entries,
-  };
+  return { ...overviewTable(entries, l), entries };
 });
 
 // An export of the overview, as `gov-report summary` writes it (the client saves it where the user says).

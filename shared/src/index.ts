@@ -22,5 +22,5 @@ export { globMatch, matchesAny } from './glob';
 export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figures';
 export { readDocx, type DocxError, type DocxResult } from './inputs/docx';
 export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './inputs/source';
-export { agencyChains, FINDING_COLUMNS, formatRate, notCheckedEntry, readingStatus, reviewEntry, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
+export { agencyChains, FINDING_COLUMNS, formatRate, notCheckedEntry, overviewTable, readingStatus, reviewEntry, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type OverviewRow, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
 export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './follow';

@@ -155,6 +155,28 @@ export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string
   { key: 'litigationCorrected', zh: '诉讼纠正', en: 'Litigation corrected', kind: 'count', value: (e) => e.figures?.litigationCorrected ?? null },
 ];
 
+/** A row of the overview webview: the columns' values formatted for the language, and what the
+ *  page filters and opens by. */
+export interface OverviewRow {
+  uri: string;
+  values: Value[];
+  state: ReviewEntry['state'];
+  counts: ReviewEntry['counts'];
+  rules: string[];
+  first: { line: number; column: number } | null;
+}
+
+/** The overview's columns and rows for entries (the language server sends them; the benchmark too). */
+export function overviewTable(entries: readonly ReviewEntry[], lang: Lang): { columns: Array<{ key: string; label: string; kind: 'text' | 'count' | 'rate' }>; rows: OverviewRow[] } {
+  return {
+    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: lang === 'en' ? c.en : c.zh, kind: c.kind })),
+    rows: entries.map((e) => ({
+      uri: e.path, values: REVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts,
+      rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null,
+    })),
+  };
+}
+
 /** The findings sheet's columns. */
 export const FINDING_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; value: (path: string, f: ReviewFinding, lang: Lang) => Value }> = [
   { key: 'file', zh: '文件', en: 'File', value: (p) => p },
