@@ -17,30 +17,35 @@ export function narrativeSentences(model: ReportModel): Sentence[] {
   return sentences;
 }
 
+// Where a sentence ends: 。；！？, or a blank line (a heading, a paragraph without a full stop).
+const SENTENCE_END = /[。；;！？]|\n(?=\r?\n)/g;
+
 function splitSentences(model: ReportModel): Sentence[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
-  const tables = new Map(Object.values(model.tables).flatMap((t) => (t ? [[t.range.start, t.range] as const] : [])));
+  // A table ends the sentence before it and is skipped (tables in document order, none inside another).
+  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {
     const s = text.slice(start, end);
     if (s.trim()) out.push({ text: s, range: { start, end } });
   };
-  for (let i = 0; i < text.length; i++) {
-    // A table ends the sentence before it and is skipped.
-    const table = tables.get(i);
-    if (table) {
-      push(i);
-      i = Math.max(i, table.end - 1);
-      start = table.end;
+  let next = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (;;) {
+    while (next < tables.length && (tables[next] as Range).start < start) next++;
+    const m = SENTENCE_END.exec(text);
+    const table = tables[next];
+    if (table && (!m || m.index >= table.start)) {
+      push(table.start);
+      start = Math.max(table.end, table.start + 1);
+      SENTENCE_END.lastIndex = start;
+      next++;
       continue;
     }
-    const c = text[i] as string;
-    // A sentence ends at 。；！？ or at a blank line (a heading, a paragraph without a full stop).
-    if (c === '。' || c === '；' || c === ';' || c === '！' || c === '？' || (c === '\n' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n')))) {
-      push(i + 1);
-      start = i + 1;
-    }
+    if (!m) break;
+    push(m.index + 1);
+    start = m.index + 1;
   }
   push(text.length);
   return out;

@@ -163,38 +163,70 @@ export function htmlTextLines(text: string, start: number, end: number, lines: L
   maskedLine(text, segment, end, lines);
 }
 
+const SPECIAL = /[<&\n\r\t]/g;
+const ZERO_WIDTH: string[] = [];
+function zeroWidth(n: number): string {
+  if (n > 256) return '\u200b'.repeat(n);
+  return (ZERO_WIDTH[n] ??= '\u200b'.repeat(n));
+}
+
 function maskedLine(text: string, start: number, end: number, lines: LogicalLine[]): void {
-  if (end <= start) return;
-  let out = '';
+  // Most pieces between two block tags are only the source's indentation.
+  let s = start;
+  while (s < end && isBlankCode(text.charCodeAt(s))) s++;
+  if (s >= end) return;
+  // Built from slices: runs of plain text are copied whole, a tag becomes as many zero-width
+  // spaces as it is long (offsets stay the source's), an entity its character.
+  const parts: string[] = [];
+  let run = start;
   let i = start;
+  const flush = (to: number) => {
+    if (to > run) parts.push(text.slice(run, to));
+  };
   while (i < end) {
+    // Straight to the next character that is not copied as it is.
+    SPECIAL.lastIndex = i;
+    const sm = SPECIAL.exec(text);
+    if (!sm || sm.index >= end) break;
+    i = sm.index;
     const c = text.charCodeAt(i);
     if (c === 60 /* < */) {
+      flush(i);
       const gt = text.indexOf('>', i);
       const stop = gt < 0 || gt >= end ? end : gt + 1;
-      out += '\u200b'.repeat(stop - i);
-      i = stop;
+      parts.push(zeroWidth(stop - i));
+      i = run = stop;
       continue;
     }
     if (c === 38 /* & */) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(text);
       if (m && m.index === i && m[0].length <= end - i) {
+        flush(i);
         const d = decodeEntity(m[0]).slice(0, m[0].length);
-        out += d + '\u200b'.repeat(m[0].length - d.length);
-        i += m[0].length;
+        parts.push(d + zeroWidth(m[0].length - d.length));
+        i = run = i + m[0].length;
         continue;
       }
+      i++;
+      continue;
     }
-    out += c === 10 || c === 13 || c === 9 ? ' ' : text.charAt(i);
-    i++;
+    flush(i);
+    parts.push(' ');
+    i = run = i + 1;
   }
-  const visible = /[^\s\u200b\u00a0\u3000]/g;
-  const first = out.search(/[^\s\u200b\u00a0\u3000]/);
-  if (first < 0) return;
-  let last = first;
-  let v: RegExpExecArray | null;
-  visible.lastIndex = first;
-  while ((v = visible.exec(out))) last = v.index;
+  flush(end);
+  const out = parts.join('');
+  let first = 0;
+  while (first < out.length && isBlankCode(out.charCodeAt(first))) first++;
+  if (first === out.length) return;
+  let last = out.length - 1;
+  while (last > first && isBlankCode(out.charCodeAt(last))) last--;
   lines.push({ text: out.slice(first, last + 1), start: start + first, end: start + last + 1, contentStart: start + first, markdownLevel: 0, tabular: false });
+}
+
+/** White space as the masked line has it: \s, and the zero-width space a tag leaves. */
+function isBlankCode(c: number): boolean {
+  return c === 0x200b || c === 0xa0 || c === 0x3000 || c === 32 || (c >= 9 && c <= 13) || c === 0xfeff ||
+    c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85;
 }

@@ -29,7 +29,8 @@ export const textPercentage: Rule = {
     const figures = quotedFigures(model);
     const out: RuleFinding[] = [];
     for (const s of narrativeSentences(model)) {
-      if (OTHER_SCOPE.test(s.text)) continue;
+      // Most sentences quote no percentage: the cheap test first.
+      if ((!s.text.includes('%') && !s.text.includes('％')) || OTHER_SCOPE.test(s.text)) continue;
       for (const m of s.text.matchAll(PERCENT)) {
         const at = s.range.start + m.index;
         // The figure the percentage is of: the last quoted figure before it in the sentence.
