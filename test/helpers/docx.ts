@@ -24,8 +24,8 @@ export interface DocxOptions {
 
 export type DocxStyle = 'merged' | 'narrow' | 'breaking' | 'borderless';
 export const DOCX_STYLES: DocxStyle[] = ['merged', 'narrow', 'breaking', 'borderless'];
-/** The styles whose office-printed PDF is committed and read as its .docx (borderless: not yet). */
-export const PRINTED_STYLES: DocxStyle[] = ['merged', 'narrow', 'breaking'];
+/** The styles whose office-printed PDF is committed and read as its .docx. */
+export const PRINTED_STYLES: DocxStyle[] = ['merged', 'narrow', 'breaking', 'borderless'];
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 

@@ -1,7 +1,7 @@
 // Reports written in Word with real merged cells and printed to PDF by an office suite
 // (LibreOffice, scripts/office-fixtures.mts; the files are committed), in the table styles
 // agencies use: merged group labels and header cells; equal narrow columns whose labels wrap to
-// five lines; large type whose rows break across pages. Each PDF reads exactly as its .docx: all
+// five lines; large type whose rows break across pages; no rules at all (read in stream mode). Each PDF reads exactly as its .docx: all
 // 175 cells of 表2 in their columns, no finding; a figure changed in the PDF is caught.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,6 +50,23 @@ test('office-printed PDFs: the styles are what they say (labels wrapped to sever
   // A label begun at the foot of one page ends at the top of the next, its figures before the break.
   const tops = breaking.slice(1).map((p) => [...p.items].sort((a, b) => b.y - a.y).find((i) => /^[\u4e00-\u9fff]/.test(i.str.trim()) && !/^第/.test(i.str))?.str ?? '');
   assert.ok(tops.some((s) => !/^(?:\d+[.、]|[（(一二三四五六])/.test(s.trim())), tops.join(' / '));
+  // No rule on any page (read in stream mode); its labels flow down from the top of their cells,
+  // and a label goes on over the page break ("5.属于" / "三类内").
+  const borderless = await pages('borderless');
+  assert.deepEqual(borderless.map((p) => p.rules.length), borderless.map(() => 0));
+  assert.ok(borderless.some((p) => p.items.some((i) => i.str.trim() === '三类内')));
+});
+
+test('office-printed PDF without rules: wrapped labels and group labels rebuilt as the merged cells read', async () => {
+  const md = markdown(await pages('borderless'));
+  assert.match(md, /\| 三、本年度办理结果 \| （一）予以公开 \|/);
+  assert.match(md, /\| {2}\| （二）部分公开（区分处理的，只计这一情形，不计其他情形） \|/);
+  assert.match(md, /\| （三）不予公开 \| 1\.属于国家秘密 \|/);
+  // Across the page break, and with "用、" carried down to the next line.
+  assert.match(md, /\| 5\.属于三类内部事务信息 \|/);
+  assert.match(md, /\| 2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 \|/);
+  // 表1's items one under the other: each its own table, none glued to the row above.
+  assert.doesNotMatch(md, /行政规范性文件第二十条/);
 });
 
 test('office-printed PDFs: a figure changed in 表2 or 表3 is read in its column and caught', async () => {

@@ -75,7 +75,7 @@ interface Row {
   cells?: string[];
 }
 
-type Block = { kind: 'line'; line: Line } | { kind: 'table'; rows: Row[]; header: string[] };
+type Block = { kind: 'line'; line: Line } | { kind: 'table'; rows: Row[]; header: string[]; stream: boolean };
 
 export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   const out: string[] = [];
@@ -100,8 +100,7 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   let afterTable = false;
   // The ruled table that ended the previous page, for a table that goes on at the top of this one.
   let lastGrid: { lattice: Lattice; rows: string[][]; out: number[]; md: number[]; page: number; closed: boolean } | undefined;
-  pages.forEach((page, index) => {
-    const n = index + 1;
+  const prepared = pages.map((page) => {
     itemsSeen += page.items.filter((it) => it.str.trim() !== '').length;
     // Ruled tables are read as lattices (pdfLattice.ts); the rest of the page as lines.
     const lattices = findLattices(page).filter((l) => l.xs.length >= 3 && l.ys.length >= 3 && l.items.size > 0);
@@ -111,13 +110,20 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
     const boxes = toBoxes(rest);
     const lines = dropPageNumbers(toLines(boxes), page.height);
     const rules = rest.rules.map((r) => ({ x0: r.x0, x1: r.x1, top: page.height - Math.max(r.y0, r.y1), bottom: page.height - Math.min(r.y0, r.y1) }));
-    let lastLeft: number | undefined;
     const margin = Math.min(...lines.map((l) => l.boxes[0]?.left ?? Infinity));
     const blocks: Array<Block | { kind: 'grid'; lattice: Lattice }> = toBlocks(lines, rules);
     for (const l of lattices) {
       const k = blocks.findIndex((b) => blockTop(b) > l.top);
       blocks.splice(k < 0 ? blocks.length : k, 0, { kind: 'grid', lattice: l });
     }
+    return { blocks, margin };
+  });
+  prepared.forEach((p, k) => {
+    if (k > 0) joinStreamAcrossPage(prepared[k - 1]!.blocks, p.blocks);
+  });
+  prepared.forEach(({ blocks, margin }, index) => {
+    const n = index + 1;
+    let lastLeft: number | undefined;
     if (lastGrid && lastGrid.page !== n - 1) lastGrid = undefined;
     blocks.forEach((block, b) => {
       if (block.kind === 'grid') {
@@ -156,6 +162,7 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
         afterTable = false;
         const header = block.header.map((h) => h.split('\t'));
         const rows = block.rows.map(rowCells);
+        if (block.stream) joinGroups(rows);
         // Label cells in the columns their left edges share, so that figures stand under each other
         // and a sub-row's label stays in its own column (as the merged cells of the original).
         const lefts: number[] = [];
@@ -241,6 +248,29 @@ function joinAcrossPage(prev: { lattice: Lattice; rows: string[][] }, next: Latt
     prev.rows[above.row] = rows[above.row] as string[];
     rewrite(above.row, rows[above.row] as string[]);
   }
+}
+
+/**
+ * A table without rules broken by the page: the label lines at the top of the new page, before its
+ * first row, that are not numbered and stand over the labels only are the rest of the last row's
+ * label ("5.属于" / "三类内部事务信息"). They join that row (placed after its own lines), and the
+ * table goes on.
+ */
+function joinStreamAcrossPage(before: ReadonlyArray<Block | { kind: 'grid' }>, blocks: Array<Block | { kind: 'grid'; lattice: Lattice }>): void {
+  const last = before[before.length - 1];
+  if (last?.kind !== 'table' || !last.stream) return;
+  let m = 0;
+  while (blocks[m]?.kind === 'line') m++;
+  const next = blocks[m];
+  if (m === 0 || next?.kind !== 'table' || !next.stream || next.header.length > 0) return;
+  const labelRight = Math.min(...next.rows.map((r) => r.figures[0]!.left));
+  const lines = blocks.slice(0, m).map((b) => (b as { line: Line }).line);
+  if (!lines.every((l) => l.boxes.every((b) => b.right <= labelRight)) || NUMBERED.test(joinLine(lines[0]!.boxes))) return;
+  const row = last.rows[last.rows.length - 1]!;
+  // Below everything of the page before, so that the row's text reads in order.
+  const shift = Math.max(...row.labels.map((p) => p.box.base)) + 1;
+  for (const l of lines) for (const b of l.boxes) row.labels.push({ box: { ...b, top: b.top + shift, base: b.base + shift, mid: b.mid + shift } });
+  blocks.splice(0, m);
 }
 
 function firstFigureColumn(l: Lattice): number {
@@ -394,11 +424,27 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
     const between: Line[] = [];
     let j = i + 1;
     let pending: Line[] = [];
+    // No ruling lines on the page: the table is read from where its text stands (stream mode).
+    const stream = rules.length === 0;
+    let figuresLeft = figures[0]!.left;
+    let labelsRight = Math.max(-Infinity, ...line.boxes.slice(0, line.boxes.length - figures.length).map((b) => b.right));
     while (j < lines.length) {
       const next = lines[j]!;
       const f = trailingFigures(next);
       const last = figureLines[figureLines.length - 1]!.line;
-      if (next.base - last.base > 6 * Math.max(last.size, next.size)) break;
+      // Rows follow each other closely; without rules, a label wrapped over many lines in a narrow
+      // column keeps its row going (the distance is from the line above, not from the last row).
+      const above = stream ? (pending[pending.length - 1] ?? last) : last;
+      if (next.base - above.base > 6 * Math.max(above.size, next.size)) break;
+      // Without rules, words that reach over the figure columns between two rows are the header of
+      // the table that follows (表1's items, one under the other) or the text after the table.
+      // So are words in a column right of every label the rows have (a header centred over a
+      // wide figure column).
+      if (stream && !f.length && next.boxes.some((b) => b.right > figuresLeft || (labelsRight > -Infinity && b.left >= labelsRight + b.size))) break;
+      if (f.length) {
+        figuresLeft = Math.min(figuresLeft, f[0]!.left);
+        labelsRight = Math.max(labelsRight, ...next.boxes.slice(0, next.boxes.length - f.length).map((b) => b.right));
+      }
       if (f.length) {
         figureLines.push({ line: next, figures: f });
         between.push(...pending);
@@ -412,14 +458,17 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
     // Lines after the last row belong to it only if they sit inside its band (a wrapped label).
     const lastRow = rows[rows.length - 1]!;
     const trailing: Line[] = [];
-    for (const l of pending) {
-      if (l.top > lastRow.to || !l.boxes.every((b) => b.right <= labelRight + 1)) break;
-      trailing.push(l);
+    if (!stream) {
+      for (const l of pending) {
+        if (l.top > lastRow.to || !l.boxes.every((b) => b.right <= labelRight + 1)) break;
+        trailing.push(l);
+      }
     }
     figureLines.forEach(({ line: l, figures: f }, k) => {
       for (const b of l.boxes.slice(0, l.boxes.length - f.length)) placeLabel(b, rows, grid, rows[k]);
     });
-    for (const l of [...between, ...trailing]) for (const b of l.boxes) placeLabel(b, rows, grid);
+    if (stream) trailing.push(...placeFlowing(figureLines.map((r) => r.line), rows, between, pending, labelRight));
+    else for (const l of [...between, ...trailing]) for (const b of l.boxes) placeLabel(b, rows, grid);
     setFigureCells(rows, grid, labelRight);
     // Header lines: the lines just above the first row inside the table's ruled frame.
     const header: Line[] = [];
@@ -436,7 +485,8 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
       const prev = blocks[blocks.length - 1]!;
       const below = header[0]?.top ?? rows[0]!.from;
       if (prev.kind !== 'line' || below - prev.line.bottom > 2.5 * prev.line.size) break;
-      if (!prev.line.boxes.every((b) => b.left >= labelRight - 2 * b.size)) break;
+      // Over the figure columns (a corner note may stand beside it, over the labels).
+      if (!prev.line.boxes.some((b) => b.left >= labelRight - 2 * b.size)) break;
       // A numbered heading or a sentence is not a header.
       const text = joinLine(prev.line.boxes);
       if (/^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)|。/.test(text) || (!text.includes('\t') && [...text].length > 12)) break;
@@ -444,10 +494,102 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
       blocks.pop();
     }
     const columns = figureColumns(rows);
-    blocks.push({ kind: 'table', rows, header: headerRows(header, grid, columns) });
+    blocks.push({ kind: 'table', rows, header: headerRows(header, grid, columns), stream });
     i = j - pending.length + trailing.length;
   }
   return blocks;
+}
+
+/** A line's label text in pieces: boxes that touch or nearly touch are one piece of a cell. */
+function pieces(line: Line, labelRight: number): Box[][] {
+  const out: Box[][] = [];
+  for (const b of line.boxes) {
+    if (b.right > labelRight + 1) continue;
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && b.left - prev.right < 1.5 * Math.min(prev.size, b.size)) last!.push(b);
+    else out.push([b]);
+  }
+  return out;
+}
+
+/**
+ * Stream mode (a table without rules): the label lines between two rows, and those after the last,
+ * placed by how text flows in a cell. A piece goes on from the piece above it in its column when
+ * that one filled the column's width (the words wrapped) and it is not numbered: it belongs to that
+ * piece's row, whether the cells are aligned to their top or their middle. Any other piece starts a
+ * label of the row below. Returns the lines after the last row that go on its labels.
+ */
+function placeFlowing(figureLines: Line[], rows: Row[], between: Line[], after: Line[], labelRight: number): Line[] {
+  type Piece = { boxes: Box[]; left: number; right: number; base: number; size: number };
+  const asPieces = (l: Line): Piece[] => pieces(l, labelRight).map((boxes) => ({
+    boxes, left: boxes[0]!.left, right: boxes[boxes.length - 1]!.right, base: l.base, size: Math.max(...boxes.map((b) => b.size)),
+  }));
+  const own = figureLines.map(asPieces);
+  const lines = [...between, ...after].map((l) => ({ line: l, pieces: asPieces(l) }));
+  // The columns' left edges, and where each column ends (the next column, or the figures).
+  const lefts: number[] = [];
+  for (const p of [...own.flat(), ...lines.flatMap((l) => l.pieces)]) if (!lefts.some((x) => Math.abs(x - p.left) <= 3)) lefts.push(p.left);
+  lefts.sort((a, b) => a - b);
+  const column = (left: number) => lefts.find((x) => Math.abs(x - left) <= 3) ?? left;
+  const limit = (col: number) => lefts.find((x) => x > col + 3) ?? labelRight;
+  const last = new Map<number, { piece: Piece; row: number }>();
+  let k = 0;
+  const taken: Line[] = [];
+  const remember = (p: Piece, row: number) => last.set(column(p.left), { piece: p, row });
+  own[0]!.forEach((p) => remember(p, 0));
+  for (const { line, pieces: ps } of lines) {
+    while (k + 1 < figureLines.length && figureLines[k + 1]!.base < line.base) {
+      k++;
+      own[k]!.forEach((p) => remember(p, k));
+    }
+    const trailing = k === figureLines.length - 1 && after.includes(line);
+    if (trailing && (ps.length === 0 || ps.length < line.boxes.length)) break;
+    const places = ps.map((p) => {
+      const col = column(p.left);
+      const above = last.get(col);
+      const text = p.boxes.map((b) => b.str).join('');
+      // Filled: the next character did not fit; or one more, carried down with the punctuation
+      // that may not start a line ("缴纳费" / "用、行政").
+      const room = limit(col) - (above?.piece.right ?? 0);
+      const filled = above !== undefined && (room <= 2 * above.piece.size || (room <= 3 * above.piece.size && /^.[、，。；：）」”]/u.test(text)));
+      const goesOn = filled && !NUMBERED.test(text) && p.base - above!.piece.base <= 2 * p.size;
+      return goesOn ? above.row : trailing ? -1 : k + 1;
+    });
+    if (trailing && places.some((r) => r < 0)) break;
+    ps.forEach((p, m) => {
+      const row = rows[Math.min(places[m]!, rows.length - 1)]!;
+      for (const box of p.boxes) row.labels.push({ box });
+      remember(p, places[m]!);
+    });
+    if (trailing) taken.push(line);
+  }
+  return taken;
+}
+
+/**
+ * Stream mode: a group label (三、本年度办理结果, （三）不予公开) wraps down the rows it spans, a piece
+ * in each. Left of a row's own label, a piece that is not numbered goes on the group begun above it
+ * in its column; the group's text stands in its first row (as a merged cell reads).
+ */
+function joinGroups(rows: Array<{ cells: Array<{ left: number; text: string }> }>): void {
+  const open = new Map<number, { left: number; text: string }>();
+  for (const r of rows) {
+    if (r.cells.length === 0) continue;
+    const ownLeft = Math.max(...r.cells.map((c) => c.left));
+    for (const left of [...open.keys()]) if (left >= ownLeft - 3) open.delete(left);
+    r.cells = r.cells.filter((c) => {
+      if (c.left >= ownLeft - 3) return true;
+      const key = [...open.keys()].find((x) => Math.abs(x - c.left) <= 3);
+      if (key === undefined || NUMBERED.test(c.text)) {
+        if (key !== undefined) open.delete(key);
+        open.set(c.left, c);
+        return true;
+      }
+      open.get(key)!.text += c.text;
+      return false;
+    });
+  }
 }
 
 /** Each row's band: between the ruling lines around its figures, else halfway to its neighbours. */
