@@ -87,11 +87,16 @@ for (const [name, figures] of figureSets) {
 }
 
 /** The row's seven value cells rewritten: '' for a blank cell. */
-function setRowCells(text: string, layout: 'tab' | 'markdown' | 'cellPerLine', label: string, cells: string[]): string {
+function setRowCells(text: string, layout: 'tab' | 'markdown' | 'cellPerLine' | 'html', label: string, cells: string[]): string {
   const lines = text.split('\n');
   const k = lines.findIndex((l) => l.includes(label));
   assert.ok(k >= 0, label);
-  if (layout === 'tab') {
+  if (layout === 'html') {
+    // As web pages write a blank cell: <td>&nbsp;</td>.
+    const tds = lines[k]!.split('<td');
+    tds.splice(tds.length - 7, 7, ...cells.map((c, j) => `>${c || '&nbsp;'}</td>${j === 6 ? '</tr>' : ''}`));
+    lines[k] = tds.join('<td');
+  } else if (layout === 'tab') {
     const parts = lines[k]!.split('\t');
     parts.splice(parts.length - 7, 7, ...cells);
     lines[k] = parts.join('\t');
@@ -108,17 +113,20 @@ function setRowCells(text: string, layout: 'tab' | 'markdown' | 'cellPerLine', l
   return lines.join('\n');
 }
 
-test('one figure in any column of an otherwise empty row is read in that column, in every layout that keeps cells (text, Markdown, cell per line, Word)', async () => {
+test('one figure in any column of an otherwise empty row is read in that column, in every layout that keeps cells (text, Markdown, cell per line, HTML, Word, PDF with and without rules)', async () => {
   const { renderDocx } = await import('../helpers/docx');
   const { readDocx } = await import('../../shared/src/index');
+  const { renderPdf } = await import('../helpers/pdf');
+  const { rebuildPdf } = await import('../../shared/src/inputs/pdfLayout');
+  const { readPdfPages } = await import('../../server/src/pdf');
   const label = '3.危及“三安全一稳定”';
   for (let column = 0; column < 7; column++) {
     const cells = Array<string>(7).fill('');
     cells[column] = '7';
     const expected = cells.map((c) => (c === '' ? 'blank' : 7));
-    for (const layout of ['tab', 'markdown', 'cellPerLine'] as const) {
+    for (const layout of ['tab', 'markdown', 'cellPerLine', 'html'] as const) {
       const text = setRowCells(render(realisticFigures(), layout), layout, label, cells);
-      const row = parse(text).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
+      const row = parse(text, { html: layout === 'html' }).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
       assert.deepEqual(row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), expected, `${layout}, column ${column}`);
     }
     const f = realisticFigures();
@@ -127,5 +135,13 @@ test('one figure in any column of an otherwise empty row is read in that column,
     assert.ok(docx.ok);
     const row = parse(docx.report.markdown).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
     assert.deepEqual(row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), expected, `docx, column ${column}`);
+    for (const style of ['ruled', 'borderless'] as const) {
+      const pages = await readPdfPages(renderPdf(f, style, { blank: [0, 1, 2, 3, 4, 5, 6].filter((k) => k !== column).map((k) => `table2:refused.security:${k}`) }));
+      assert.ok(pages.ok);
+      const rebuilt = rebuildPdf(pages.pages);
+      assert.ok(rebuilt.ok);
+      const pdfRow = parse(rebuilt.report.markdown).tables.table2!.rows.find((r) => r.rowId === 'refused.security')!;
+      assert.deepEqual(pdfRow.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)), expected, `PDF ${style}, column ${column}`);
+    }
   }
 });

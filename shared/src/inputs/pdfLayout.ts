@@ -744,7 +744,8 @@ function setFigureCells(rows: Row[], grid: Grid, labelRight: number): void {
         slots.push(inside[0]);
       }
     } else {
-      if (r.figures.length < 2 || r.figures.length < shared.length / 2) continue rows;
+      // One figure alone is placed by where it stands, when the other rows give the columns.
+      if (r.figures.length < 2 ? shared.length < 2 : r.figures.length < shared.length / 2) continue rows;
       for (const x of shared) {
         const inside = r.figures.filter((f) => Math.abs((f.left + f.right) / 2 - x) <= 0.6 * f.size);
         if (inside.length > 1) continue rows;
