@@ -43,3 +43,10 @@ test('a page that starts with a site breadcrumb or a crawler metadata block: a r
   }
   assert.equal(parse(fixture('corpus', 'pingtan-2021-web.txt')).agency, '平潭综合实验区');
 });
+
+test('a web page titled with its site after the report ("…年度报告_政府信息公开年报_…"): the agency is the report\'s, as in the crawler\'s text of the same page', () => {
+  const page = parse(fixture('corpus', 'pingtan-2019.html'), { html: true });
+  assert.equal(page.title?.text, '平潭综合实验区2019年度政府信息公开工作年度报告');
+  assert.equal(page.agency, '平潭综合实验区');
+  assert.equal(parse(fixture('corpus', 'pingtan-2019-web.txt')).agency, page.agency);
+});

@@ -178,10 +178,13 @@ export function findTitle(lines: LogicalLine[], firstSectionStart: number): Titl
   for (let i = 0; i < Math.min(before.length, 12); i++) {
     const l = before[i] as LogicalLine;
     const raw = l.text.slice(l.contentStart - l.start).replace(/\u200b/g, '').trim();
-    const own = titleText(raw);
+    const inner = titleText(raw);
+    // A page title ends with its site's name ("…年度报告_政府信息公开年报_某某管委会"): not the report's.
+    const site = /年度报告\s*[_|｜]/.exec(inner);
+    const own = site ? inner.slice(0, site.index + 4) : inner;
     const n = norm(own);
     if (n.length > 80 || !(n.includes('年度报告') || n.includes('工作报告'))) continue;
-    let start = l.contentStart + (raw.length - own.length);
+    let start = l.contentStart + (raw.length - inner.length);
     let text = own;
     // A title broken over two lines ("2024年度广水市科技经信局" / "政府信息公开工作年度报告").
     const prev = before[i - 1];
