@@ -544,7 +544,8 @@ function placeFlowing(figureLines: Line[], rows: Row[], between: Line[], after: 
       own[k]!.forEach((p) => remember(p, k));
     }
     const trailing = k === figureLines.length - 1 && after.includes(line);
-    if (trailing && (ps.length === 0 || ps.length < line.boxes.length)) break;
+    // After the last row only a line all of label text can go on a label.
+    if (trailing && ps.reduce((n, p) => n + p.boxes.length, 0) < Math.max(1, line.boxes.length)) break;
     const places = ps.map((p) => {
       const col = column(p.left);
       const above = last.get(col);
