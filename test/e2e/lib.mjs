@@ -1,6 +1,7 @@
 // Minimal harness: start code-server, open workbench in Debian chromium via playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -39,6 +40,9 @@ export async function startCodeServer({ port = 8130, workDir, settings = {}, ext
     stop: async () => { try { process.kill(-proc.pid, 'SIGTERM'); } catch {} await new Promise((r) => setTimeout(r, 500));
       try { process.kill(-proc.pid, 'SIGKILL'); } catch {} } };
 }
+
+/** A TCP port free on the loopback interface now (for code-server). */
+export const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
 export async function launchBrowser() {
   return chromium.launch({

@@ -5,18 +5,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, launchBrowser, workbenchUrl, waitForWorkbench, openFile, runCommand } from '../e2e/lib.mjs';
+import { startCodeServer, launchBrowser, freePort, workbenchUrl, waitForWorkbench, openFile, runCommand } from '../e2e/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VSIX = path.join(root, 'gov-report.vsix');
 const SHOTS = path.join(root, 'test-results', 'ui');
 const workDir = path.join(root, 'test-results', 'ui-restricted');
 fs.mkdirSync(SHOTS, { recursive: true });
-
-const freePort = () => new Promise((r) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
 let cs;
 let browser;
