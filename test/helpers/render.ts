@@ -2,7 +2,7 @@
 // show that every layout gives the same model and the same findings.
 import { spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 
-export type RenderLayout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'markdownHtml' | 'pdf' | 'flattened';
+export type RenderLayout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'markdownHtml' | 'pdf' | 'flattened' | 'crawler';
 export const LAYOUTS_WITH_CELLS: RenderLayout[] = ['tab', 'cellPerLine', 'markdown', 'html', 'markdownHtml', 'pdf'];
 
 export interface Figures {
@@ -144,6 +144,8 @@ export function render(f: Figures, layout: RenderLayout): string {
         const values = r.filter((c) => /^-?[\d.]+$/.test(c));
         return labels.join('') + (values.length ? ' ' + values.join('') : '');
       }).join('\n');
+      // A crawler's text of a web page: every cell of every row glued, the rows too.
+      case 'crawler': return rows.map((r) => r.join('')).join('');
     }
   };
 
@@ -182,6 +184,10 @@ export function render(f: Figures, layout: RenderLayout): string {
   parts.push(heading(4), table(t3Rows));
   parts.push(heading(5), para(narrative(f, 5)));
   parts.push(heading(6), para(narrative(f, 6)));
+  if (layout === 'crawler') {
+    // The metadata lines a crawler writes, then the whole body on one line, headings glued to what follows.
+    return [`标题: ${title}`, '发布时间: 2024-01-20 15:22', '文号: ', '栏目: 政府信息公开年报', '原文链接: https://www.example.gov.cn/zwgk/nb/t20240120_1.htm', '==================== 正文 ====================', `${title} ${parts.slice(1).join('').replace(/\n/g, '')}`, ''].join('\n');
+  }
   const body = parts.join('\n\n') + '\n';
   return layout === 'html' ? `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${title}</title></head><body>\n${body}</body></html>\n` : body;
 }
