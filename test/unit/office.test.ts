@@ -69,6 +69,30 @@ test('office-printed PDF without rules: wrapped labels and group labels rebuilt 
   assert.doesNotMatch(md, /行政规范性文件第二十条/);
 });
 
+test('office-printed PDFs: each header word of 表2 and 表3 stands in the column of its figures, as in the .docx (with rules or without)', async () => {
+  const cellsOf = (line: string) => line.slice(2, -2).split(' | ').map((c) => c.trim());
+  /** For each column of the figure row at `at`, the lowest header word above it (the table's rows up to the separator's). */
+  const lowestWords = (lines: string[], at: number) => {
+    let top = at;
+    while (top > 0 && lines[top - 1]!.startsWith('|')) top--;
+    const header = lines.slice(top, at).filter((l) => !/^\|( --- \|)+$/.test(l) && !/\| \d+ \|/.test(l)).map(cellsOf);
+    return cellsOf(lines[at]!).map((_, k) => [...header].reverse().map((h) => h[k] ?? '').find((w) => w !== '') ?? '');
+  };
+  for (const style of PRINTED_STYLES) {
+    const lines = markdown(await pages(style)).split('\n');
+    const t2 = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量'));
+    const figures2 = cellsOf(lines[t2]!).map((c, k) => (/^\d+$/.test(c) ? k : -1)).filter((k) => k >= 0);
+    const words2 = lowestWords(lines, t2);
+    assert.deepEqual(figures2.map((k) => words2[k]), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'], style);
+    // 表3: its one figure row, the fifteen column words over the fifteen figures.
+    const t3 = lines.findIndex((l) => l.startsWith('|') && cellsOf(l).length >= 15 && cellsOf(l).every((c) => /^\d*$/.test(c)) && cellsOf(l).some((c) => c !== ''));
+    assert.ok(t3 >= 0, style);
+    const figures3 = cellsOf(lines[t3]!).map((c, k) => (/^\d+$/.test(c) ? k : -1)).filter((k) => k >= 0);
+    const words3 = lowestWords(lines, t3);
+    assert.deepEqual(figures3.map((k) => words3[k]), [0, 1, 2].flatMap(() => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']), style);
+  }
+});
+
 test('office-printed PDFs: a figure changed in 表2 or 表3 is read in its column and caught', async () => {
   for (const style of PRINTED_STYLES) {
     const original = await pages(style);

@@ -75,7 +75,9 @@ interface Row {
   cells?: string[];
 }
 
-type Block = { kind: 'line'; line: Line } | { kind: 'table'; rows: Row[]; header: string[]; stream: boolean };
+/** A table's header lines are tab-separated cells; `headerAligned`: the first cell is the corner's
+ *  (over the label columns) and each next one stands over one figure column. */
+type Block = { kind: 'line'; line: Line } | { kind: 'table'; rows: Row[]; header: string[]; headerAligned?: boolean; stream: boolean };
 
 export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
   const out: string[] = [];
@@ -170,7 +172,9 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
         lefts.sort((a, b) => a - b);
         const column = (left: number) => lefts.findIndex((x) => Math.abs(x - left) <= 3);
         const labelColumns = continues ? Math.max(open!.labelColumns, lefts.length) : lefts.length;
-        const grid = [...header, ...rows.map((r) => {
+        // (A table without label columns, 表3, has no corner cell unless words stand there.)
+        const aligned = (h: string[]) => (!block.headerAligned ? h : labelColumns === 0 && !h[0] ? h.slice(1) : [h[0]!, ...Array(Math.max(0, labelColumns - 1)).fill(''), ...h.slice(1)]);
+        const grid = [...header.map(aligned), ...rows.map((r) => {
           const labelCells: string[] = Array(lefts.length).fill('');
           let next = 0;
           for (const c of r.cells) {
@@ -182,7 +186,7 @@ export function rebuildPdf(pages: PdfPage[]): PdfLayoutResult {
         })];
         const width = Math.max(continues ? open!.width : 0, ...grid.map((r) => r.length));
         grid.forEach((cells, k) => {
-          out.push(k < header.length ? cells.join('\t') : [...rows[k - header.length]!.cells.map((c) => c.text), ...rows[k - header.length]!.figures].join('\t'));
+          out.push(k < header.length ? (block.headerAligned ? cells.filter(Boolean) : cells).join('\t') : [...rows[k - header.length]!.cells.map((c) => c.text), ...rows[k - header.length]!.figures].join('\t'));
           pageOf.push(n);
           md.push(`| ${[...cells, ...Array(width - cells.length).fill('')].map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`);
           mdPageOf.push(n);
@@ -494,7 +498,8 @@ function toBlocks(lines: Line[], rules: Rule[]): Block[] {
       blocks.pop();
     }
     const columns = figureColumns(rows);
-    blocks.push({ kind: 'table', rows, header: headerRows(header, grid, columns), stream });
+    const head = headerRows(header, grid, columns);
+    blocks.push({ kind: 'table', rows, header: head.rows, headerAligned: head.aligned, stream });
     i = j - pending.length + trailing.length;
   }
   return blocks;
@@ -654,16 +659,36 @@ function tableTop(rows: Row[], grid: Grid, labelRight: number): number | undefin
  * word over one figure column is joined with the rest of that column's header (a word wrapped in a
  * narrow column); a wider one (over several columns) is a line of its own.
  */
-function headerRows(lines: Line[], grid: Grid, columns: number[]): string[] {
+function headerRows(lines: Line[], grid: Grid, columns: number[]): { rows: string[]; aligned: boolean } {
   const boxes = lines.flatMap((l) => l.boxes);
   const placed = boxes.map((box) => ({ box, cell: cellAround(box, grid) }));
   if (placed.some((p) => !p.cell)) {
     const spacing = columns.length > 1 ? (columns[columns.length - 1]! - columns[0]!) / (columns.length - 1) : Infinity;
-    const narrow = (b: Box) => b.right - b.left < 1.2 * spacing && columns.some((x) => Math.abs((b.left + b.right) / 2 - x) < spacing / 2);
-    if (!Number.isFinite(spacing) || !boxes.some(narrow)) return lines.map((l) => joinLine(l.boxes));
-    const wide = lines.map((l) => l.boxes.filter((b) => !narrow(b))).filter((l) => l.length).map(joinLine);
-    const perColumn = columns.map((x) => boxes.filter((b) => narrow(b) && Math.abs((b.left + b.right) / 2 - x) < spacing / 2).sort((a, b) => a.base - b.base || a.left - b.left).map((b) => b.str).join(''));
-    return [...wide, perColumn.filter(Boolean).join('\t')];
+    if (!Number.isFinite(spacing)) return { rows: lines.map((l) => joinLine(l.boxes)), aligned: false };
+    // Without rules the header's cells are where its words stand: words left of the figure columns
+    // are the corner's (one cell, in reading order); a word over one figure column is stacked with
+    // the rest of that column's header (a word wrapped in a narrow column); a word that reaches
+    // well into a second column spans from the first one it covers (as a merged header cell).
+    const band = (k: number) => [columns[k]! - spacing / 2, columns[k]! + spacing / 2] as const;
+    const covered = (b: Box) => columns.map((_, k) => k).filter((k) => Math.min(b.right, band(k)[1]) - Math.max(b.left, band(k)[0]) > Math.min(spacing / 4, (b.right - b.left) / 2));
+    const corner: Box[] = [];
+    const wide = new Map<number, string[]>();
+    const stacked: Box[][] = columns.map(() => []);
+    for (const b of boxes) {
+      const over = covered(b);
+      if (over.length === 0 && b.right <= band(0)[0] + spacing / 4) corner.push(b);
+      else if (over.length === 1) stacked[over[0]!]!.push(b);
+      else {
+        const line = [...wide.keys()].find((base) => Math.abs(base - b.base) <= b.size / 2) ?? b.base;
+        const cells = wide.get(line) ?? columns.map(() => '');
+        const k = over[0] ?? columns.findIndex((x) => x >= b.left);
+        cells[Math.max(0, k)] += b.str;
+        wide.set(line, cells);
+      }
+    }
+    const read = (bs: Box[]) => bs.sort((a, b) => a.base - b.base || a.left - b.left).map((b) => b.str).join('');
+    const rows = [...[...wide.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells), stacked.map(read)];
+    return { rows: rows.map((cells, k) => [k === 0 ? read(corner) : '', ...cells].join('\t')), aligned: true };
   }
   const cells = cellTexts(placed);
   const rows = new Map<number, Array<{ left: number; text: string }>>();
@@ -672,7 +697,7 @@ function headerRows(lines: Line[], grid: Grid, columns: number[]): string[] {
     const key = [...rows.keys()].find((t) => Math.abs(t - top) <= 1) ?? top;
     rows.set(key, [...(rows.get(key) ?? []), { left: c.cell!.left, text: c.text }]);
   }
-  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r.sort((a, b) => a.left - b.left).map((c) => c.text).join('\t'));
+  return { rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r.sort((a, b) => a.left - b.left).map((c) => c.text).join('\t')), aligned: false };
 }
 
 /** Boxes grouped into cells (their ruled cell, else columns of touching text), read top to bottom. */
