@@ -1,6 +1,7 @@
 // The VS Code client: starts the language server over IPC for report documents, claims untitled and
 // plain-text reports by their content, shows the status bar, and registers the commands.
 // Everything about reports themselves lives in the server and the core.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   commands, env, languages, ProgressLocation, StatusBarAlignment, TabInputCustom, TabInputText, UIKind, Uri, ViewColumn, window, workspace,
@@ -233,7 +234,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         }
       }
     }),
-    commands.registerCommand('gov-report.newReport', (given?: Partial<SkeletonOptions>) => newReport(given)),
+    commands.registerCommand('gov-report.newReport', (given?: Parameters<typeof newReport>[0]) => newReport(given)),
     // The state the status bar shows, for tests and for other extensions.
     commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
   );
@@ -328,8 +329,7 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
   if (!target) return undefined;
   if (given && !(given instanceof Uri)) {
     // Without the dialog (which asks before replacing a file) an existing file is never replaced.
-    const exists = await workspace.fs.stat(target).then(() => true, () => false);
-    if (exists) {
+    if (await exists(target)) {
       void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
       return undefined;
     }
@@ -368,7 +368,7 @@ async function checkWorkspace(quiet = false): Promise<{ checked: number; reports
 }
 
 /** "新建政府信息公开工作年度报告": asks the layout, the agency, the year and the cells; opens the skeleton. */
-async function newReport(given: Partial<SkeletonOptions> = {}): Promise<void> {
+async function newReport(given: Partial<SkeletonOptions> & { target?: string; untitled?: boolean } = {}): Promise<Uri | undefined> {
   const layout = given.layout ?? (await window.showQuickPick([
     { label: t('layoutMarkdown'), value: 'markdown' as const },
     { label: t('layoutText'), value: 'text' as const },
@@ -385,6 +385,30 @@ async function newReport(given: Partial<SkeletonOptions> = {}): Promise<void> {
   ], { title: t('pickCells'), ignoreFocusOut: true }))?.value;
   if (!cells) return;
   const content = reportSkeleton({ agency, year: Number(yearText), layout, cells });
+  const name = `${agency}${yearText}年政府信息公开工作年度报告.${layout === 'markdown' ? 'md' : 'txt'}`;
+  // The report is a file from the start (the writer picks where): an untitled editor would get VS
+  // Code's language-detection hint (its model scores any Chinese text as Ini), come back in another
+  // language after a reload, and propose its first line as the name on Save.
+  let target: Uri | undefined;
+  if (given.target !== undefined) target = Uri.parse(given.target);
+  else if (!given.untitled) {
+    const folder = workspace.workspaceFolders?.[0]?.uri ?? Uri.file(os.homedir());
+    target = await window.showSaveDialog({ defaultUri: await freeName(folder, name), filters: layout === 'markdown' ? { Markdown: ['md'] } : { [t('plainText')]: ['txt'] }, saveLabel: t('createReport'), title: t('createReportTitle') });
+  }
+  if (target) {
+    // Without the dialog (which asks before replacing a file) an existing file is never replaced.
+    if (given.target !== undefined && (await exists(target))) {
+      void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
+      return undefined;
+    }
+    if (layout !== 'markdown') keepPlain.add(content);
+    await workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    let doc = await workspace.openTextDocument(target);
+    if (layout !== 'markdown' && doc.languageId !== 'plaintext' && doc.languageId !== LANGUAGE) doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
+    await window.showTextDocument(doc);
+    return target;
+  }
+  // No file chosen: the report opens untitled all the same (nothing answered is lost).
   // A plain-text report stays plain text, so that Save As proposes a .txt name (the report
   // language's own extension, .gkreport, is not what agencies exchange); it is checked all the same.
   if (layout !== 'markdown') keepPlain.add(content);
@@ -392,6 +416,19 @@ async function newReport(given: Partial<SkeletonOptions> = {}): Promise<void> {
   // VS Code gives the report language to a first line that names the report: set it back, as the user would.
   if (layout !== 'markdown' && doc.languageId !== 'plaintext') doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
   await window.showTextDocument(doc);
+  return doc.uri;
+}
+
+const exists = (uri: Uri) => Promise.resolve(workspace.fs.stat(uri)).then(() => true, () => false);
+
+/** `name` in `folder`, or "name（2）" and so on when a file has it already. */
+async function freeName(folder: Uri, name: string): Promise<Uri> {
+  const dot = name.lastIndexOf('.');
+  for (let k = 1; k < 100; k++) {
+    const candidate = Uri.joinPath(folder, k === 1 ? name : `${name.slice(0, dot)}（${k}）${name.slice(dot)}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+  return Uri.joinPath(folder, name);
 }
 
 export async function deactivate(): Promise<void> {

@@ -56,6 +56,9 @@ const zh = {
   notRebuiltHere: '{name} 未能重建为年度报告（原因见通知）。可用“重新打开编辑器的方式…”选择其他编辑器查看原文件。',
   saveAs: '另存为 Markdown…',
   saveExists: '{name} 已存在，未覆盖',
+  createReport: '创建',
+  createReportTitle: '新建年度报告：保存位置',
+  plainText: '纯文本',
   notRebuilt: '当前编辑器不是由 PDF/Word 重建的报告',
 };
 const en: typeof zh = {
@@ -112,6 +115,9 @@ const en: typeof zh = {
   notRebuiltHere: '{name} could not be rebuilt as an annual report (the notification says why). Use "Reopen Editor With…" to view the original in another editor.',
   saveAs: 'Save as Markdown…',
   saveExists: '{name} exists already and was not overwritten',
+  createReport: 'Create',
+  createReportTitle: 'New annual report: where to save it',
+  plainText: 'Plain text',
   notRebuilt: 'The active editor is not a report rebuilt from a PDF or Word file',
 };
 

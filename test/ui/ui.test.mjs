@@ -158,7 +158,7 @@ async function noDetectedLanguageHint() {
   assert.doesNotMatch(bar, /Detected Language|检测到的语言/);
 }
 
-test('7. 新建政府信息公开工作年度报告: the template opens complete, in Markdown, with no problem', async () => {
+test('7. 新建政府信息公开工作年度报告: the template is saved where the writer says and opens complete, in Markdown, with no problem and no language hint', async () => {
   await runCommand(page, '新建政府信息公开工作年度报告');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor();
@@ -173,12 +173,24 @@ test('7. 新建政府信息公开工作年度报告: the template opens complete
   await page.locator('.quick-input-list .monaco-list-row', { hasText: '填 0' }).first().waitFor();
   await input.fill('填 0');
   await page.keyboard.press('Enter');
+  // Where to save it: the workspace folder and the report's name are proposed; Enter accepts.
+  const name = '示例县人民政府办公室2025年政府信息公开工作年度报告.md';
+  const dialog = page.locator('.quick-input-widget', { hasText: '保存位置' }).first();
+  await dialog.waitFor();
+  // The dialog fills its box a moment after it shows.
+  for (let i = 0; i < 50 && !(await input.inputValue()).endsWith(name); i++) await page.waitForTimeout(100);
+  assert.match(await input.inputValue(), new RegExp(`/ws/${name.replace('.', '\\.')}$`));
+  await shot('7a-save-location');
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 30000 });
+  assert.ok(fs.existsSync(path.join(workDir, 'ws', name)));
   await page.locator('.editor-instance .view-lines', { hasText: '示例县人民政府办公室2025年政府信息公开工作年度报告' }).first().waitFor();
   await page.locator('.statusbar-item', { hasText: '年度报告 2021 格式' }).first().waitFor({ timeout: 30000 });
+  await noDetectedLanguageHint();
   await runCommand(page, 'View: Focus Problems');
   // The other report's problem from scenario 5 stays; the new one has none.
   await problems().first().waitFor();
-  assert.equal(await problems().filter({ hasText: 'Untitled' }).count(), 0);
+  assert.equal(await problems().filter({ hasText: name }).count(), 0);
   await shot('7-new-report');
 });
 
@@ -225,6 +237,8 @@ test('10. 年度报告总览: every report of the folder (PDF and Word included)
   assert.equal(await view.locator('.row', { hasText: 'hongze-2024.pdf' }).count(), 0);
   await view.locator('#severity').selectOption('');
   // Each agency year over year: 2022 and 2023 of 示例县市场监督管理局, three charts (Chart.js, bundled).
+  // (The report made in scenario 7 and the Word file are another agency's two years.)
+  await view.locator('#agency').selectOption('示例县市场监督管理局');
   assert.equal(await view.locator('#agency').inputValue(), '示例县市场监督管理局');
   assert.equal(await view.locator('#years li').count(), 2);
   assert.equal(await view.locator('.charts canvas').count(), 3);

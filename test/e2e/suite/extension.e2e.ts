@@ -240,27 +240,45 @@ export function tests(): void {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
-    it('新建政府信息公开工作年度报告: the skeleton opens complete; with zeros it has no finding', async () => {
-      await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'markdown', cells: 'zero' });
+    it('新建政府信息公开工作年度报告: the skeleton is written to the chosen file and opens complete; with zeros it has no finding', async () => {
+      const target = workspaceFile('新建-2025.md');
+      const made = await vscode.commands.executeCommand<vscode.Uri>('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'markdown', cells: 'zero', target: target.toString() });
+      assert.equal(made?.toString(), target.toString());
       const doc = vscode.window.activeTextEditor!.document;
+      // A file, not an untitled editor: no language-detection hint, the same language after a reload, its own name on Save.
+      assert.equal(doc.uri.toString(), target.toString());
+      assert.equal(doc.isUntitled, false);
       assert.equal(doc.languageId, 'markdown');
       assert.match(doc.lineAt(0).text, /^# 示例县人民政府办公室2025年政府信息公开工作年度报告$/);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), doc.getText());
       const s = await statusOf(doc.uri, (x) => x.active);
       assert.equal(s.errors + s.warnings + s.infos, 0);
       const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
       assert.ok(symbols.length > 0);
+      // A file that exists is never replaced.
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('已有的文字'));
+      const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'markdown', cells: 'zero', target: target.toString() });
+      assert.equal(again, undefined);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '已有的文字');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(target);
     });
 
-    it('新建报告 in plain text: the skeleton stays plain text (Save As proposes .txt), is checked as a report, and has its outline', async () => {
-      await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero' });
-      const doc = vscode.window.activeTextEditor!.document;
-      const s = await statusOf(doc.uri, (x) => x.active);
-      assert.equal(vscode.window.activeTextEditor!.document.languageId, 'plaintext');
-      assert.equal(s.errors + s.warnings + s.infos, 0);
-      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
-      assert.ok(symbols.length > 0);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    it('新建报告 in plain text: the skeleton stays plain text (a .txt file, or untitled when no file is chosen), is checked as a report, and has its outline', async () => {
+      const target = workspaceFile('新建-2025.txt');
+      await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero', target: target.toString() });
+      for (const untitled of [false, true]) {
+        if (untitled) await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero', untitled: true });
+        const doc = vscode.window.activeTextEditor!.document;
+        assert.equal(doc.isUntitled, untitled);
+        const s = await statusOf(doc.uri, (x) => x.active);
+        assert.equal(vscode.window.activeTextEditor!.document.languageId, 'plaintext');
+        assert.equal(s.errors + s.warnings + s.infos, 0);
+        const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+        assert.ok(symbols.length > 0);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await vscode.workspace.fs.delete(target);
     });
 
     it('检查工作区中的所有年度报告: closed reports, PDF and Word included, get their problems without being opened', async () => {
