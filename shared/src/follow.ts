@@ -39,7 +39,7 @@ export function totalsFollowing(model: ReportModel, typed: readonly Range[]): Fo
   return [...out.values()].sort((a, b) => a.cell.range.start - b.cell.range.start);
 }
 
-function followTable2(model: ReportModel, rows: Map<string, TableRow>, typed: readonly Range[], out: Map<Cell, FollowedTotal>): void {
+function followTable2(model: ReportModel, rows: ReadonlyMap<string, TableRow>, typed: readonly Range[], out: Map<Cell, FollowedTotal>): void {
   // The values as they will be once the totals follow (a proposed total feeds the next one).
   const value = (rowId: string, columnId: string) => {
     const cell = cellOf(rows.get(rowId), columnId);

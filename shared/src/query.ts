@@ -11,12 +11,21 @@ export function formatOf(model: ReportModel): FormatVersion {
 }
 
 /** First occurrence of each row id (later duplicates are reported, not used). */
-export function rowsById(table: Table | undefined): Map<string, TableRow> {
-  const map = new Map<string, TableRow>();
-  if (!table) return map;
-  for (const r of table.rows) if (!map.has(r.rowId)) map.set(r.rowId, r);
+export function rowsById(table: Table | undefined): ReadonlyMap<string, TableRow> {
+  if (!table) return EMPTY;
+  // Asked by many rules of one model: built once per table (a model is not changed once parsed).
+  let map = byId.get(table);
+  if (!map || byIdRows.get(table) !== table.rows) {
+    map = new Map<string, TableRow>();
+    for (const r of table.rows) if (!map.has(r.rowId)) map.set(r.rowId, r);
+    byId.set(table, map);
+    byIdRows.set(table, table.rows);
+  }
   return map;
 }
+const EMPTY: ReadonlyMap<string, TableRow> = new Map();
+const byId = new WeakMap<Table, Map<string, TableRow>>();
+const byIdRows = new WeakMap<Table, readonly TableRow[]>();
 
 export function cellOf(row: TableRow | undefined, columnId: string): Cell | undefined {
   return row?.cells.find((c) => c.columnId === columnId);

@@ -28,8 +28,21 @@ export interface Table2LabelContext {
 }
 
 /** The 表2 row a label names, or undefined. */
+// Labels are the same few dozen texts in every report and on every keystroke: each answer is kept
+// (bounded), as norm() keeps its results.
+const table2Answers = new Map<string, RowSpec | null>();
 export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec | undefined {
   if (text.length > MAX_LABEL * 2) return undefined; // a narrative paragraph, not a label
+  const key = (ctx.inBody ? '1' : '0') + text;
+  const known = table2Answers.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const answer = matchTable2RowUncached(text, ctx);
+  if (table2Answers.size > 5000) table2Answers.clear();
+  table2Answers.set(key, answer ?? null);
+  return answer;
+}
+
+function matchTable2RowUncached(text: string, ctx: Table2LabelContext): RowSpec | undefined {
   const n = norm(text);
   if (n.length === 0 || n.length > MAX_LABEL || n.includes('。')) return undefined;
   const { numbering, rest: stripped } = stripNumbering(n);
@@ -146,8 +159,18 @@ const table3Distinctive = ['行政复议', '行政诉讼', '未经复议直接�
 /** A two-level header flattened by a converter joins its levels: "行政复议·结果维持", "行政诉讼（复议后起诉）-总计". */
 export const HEADER_JOINERS = /[·•・\-—–_/／()（）]/g;
 
+const table3Answers = new Map<string, boolean>();
 export function isTable3Header(text: string): boolean {
   if (text.length > 300 || !/复|诉|结|维|纠|审/.test(text)) return false;
+  const known = table3Answers.get(text);
+  if (known !== undefined) return known;
+  const answer = isTable3HeaderUncached(text);
+  if (table3Answers.size > 5000) table3Answers.clear();
+  table3Answers.set(text, answer);
+  return answer;
+}
+
+function isTable3HeaderUncached(text: string): boolean {
   const n = norm(text).replace(HEADER_JOINERS, '');
   if (n.length === 0 || n.length > 200) return false;
   const segs = segment(n, TABLE3_WORDS);

@@ -387,13 +387,15 @@ function itemOfHeader(tokens: Token[], i: number): number | undefined {
   for (let j = i + 1; j < tokens.length && (tokens[j] as Token).rowKey === key; j++) if ((tokens[j] as Token).kind === 'text') words.add(norm((tokens[j] as Token).text));
   if (words.size === 0) return undefined;
   const items = new Set<number>();
-  for (const format of ['2021', '2019'] as const) {
-    for (const it of table1ItemsFor(format)) {
-      const labels = new Set(it.columns.flatMap((c) => [c.label, ...c.aliases].map(norm)));
-      if ([...words].every((w) => labels.has(w))) items.add(it.item);
-    }
-  }
+  for (const { item, labels } of itemColumnWords()) if ([...words].every((w) => labels.has(w))) items.add(item);
   return items.size === 1 ? [...items][0] : undefined;
+}
+
+let columnWords: Array<{ item: number; labels: Set<string> }> | undefined;
+/** Each 第二十条 item's column words, in both formats (built once). */
+function itemColumnWords(): Array<{ item: number; labels: Set<string> }> {
+  columnWords ??= (['2021', '2019'] as const).flatMap((format) => table1ItemsFor(format).map((it) => ({ item: it.item, labels: new Set(it.columns.flatMap((c) => [c.label, ...c.aliases].map(norm))) })));
+  return columnWords;
 }
 
 /** Tokens of the row that starts at `i` that pass `test`, counted up to `enough` (a long row is

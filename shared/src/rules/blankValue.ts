@@ -79,9 +79,12 @@ function tablesOf(model: ReportModel): Table[] {
   return Object.values(model.tables).filter((t): t is Table => t !== undefined);
 }
 
+const cellLists = new WeakMap<Table, Cell[]>();
 function cellsOf(t: Table): Cell[] {
   // 表1's rows are listed both in the table and under their items.
-  return t.rows.flatMap((r) => r.cells);
+  let cells = cellLists.get(t);
+  if (!cells) cellLists.set(t, (cells = t.rows.flatMap((r) => r.cells)));
+  return cells;
 }
 
 function isUnfilled(t: Table): boolean {
