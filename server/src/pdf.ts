@@ -91,28 +91,74 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
  * A PDF's pages, read in a worker thread (from the bundles: dist/pdfWorker.js) that is ended when
  * it overruns the time or memory budget: the server keeps answering while a file is read, and a
  * hostile file costs its own message, never the process. From the sources (tests), read here.
+ * A worker that answered is kept for the next PDF (starting one and loading pdf.js costs more than
+ * most readings); see the pool below.
  */
 export async function readPdfPages(bytes: Uint8Array, limits: { timeMs?: number } = {}): Promise<PdfLoad> {
   if (!isPdf(bytes)) return { ok: false, reason: 'not-pdf' };
   const script = join(__dirname, 'pdfWorker.js');
   if (!__filename.endsWith('.js') || !existsSync(script)) return readPdfPagesHere(bytes);
-  const { Worker } = await import('node:worker_threads');
+  const reader = idle.pop() ?? (await startReader(script));
+  clearTimeout(reader.idleTimer);
+  reader.worker.ref();
   return new Promise<PdfLoad>((resolveLoad) => {
-    const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: PDF_LIMITS.heapMb }, stdout: true, stderr: true });
+    const { worker } = reader;
     let settled = false;
-    const settle = (r: PdfLoad) => {
+    const settle = (r: PdfLoad, healthy: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      reader.uses++;
+      if (healthy && reader.uses < POOL.usesPerWorker && idle.length < POOL.idle) park(reader);
+      else void worker.terminate();
       resolveLoad(r);
     };
-    const timer = setTimeout(() => settle({ ok: false, reason: 'timeout', detail: `${(limits.timeMs ?? PDF_LIMITS.timeMs) / 1000} s` }), limits.timeMs ?? PDF_LIMITS.timeMs);
-    worker.once('message', (r: PdfLoad) => settle(r));
-    worker.once('error', (e: Error & { code?: string }) => settle(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'too-large', detail: `${PDF_LIMITS.heapMb} MB` } : { ok: false, reason: 'corrupt', detail: e.message }));
-    worker.once('exit', () => settle({ ok: false, reason: 'corrupt', detail: 'the reader stopped' }));
+    const onMessage = (r: PdfLoad) => settle(r, true);
+    const onError = (e: Error & { code?: string }) => settle(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'too-large', detail: `${PDF_LIMITS.heapMb} MB` } : { ok: false, reason: 'corrupt', detail: e.message }, false);
+    const onExit = () => settle({ ok: false, reason: 'corrupt', detail: 'the reader stopped' }, false);
+    const timer = setTimeout(() => settle({ ok: false, reason: 'timeout', detail: `${(limits.timeMs ?? PDF_LIMITS.timeMs) / 1000} s` }, false), limits.timeMs ?? PDF_LIMITS.timeMs);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
     worker.postMessage(bytes);
   });
+}
+
+// ---- the pool of PDF readers
+// A few idle workers wait for the next PDF; a worker is ended after some readings (pdf.js keeps
+// fonts and CMaps it has seen: its memory stays bounded) and after a while without work (the
+// server does not hold threads it does not use). Idle workers never keep the CLI's process alive.
+const POOL = { idle: 4, usesPerWorker: 32, idleMs: 5_000 };
+interface Reader {
+  worker: import('node:worker_threads').Worker;
+  uses: number;
+  idleTimer?: ReturnType<typeof setTimeout>;
+}
+const idle: Reader[] = [];
+
+async function startReader(script: string): Promise<Reader> {
+  const { Worker } = await import('node:worker_threads');
+  const reader: Reader = { worker: new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: PDF_LIMITS.heapMb }, stdout: true, stderr: true }), uses: 0 };
+  // A worker that stops while it waits is no longer offered.
+  reader.worker.once('exit', () => {
+    const k = idle.indexOf(reader);
+    if (k >= 0) idle.splice(k, 1);
+  });
+  return reader;
+}
+
+function park(reader: Reader): void {
+  reader.worker.unref();
+  idle.push(reader);
+  reader.idleTimer = setTimeout(() => {
+    const k = idle.indexOf(reader);
+    if (k >= 0) idle.splice(k, 1);
+    void reader.worker.terminate();
+  }, POOL.idleMs);
+  reader.idleTimer.unref();
 }
 
 /** The reading itself (in the worker, or here when run from the sources). */

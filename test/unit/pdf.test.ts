@@ -194,6 +194,29 @@ test('PDF: a native canvas module planted in a parent node_modules is never load
   assert.ok(!existsSync(marker), 'the planted module ran');
 });
 
+test('PDF: readers are reused from one PDF to the next, and one ended for overrunning its budget is never reused (the PDFs after it read as alone)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-pdf-pool-'));
+  const hongze = readFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'));
+  const names = ['heavy.pdf', 'a.pdf', 'b.pdf', 'c.pdf', 'heavy2.pdf', 'd.pdf', 'e.pdf', 'f.pdf', 'g.pdf', 'h.pdf', 'i.pdf'];
+  // About five seconds of reading here (three pages of 100,000 items), well over the budget below;
+  // hongze-2024.pdf takes a tenth of it.
+  const pages = Array.from({ length: 3 }, () => ({ texts: Array.from({ length: 100_000 }, (_, k) => ({ x: 20 + (k % 50) * 11, y: 800 - (Math.floor(k / 50) % 50) * 15, size: 8, str: '一' })), rules: [] }));
+  pages[0]!.texts.push({ x: 72, y: 820, size: 12, str: '一、总体情况' });
+  const heavy = writePdf(pages);
+  // Each file its own bytes (a comment after the end): the CLI reads the same bytes only once.
+  for (const name of names) writeFileSync(join(dir, name), Buffer.concat([name.startsWith('heavy') ? heavy : hongze, Buffer.from(`\n% ${name}\n`)]));
+  const alone = spawnSync(process.execPath, [cli, 'check', '--format', 'json', 'a.pdf'], { cwd: dir, encoding: 'utf8' });
+  const expected = (JSON.parse(alone.stdout).files[0] as { findings: Array<{ rule: string; line: number }> }).findings.map((f) => `${f.rule}@${f.line}`);
+  assert.ok(expected.length > 0);
+  const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', ...names], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOV_REPORT_PDF_TIME_MS: '2000' } });
+  const files = JSON.parse(r.stdout).files as Array<{ path: string; message?: string; findings?: Array<{ rule: string; line: number }> }>;
+  for (const f of files) {
+    if (f.path.startsWith('heavy')) assert.match(f.message ?? '', /超时/, f.path);
+    else assert.deepEqual((f.findings ?? []).map((x) => `${x.rule}@${x.line}`), expected, f.path);
+  }
+  assert.equal(files.length, names.length);
+});
+
 test('PDF: a file that overruns the reading budget is said (the worker reading it is ended); the other files are still checked', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gov-pdf-budget-'));
   writeFileSync(join(dir, 'heavy.pdf'), heavyPdf());
