@@ -47,23 +47,34 @@ export function quotedFigures(model: ReportModel): QuotedFigure[] {
 
 function readFigures(model: ReportModel): QuotedFigure[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
-  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : []));
-  const inTable = (o: number) => tables.some((r) => o >= r.start && o < r.end);
+  // Only the text between the tables is read (a table's figures are the tables').
+  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
+  const parts: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (const r of tables) {
+    if (r.start > from) parts.push({ start: from, end: Math.min(r.start, text.length) });
+    from = Math.max(from, r.end);
+  }
+  if (from < text.length) parts.push({ start: from, end: text.length });
   const out: QuotedFigure[] = [];
   for (const kind of FIGURE_KINDS) {
     const re = patternOf(kind);
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
     let count = 0;
-    while ((m = re.exec(text)) && count++ < 200) {
-      if (inTable(m.index)) continue;
-      const written = m[1] as string;
-      const value = numberValue(written);
-      if (value === undefined) continue;
-      if (kind.notAfter && kind.notAfter.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-      if (otherScope(text, m.index, model.year)) continue;
-      const numberStart = m.index + m[0].lastIndexOf(written);
-      out.push({ kind, value, range: { start: numberStart, end: numberStart + written.length }, quote: { start: m.index, end: m.index + m[0].length } });
+    for (const part of parts) {
+      const piece = text.slice(part.start, part.end);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while (count < 200 && (m = re.exec(piece))) {
+        count++;
+        const at = part.start + m.index;
+        const written = m[1] as string;
+        const value = numberValue(written);
+        if (value === undefined) continue;
+        if (kind.notAfter && kind.notAfter.test(text.slice(Math.max(0, at - 6), at))) continue;
+        if (otherScope(text, at, model.year)) continue;
+        const numberStart = at + m[0].lastIndexOf(written);
+        out.push({ kind, value, range: { start: numberStart, end: numberStart + written.length }, quote: { start: at, end: at + m[0].length } });
+      }
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start);

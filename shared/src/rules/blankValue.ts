@@ -83,7 +83,11 @@ const cellLists = new WeakMap<Table, Cell[]>();
 function cellsOf(t: Table): Cell[] {
   // 表1's rows are listed both in the table and under their items.
   let cells = cellLists.get(t);
-  if (!cells) cellLists.set(t, (cells = t.rows.flatMap((r) => r.cells)));
+  if (!cells) {
+    cells = [];
+    for (const r of t.rows) for (const c of r.cells) cells.push(c);
+    cellLists.set(t, cells);
+  }
   return cells;
 }
 
