@@ -19,6 +19,9 @@ const styles: Record<string, (n: string, t: string) => string> = {
   '第一部分 with 、': (n, t) => `第${n}部分、${t}`,
   'a closing full stop': (n, t) => `${n}、${t}。`,
   'bold with its first sentence after it': (n, t) => `**${n}、${t}**。本部分如下：`,
+  // Word's list numbering copied as text: the numeral, a tab, the title.
+  'with a tab after the numeral': (n, t) => `${n}、\t${t}`,
+  'with a tab after it': (n, t) => `${n}、${t}\t`,
 };
 
 for (const [name, fn] of Object.entries(styles)) {
@@ -31,6 +34,19 @@ for (const [name, fn] of Object.entries(styles)) {
     assert.deepEqual(model.sections.map((s) => s.title.replace(/。$/, '')), ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']);
   });
 }
+
+test('a title line with a tab after it is the title; a Markdown row with a tab after it is a Markdown row', () => {
+  const titled = clean.replace(/^([^\n]+)/, '$1\t');
+  assert.notEqual(titled, clean);
+  assert.deepEqual(run(titled).findings.map((f) => f.ruleId), run(clean).findings.map((f) => f.ruleId));
+  assert.ok(run(titled).model.title?.text.includes('政府信息公开工作年度报告'));
+  const md = fixture('corpus', 'shuyang-2025.md');
+  const tabbed = md.replace(/\|[ ]*$/gm, '| \t');
+  assert.notEqual(tabbed, md);
+  const { model, findings } = run(tabbed);
+  assert.deepEqual(findings.map((f) => f.ruleId), run(md).findings.map((f) => f.ruleId));
+  assert.equal(model.tables.table2?.rows.length, run(md).model.tables.table2?.rows.length);
+});
 
 test('第…部分 misnumbered: the numeral inside is named and renumbered in the same style', () => {
   const text = restyle((n, t) => `第${n}部分 ${t}`).replace('第三部分 收到和处理', '第四部分 收到和处理');

@@ -107,7 +107,8 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
     if (trimmed === '' && !/^\t[ \u3000]*$/.test(line) && !/^\t{2,}[\t \u3000]*$/.test(line)) {
       prevCellPerLine = false;
       blockKey = -1;
-    } else if (line.includes('\t')) {
+    } else if (line.includes('\t') && !(trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0)) {
+      // (A Markdown row with a tab in it, or after it, is still a Markdown row.)
       const cellPerLine = /^\t[^\t]*$/.test(line);
       if (cellPerLine) {
         if (blockKey < 0) blockKey = ++rowKey;
@@ -126,7 +127,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
         blockKey = -1;
       }
       prevCellPerLine = cellPerLine;
-      lines.push(lineOf(text, pos, lineEnd, true));
+      lines.push(lineOf(text, pos, lineEnd, !headingLike(line)));
     } else if (prevCellPerLine && trimmed.length <= 24 && !MD_HEADING.test(line) && !/^[一二三四五六七八九十\d]+[、.．]/.test(trimmed)) {
       // A Word cell that wrapped onto a line of its own ("商业\n企业"): extend the previous cell.
       const last = tokens[tokens.length - 1];
@@ -202,6 +203,18 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
     pos = next;
   }
   return { tokens, lines, layouts, ...(flow.first ? { lostBreaks: flow.first } : {}) };
+}
+
+/**
+ * A line with tabs that may be a heading or a title all the same: one piece of text (a tab after
+ * it, or before it), or a numeral and its title ("一、<tab>总体情况", as Word's list numbering is
+ * copied). Which heading it is, if any, is for the heading reader to say.
+ */
+function headingLike(line: string): boolean {
+  if (line.length > 200) return false;
+  const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length === 1) return !isValueText(cells[0] as string);
+  return cells.length === 2 && /^(?:[一二三四五六七八九十]{1,2}[、.．]|第[一二三四五六七八九十]{1,2}部分[、.．:：]?)$/.test(cells[0] as string) && !isValueText(cells[1] as string);
 }
 
 function lineOf(text: string, start: number, end: number, tabular: boolean): LogicalLine {
