@@ -41,6 +41,21 @@ for (const style of PRINTED_STYLES) {
   });
 }
 
+test('a Word file saved as text (LibreOffice: one cell per line, no tab, an empty line for an empty cell): the same reading as its .docx, no finding', () => {
+  const docx = readDocx(file('merged.docx'));
+  assert.ok(docx.ok);
+  const reference = run(docx.report.markdown);
+  const text = new TextDecoder().decode(file('merged.saved-as-text.txt'));
+  // As LibreOffice writes it: no tab, each figure on a line of its own.
+  assert.ok(!text.includes('\t') && /\n一、本年新收政府信息公开申请数量\r?\n3001\r?\n53\r?\n/.test(text));
+  const { model, findings } = run(text);
+  assert.deepEqual(dataRows(model), dataRows(reference.model));
+  assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+  // A changed figure is caught in its column.
+  const changed = run(text.replace('\n3001\n', '\n3002\n'));
+  assert.ok(changed.findings.some((f) => f.ruleId === 'wrong-cell' && f.message.zh.includes('自然人')), changed.findings.map((f) => f.message.zh).join('\n'));
+});
+
 test('office-printed PDFs: the styles are what they say (labels wrapped to several lines; a row broken across pages)', async () => {
   const narrow = await pages('narrow');
   // "5.属于三类内部事务信息" printed in pieces on lines of its own.

@@ -54,6 +54,12 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
   let pos = 0;
   let prevCellPerLine = false; // the previous line was a one-cell Word-export line (for continuations)
   let blockKey = -1;
+  // One cell per line without tabs (a Word file saved as text): a short text line, then figures
+  // each on a line of its own, are one row. `labelKey`: the row of the line just above, when it is
+  // such a text line; `joinKey`/`joinLeft`: the row the next lone figures belong to.
+  let labelKey = -1;
+  let joinKey = -1;
+  let joinLeft = 0;
   const n = text.length;
   // The end of the physical line, found once per physical line (a long line a web copy lost its
   // breaks in is cut into many lines: not searched again for each).
@@ -103,6 +109,25 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
 
     const line = text.slice(pos, lineEnd);
     const trimmed = line.trim();
+    const aboveLabel = labelKey;
+    labelKey = -1;
+    const lone = !virtual && trimmed.length > 0 && trimmed.length <= 24 && !/\s/.test(trimmed) && isValueText(trimmed);
+    if (!lone) joinLeft = 0;
+    if (lone && (joinLeft > 0 || (aboveLabel >= 0 && loneValuesFrom(text, pos) >= 2))) {
+      if (joinLeft > 0) joinLeft--;
+      else {
+        joinKey = aboveLabel;
+        joinLeft = loneValuesFrom(text, pos) - 1;
+      }
+      pushCell(tokens, text, pos, lineEnd, joinKey, 'cellPerLine', '\n');
+      layouts.add('cellPerLine');
+      lines.push(lineOf(text, pos, lineEnd, true));
+      prevCellPerLine = false;
+      blockKey = -1;
+      if (eol >= n) break;
+      pos = next;
+      continue;
+    }
     // A line of tabs alone is a row of blank cells (a table not filled in yet), not an empty line.
     if (trimmed === '' && !/^\t[ \u3000]*$/.test(line) && !/^\t{2,}[\t \u3000]*$/.test(line)) {
       prevCellPerLine = false;
@@ -194,6 +219,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
           // A narrative line, a heading, or a label whose values follow on other lines.
           pushCell(tokens, text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
           lines.push(lineOf(text, pos, lineEnd, false));
+          if (!md && !virtual && trimmed.length <= 60 && !/[。；;]$/.test(trimmed)) labelKey = key;
         }
       }
       prevCellPerLine = false;
@@ -215,6 +241,21 @@ function headingLike(line: string): boolean {
   const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
   if (cells.length === 1) return !isValueText(cells[0] as string);
   return cells.length === 2 && /^(?:[一二三四五六七八九十]{1,2}[、.．]|第[一二三四五六七八九十]{1,2}部分[、.．:：]?)$/.test(cells[0] as string) && !isValueText(cells[1] as string);
+}
+
+/** How many lines from `pos` on hold one figure each and nothing else (up to 40). */
+function loneValuesFrom(text: string, pos: number): number {
+  let count = 0;
+  let at = pos;
+  while (count < 40 && at < text.length) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const t = text.slice(at, eol).trim();
+    if (t.length === 0 || t.length > 24 || /\s/.test(t) || !isValueText(t)) break;
+    count++;
+    at = eol + 1;
+  }
+  return count;
 }
 
 function lineOf(text: string, start: number, end: number, tabular: boolean): LogicalLine {
