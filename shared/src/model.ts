@@ -27,6 +27,9 @@ export interface Cell {
   /** Text to put before a value written into a missing cell (a separator of the row's layout);
    *  absent where no text can create the cell (HTML), so no fix is offered there. */
   insertPrefix?: string;
+  /** A figure of a row with fewer values than columns, placed in the first columns by order: where
+   *  it belongs is a guess, so no relation, comparison or fix uses it (short-row says so). */
+  guessed?: true;
 }
 
 export interface TableRow {

@@ -32,7 +32,7 @@ export function cellOf(row: TableRow | undefined, columnId: string): Cell | unde
 }
 
 export function numberOf(cell: Cell | undefined): number | undefined {
-  if (!cell) return undefined;
+  if (!cell || cell.guessed) return undefined;
   if (cell.value.kind === 'number') return cell.value.value;
   // A table that leaves its zeros blank is checked with them as 0 (blank-value says so once).
   return cell.value.kind === 'blank' && cell.value.asZero ? 0 : undefined;

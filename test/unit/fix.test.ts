@@ -13,12 +13,14 @@ const documents: Array<[string, string, boolean]> = [
 ];
 
 // Broken variants, in each layout: two mistyped totals of 表2 (one digit each: a unique two-cell
-// explanation of typing slips) and a blank row total.
+// explanation of typing slips) and a blank row total. (Not in PDF text: a blank cell leaves no
+// trace there, so the row's figures cannot be placed and it is not checked; see shortRow's cases.)
 for (const layout of LAYOUTS_WITH_CELLS) {
   const f = realisticFigures();
   f.table2.granted![6] = 1784;
   f.table2.total![6] = 3063;
-  documents.push([`broken ${layout}`, render(f, layout).replace(/(（二）部分公开[^\n]*?)223\b/, '$1'), layout === 'html']);
+  const text = render(f, layout);
+  documents.push([`broken ${layout}`, layout === 'pdf' ? text : text.replace(/(（二）部分公开[^\n]*?)223\b/, '$1'), layout === 'html']);
 }
 
 for (const [name, text, html] of documents) {

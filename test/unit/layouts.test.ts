@@ -183,3 +183,17 @@ for (const [name, figures] of figureSets) {
     assert.equal(count, 25 * 7 + 15);
   });
 }
+
+test('a row with fewer figures than columns (a blank cell left no trace in PDF text or in collapsed crawler text): its figures are not placed for the arithmetic; one short-row finding, no arithmetic finding, no fix', () => {
+  const text = render(realisticFigures(), 'pdf');
+  const line = text.split('\n').find((l) => l.includes('1.本机关不掌握相关政府信息'))!;
+  // The first figure gone: read in order, every figure would stand one column to the left.
+  const figures = line.split(' ').filter((c) => /^\d+$/.test(c));
+  const short = text.replace(line, line.replace(` ${figures[0]} `, ' '));
+  assert.notEqual(short, text);
+  const { model, findings } = run(short);
+  const row = model.tables.table2!.rows.find((r) => r.rowId === 'unable.notHeld')!;
+  assert.ok(row.padded > 0 && row.cells.filter((c) => c.value.kind === 'number').every((c) => c.guessed));
+  assert.deepEqual(findings.map((f) => f.ruleId), ['short-row']);
+  assert.ok(findings.every((f) => !f.fix));
+});

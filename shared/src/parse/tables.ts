@@ -828,6 +828,9 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
       row.extraCells = [];
     }
   }
+  // Fewer figures than columns, put in the first columns by order: which columns they stand in is
+  // not known, so none of them takes part in a relation (FORMAT.md §7; short-row says so once).
+  if (row.padded > 0 && row.valueCount > 0 && !row.flattened) for (const c of row.cells) if (c.value.kind === 'number') c.guessed = true;
   return row;
 }
 
