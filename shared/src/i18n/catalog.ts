@@ -70,7 +70,7 @@ export const catalog = {
   'number-format.title': { zh: '数字书写不规范', en: 'Non-standard number' },
   'number-format.description': { zh: '全角数字、千位分隔符或单位：能读出数值，但建议改为半角阿拉伯数字。', en: 'Full-width digits, thousands separators or units: readable, but plain ASCII digits are preferred.' },
   'short-row.title': { zh: '行中数值不足', en: 'Row has too few values' },
-  'short-row.description': { zh: '某行数值少于列数，解析器按顺序对应前几列，其余视为空白。', en: 'A row has fewer values than columns; they were read in order and the rest treated as blank.' },
+  'short-row.description': { zh: '某行数值少于列数（空白单元格没有留下痕迹，如 PDF 复制的文字），无法确定各数值在哪一列：该行按顺序列在前几列显示，但不参与勾稽校验、文字与表格的比对和自动修正。', en: 'A row has fewer values than columns (its blank cells left no trace, as in text copied from a PDF), so which column each value belongs to cannot be told: the row is shown in order in the first columns but takes no part in the identities, the text-versus-table comparison or the fixes.' },
   'extra-cells.title': { zh: '行中数值过多', en: 'Row has too many values' },
   'extra-cells.description': { zh: '某行数值多于列数，多出的数值未计入。', en: 'A row has more values than columns; the extra values were ignored.' },
   'flattened-row.title': { zh: '数字连在一起', en: 'Flattened row' },
