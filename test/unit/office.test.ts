@@ -56,6 +56,18 @@ test('a Word file saved as text (LibreOffice: one cell per line, no tab, an empt
   assert.ok(changed.findings.some((f) => f.ruleId === 'wrong-cell' && f.message.zh.includes('自然人')), changed.findings.map((f) => f.message.zh).join('\n'));
 });
 
+test('office-printed PDFs as pdftotext -layout writes them (narrow label cells wrapped under their first line, beside the group label): the same figures as the .docx, no error', () => {
+  const docx = readDocx(file('merged.docx'));
+  assert.ok(docx.ok);
+  const reference = dataRows(run(docx.report.markdown).model);
+  for (const style of PRINTED_STYLES) {
+    const text = new TextDecoder().decode(file(`${style}.layout.txt`));
+    const { model, findings } = run(text);
+    assert.deepEqual(dataRows(model), reference, style);
+    assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.ruleId !== 'unknown-header').map((f) => `${f.ruleId}: ${f.message.zh}`), [], style);
+  }
+});
+
 test('office-printed PDFs: the styles are what they say (labels wrapped to several lines; a row broken across pages)', async () => {
   const narrow = await pages('narrow');
   // "5.属于三类内部事务信息" printed in pieces on lines of its own.

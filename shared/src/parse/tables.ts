@@ -272,6 +272,26 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
         continue;
       }
     }
+    // (b3) PDF text of narrow label cells: the label's first line with the figures, the rest of it
+    // on the lines below, beside the pieces of a group label (pdftotext -layout: "（三）  1.属于  3 …"
+    // / "不予公  国家秘" / "开    密"). Read whole, the label names its row.
+    if ((mode === 't2body' || (mode === 't1' && item)) && t.layout === 'pdf' && tokens[i + 1]?.rowKey === t.rowKey && tokens[i + 1]?.kind === 'value') {
+      const rest = labelBelow(tokens, i, headingStarts);
+      if (rest) {
+        const own = lastPiece(text);
+        const whole = own + rest.label;
+        const r = mode === 't2body' ? matchTable2Row(whole, { inBody: true }) : matchTable1Row(whole);
+        const alone = mode === 't2body' ? matchTable2Row(text, { inBody: true }) : matchTable1Row(text);
+        if (r && (!alone || alone.id !== r.id || norm(whole).length > norm(own).length)) {
+          current = newRow(r.id, whole, { start: t.start, end: t.end }, t);
+          if (mode === 't2body') tables.table2?.rows.push(current);
+          else item?.rows.push(current);
+          for (const k of rest.consumed) consumed.add(k);
+          touch(mode === 't2body' ? 'table2' : 'table1', tokens[rest.consumed[rest.consumed.length - 1] as number] as Token);
+          continue;
+        }
+      }
+    }
     const inBody = mode === 't2body';
     let row2 = mode === 't3head' ? undefined : matchTable2Row(text, { inBody });
     // Outside a table, a phrase that contains a row's words is narrative ("运用第三方检测平台…"): a
@@ -525,6 +545,36 @@ function wrappedLabel(tokens: Token[], i: number, headingStarts: Set<number>): {
 }
 
 const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+
+/** The last of the pieces a PDF text line has apart by spaces (a row's own label after its group's). */
+function lastPiece(text: string): string {
+  const k = text.search(/\S+$/);
+  return k < 0 ? text : text.slice(k);
+}
+
+/**
+ * The rest of a PDF text label written under its first line (`i`, a label with its figures): the
+ * text-only lines that follow, up to the next line with figures or the next numbered piece, each
+ * giving its last piece (an earlier one is the group label's, in the column before). Undefined when
+ * nothing follows.
+ */
+function labelBelow(tokens: Token[], i: number, headingStarts: Set<number>): { label: string; consumed: number[] } | undefined {
+  const key = (tokens[i] as Token).rowKey;
+  let j = i + 1;
+  while (j < tokens.length && (tokens[j] as Token).rowKey === key) j++;
+  let label = '';
+  const consumed: number[] = [];
+  while (j < tokens.length && consumed.length < 8) {
+    const u = tokens[j] as Token;
+    if (u.layout !== 'pdf' || u.kind !== 'text' || headingStarts.has(u.start) || tokens[j + 1]?.rowKey === u.rowKey) break;
+    const pieces = u.text.split(/\s+/);
+    if (pieces.length > 3 || pieces.some((p) => p.length > 8 || NUMBERED_LABEL.test(p))) break;
+    label += pieces[pieces.length - 1] as string;
+    consumed.push(j);
+    j++;
+  }
+  return consumed.length ? { label, consumed } : undefined;
+}
 
 function popcount(n: number): number {
   let c = 0;
