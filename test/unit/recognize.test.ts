@@ -50,3 +50,14 @@ test('a web page titled with its site after the report ("…年度报告_政府�
   assert.equal(page.agency, '平潭综合实验区');
   assert.equal(parse(fixture('corpus', 'pingtan-2019-web.txt')).agency, page.agency);
 });
+
+test('a page saved as text with its site menu indented by tabs before the title: the menu is no title, the title broken over two lines is found', () => {
+  const w = fixture('real', 'weihui-2023.txt');
+  const menu = ['首页', '政务公开', '解读回应', '办事服务', '互动交流', '走进卫辉', '省政府', '省人大', '省政协', '登录', '注册', '无障碍', '长者模式', '繁体'].map((m) => `\t\t\t\t${m}`).join('\n');
+  const start = w.indexOf('卫辉市');
+  const titleLine = w.slice(start, w.indexOf('\n', start));
+  const split = titleLine.replace('政府信息公开工作年度报告', '\n\n政府信息公开工作年度报告');
+  const model = parse(`${menu}\n\n${w.replace(titleLine, split)}`);
+  assert.equal(model.title?.text, titleLine.trim());
+  assert.deepEqual(check(model).map((f) => f.ruleId), []);
+});

@@ -233,11 +233,12 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
 
 /**
  * A line with tabs that may be a heading or a title all the same: one piece of text (a tab after
- * it, or before it), or a numeral and its title ("一、<tab>总体情况", as Word's list numbering is
+ * it), or a numeral and its title ("一、<tab>总体情况", as Word's list numbering is
  * copied). Which heading it is, if any, is for the heading reader to say.
  */
 function headingLike(line: string): boolean {
-  if (line.length > 200) return false;
+  // (A line that starts with a tab is a cell of a one-cell-per-line table, or a page's menu item.)
+  if (line.length > 200 || line.charCodeAt(0) === 9) return false;
   const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
   if (cells.length === 1) return !isValueText(cells[0] as string);
   return cells.length === 2 && /^(?:[一二三四五六七八九十]{1,2}[、.．]|第[一二三四五六七八九十]{1,2}部分[、.．:：]?)$/.test(cells[0] as string) && !isValueText(cells[1] as string);
