@@ -41,7 +41,6 @@ export const CORPUS: Expected[] = [
     findings: [
       // The narrative's "受理政府信息公开申请 17 件" against 新收 95 (the README: "the scope may differ").
       'text-table: 正文说“受理政府信息公开申请17件”，但表2“一、本年新收”总计为 95',
-      'unknown-header: 表2的表头无法完全识别',
       'row-label: 行标签“2.其他法律行政止公开”与格式规定的“2.其他法律行政法规禁止公开”不同',
       'mixed-format: 表格混用两种格式：表2（六）其他处理为一行',
     ],

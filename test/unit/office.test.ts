@@ -64,7 +64,9 @@ test('office-printed PDFs as pdftotext -layout writes them (narrow label cells w
     const text = new TextDecoder().decode(file(`${style}.layout.txt`));
     const { model, findings } = run(text);
     assert.deepEqual(dataRows(model), reference, style);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.ruleId !== 'unknown-header').map((f) => `${f.ruleId}: ${f.message.zh}`), [], style);
+    // (Narrow columns break the corner note itself into pieces that are no header word: said once.)
+    const allowed = style === 'breaking' ? ['unknown-header'] : [];
+    assert.deepEqual(findings.filter((f) => !allowed.includes(f.ruleId)).map((f) => `${f.ruleId}: ${f.message.zh}`), [], style);
   }
 });
 

@@ -205,6 +205,19 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
     if (isCornerNote(text) || norm(text) === '申请人情况') {
       const t2 = open('table2', t);
       mode = 't2head';
+      // PDF text: the note's lines share their lines with header words, apart by wide gaps
+      // ("（本列数据的勾稽关系为：      申请人情况      总计" / "第一项加第二项之和，等于   自然人   法人或其他组织").
+      if (t.layout === 'pdf' && isCornerNote(text) && /\S\s{2,}\S/.test(text)) {
+        const re = /\S+(?: \S+)*/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text))) {
+          const piece = { ...t, text: m[0], start: t.start + m.index, end: t.start + m.index + m[0].length };
+          if (isCornerNote(m[0])) t2.headerTokens.push(piece);
+          else t2.headerTokens.push(...splitWords(piece));
+        }
+        touch('table2', t);
+        continue;
+      }
       t2.headerTokens.push(t);
       // Header words after the corner note on the same line (PDF text): "…之和） 申请人情况 总计".
       const close = Math.max(text.lastIndexOf('）'), text.lastIndexOf(')'));
@@ -212,7 +225,8 @@ export function scanTables(tokens: Token[], headingStarts: Set<number>): Partial
         const restStart = t.start + close + 1;
         const rest = text.slice(close + 1);
         const lead = rest.length - rest.trimStart().length;
-        t2.headerTokens.push({ ...t, text: rest.trim(), start: restStart + lead, end: t.end });
+        const words = { ...t, text: rest.trim(), start: restStart + lead, end: t.end };
+        t2.headerTokens.push(...(t.layout === 'pdf' ? splitWords(words) : [words]));
       }
       touch('table2', t);
       continue;
@@ -884,7 +898,46 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
   return row;
 }
 
-export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, lineOf: (offset: number) => number): Partial<Record<TableId, Table>> {
+/**
+ * Header words a narrow column wrapped onto the lines below in PDF text ("商业企" over "业", "社会"
+ * over "公益" over "组织", at one column of `pdftotext -layout`'s lines), joined when no piece is a
+ * header word alone and together they are one.
+ */
+function joinStacked(tokens: Token[], vocabulary: Map<string, unknown>, at: (offset: number) => { line: number; character: number }): Token[] {
+  if (!tokens.some((t) => t.layout === 'pdf')) return tokens;
+  const words = vocabularyWords(vocabulary);
+  const loose = (t: Token | undefined): t is Token => t !== undefined && t.layout === 'pdf' && !vocabulary.has(norm(t.text));
+  const out = [...tokens];
+  const used = new Set<number>();
+  for (let a = 0; a < out.length && a < 200; a++) {
+    const top = out[a];
+    if (used.has(a) || !loose(top)) continue;
+    let text = top.text;
+    let last = at(top.start);
+    const taken: number[] = [];
+    // Down the column, piece by piece, while the pieces so far begin a header word (at most three).
+    for (let b = a + 1; b < out.length && b < a + 40 && taken.length < 2; b++) {
+      const below = out[b];
+      if (used.has(b) || !loose(below)) continue;
+      const p = at(below.start);
+      // (Another header line, of a word centred in its column, may stand between two pieces.)
+      if (p.line <= last.line || p.line > last.line + 2 || Math.abs(p.character - at(top.start).character) > 1) continue;
+      const joined = norm(text + below.text);
+      if (!words.some((w) => w.startsWith(joined))) break;
+      text += below.text;
+      last = p;
+      taken.push(b);
+      if (vocabulary.has(joined)) {
+        out[a] = { ...top, text };
+        for (const k of taken) used.add(k);
+        break;
+      }
+    }
+  }
+  return out.filter((_, k) => !used.has(k));
+}
+
+export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, lineOf: (offset: number) => number, positionOf?: (offset: number) => { line: number; character: number }): Partial<Record<TableId, Table>> {
   const out: Partial<Record<TableId, Table>> = {};
   const t1 = raw.table1;
   if (t1) {
@@ -910,7 +963,8 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
     });
     narrowByColumns(table2Rows, format);
     markBlanksAsZero(table2Rows, (id) => id === 'total');
-    const headers = headerCells(t2.headerTokens.filter((h) => !isCornerNote(h.text)), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
+    const words = t2.headerTokens.filter((h) => !isCornerNote(h.text));
+    const headers = headerCells(positionOf ? joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf) : words, table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
       headers, items: [], unknownLabels: t2.unknownLabels,
