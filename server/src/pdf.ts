@@ -91,8 +91,8 @@ function loadPdfJs(): Promise<{ pdfjs: PdfJs; dir: string } | undefined> {
  * A PDF's pages, read in a worker thread (from the bundles: dist/pdfWorker.js) that is ended when
  * it overruns the time or memory budget: the server keeps answering while a file is read, and a
  * hostile file costs its own message, never the process. From the sources (tests), read here.
- * A worker that answered is kept for the next PDF (starting one and loading pdf.js costs more than
- * most readings); see the pool below.
+ * When more PDFs wait, a worker that answered reads the next one (starting one and loading pdf.js
+ * costs more than most readings); see the pool below.
  */
 export async function readPdfPages(bytes: Uint8Array, limits: { timeMs?: number } = {}): Promise<PdfLoad> {
   if (!isPdf(bytes)) return { ok: false, reason: 'not-pdf' };
@@ -112,7 +112,7 @@ export async function readPdfPages(bytes: Uint8Array, limits: { timeMs?: number 
       worker.off('error', onError);
       worker.off('exit', onExit);
       reader.uses++;
-      if (healthy && reader.uses < POOL.usesPerWorker && idle.length < POOL.idle) park(reader);
+      if (healthy && reader.uses < POOL.usesPerWorker && idle.length < POOL.idle && readsWaiting() > 0) park(reader);
       else void worker.terminate();
       resolveLoad(r);
     };
@@ -128,10 +128,15 @@ export async function readPdfPages(bytes: Uint8Array, limits: { timeMs?: number 
 }
 
 // ---- the pool of PDF readers
-// A few idle workers wait for the next PDF; a worker is ended after some readings (pdf.js keeps
-// fonts and CMaps it has seen: its memory stays bounded) and after a while without work (the
-// server does not hold threads it does not use). Idle workers never keep the CLI's process alive.
-const POOL = { idle: 4, usesPerWorker: 32, idleMs: 5_000 };
+// A worker waits for the next PDF only when more PDFs wait to be read (a folder of them): a reader
+// kept idle holds its memory (about 65 MB). It is ended after some readings (pdf.js keeps fonts and
+// CMaps it has seen) and soon after it has nothing to do. Idle workers never keep the CLI alive.
+const POOL = { idle: 4, usesPerWorker: 32, idleMs: 1_000 };
+let readsWaiting: () => number = () => 0;
+/** Tells the pool how many PDF readings wait their turn (see readAhead.ts). */
+export function countWaitingReads(count: () => number): void {
+  readsWaiting = count;
+}
 interface Reader {
   worker: import('node:worker_threads').Worker;
   uses: number;

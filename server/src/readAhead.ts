@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { isBinaryReport, readBinaryReport, type BinaryRead } from './binaryReport';
+import { countWaitingReads } from './pdf';
 import { readReportBytes } from './readFile';
 
 const binaryReads = new Map<string, Promise<BinaryRead>>();
@@ -16,6 +17,8 @@ export const READ_AHEAD = 16;
 const READERS = Math.max(1, Math.min(4, availableParallelism()));
 let reading = 0;
 const turns: Array<() => void> = [];
+// PDF readers are kept for the next file only while files wait their turn.
+countWaitingReads(() => turns.length);
 
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   if (reading >= READERS) await new Promise<void>((go) => turns.push(go));
