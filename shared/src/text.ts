@@ -86,20 +86,29 @@ const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 // Characters that NFKC changes in these documents (full-width forms, ideographic space, CJK
 // compatibility ideographs, enclosed numbers); other text skips the costly normalize() call.
 const NEEDS_NFKC = /[\u00a0\u2000-\u206f\u2150-\u24ff\u2f00-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef]/;
-const normCache = new Map<string, string>();
+/**
+ * `compute` with its answers kept, up to `limit` of them (then forgotten all at once): for pure
+ * functions of the few hundred label and header texts that every report and keystroke repeats.
+ */
+export function remembered<V>(limit: number, compute: (key: string) => V): (key: string) => V {
+  const answers = new Map<string, V>();
+  return (key) => {
+    const hit = answers.get(key);
+    if (hit !== undefined || answers.has(key)) return hit as V;
+    const value = compute(key);
+    if (answers.size >= limit) answers.clear();
+    answers.set(key, value);
+    return value;
+  };
+}
 
+const normKept = remembered(20000, (s) => normUncached(s));
 /**
  * Normalises a label for comparison: NFKC (full-width → half-width), no white space, no
  * quotes, 、 and ． after a number turned into ".". Memoised: labels repeat on every keystroke.
  */
 export function norm(s: string): string {
-  if (s.length > 120) return normUncached(s);
-  const hit = normCache.get(s);
-  if (hit !== undefined) return hit;
-  const v = normUncached(s);
-  if (normCache.size > 20000) normCache.clear();
-  normCache.set(s, v);
-  return v;
+  return s.length > 120 ? normUncached(s) : normKept(s);
 }
 
 function normUncached(s: string): string {

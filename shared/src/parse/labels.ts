@@ -2,7 +2,7 @@
 // position-driven, and tolerant of the variants of FORMAT.md §4 (brackets, numbering, spaces).
 import { spec } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
-import { norm, parseNumeral, segment, stripNumbering } from '../text';
+import { norm, parseNumeral, remembered, segment, stripNumbering } from '../text';
 
 interface KeyedRow {
   row: RowSpec;
@@ -30,16 +30,10 @@ export interface Table2LabelContext {
 /** The 表2 row a label names, or undefined. */
 // Labels are the same few dozen texts in every report and on every keystroke: each answer is kept
 // (bounded), as norm() keeps its results.
-const table2Answers = new Map<string, RowSpec | null>();
+const table2Answers = [false, true].map((inBody) => remembered(5000, (text) => matchTable2RowUncached(text, { inBody })));
 export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec | undefined {
   if (text.length > MAX_LABEL * 2) return undefined; // a narrative paragraph, not a label
-  const key = (ctx.inBody ? '1' : '0') + text;
-  const known = table2Answers.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const answer = matchTable2RowUncached(text, ctx);
-  if (table2Answers.size > 5000) table2Answers.clear();
-  table2Answers.set(key, answer ?? null);
-  return answer;
+  return (table2Answers[ctx.inBody ? 1 : 0] as (text: string) => RowSpec | undefined)(text);
 }
 
 function matchTable2RowUncached(text: string, ctx: Table2LabelContext): RowSpec | undefined {
@@ -159,15 +153,10 @@ const table3Distinctive = ['行政复议', '行政诉讼', '未经复议直接�
 /** A two-level header flattened by a converter joins its levels: "行政复议·结果维持", "行政诉讼（复议后起诉）-总计". */
 export const HEADER_JOINERS = /[·•・\-—–_/／()（）]/g;
 
-const table3Answers = new Map<string, boolean>();
+const table3Answers = remembered(5000, (text) => isTable3HeaderUncached(text));
 export function isTable3Header(text: string): boolean {
   if (text.length > 300 || !/复|诉|结|维|纠|审/.test(text)) return false;
-  const known = table3Answers.get(text);
-  if (known !== undefined) return known;
-  const answer = isTable3HeaderUncached(text);
-  if (table3Answers.size > 5000) table3Answers.clear();
-  table3Answers.set(text, answer);
-  return answer;
+  return table3Answers(text);
 }
 
 function isTable3HeaderUncached(text: string): boolean {
