@@ -156,3 +156,35 @@ export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fi
   const prefix = cell.value.kind === 'missing' ? cell.insertPrefix ?? '' : '';
   return { title: message(title, { value }), edit: { range: cell.range, newText: prefix + String(value) }, safe: true };
 }
+
+const scrambledCache = new WeakMap<ReportModel, boolean>();
+/**
+ * The text lost the tables' order (a PDF's text taken column by column): most of 表2's rows with
+ * figures have fewer than its columns, in counts that differ from row to row or beside as many rows
+ * with no figure at all (a column left out by the writer leaves every row one short alike). Then no table's structure can be told: which
+ * rows or columns are missing is not said, only that the rows could not be read.
+ */
+export function tablesScrambled(model: ReportModel): boolean {
+  let known = scrambledCache.get(model);
+  if (known !== undefined) return known;
+  let withFigures = 0;
+  let without = 0;
+  const shortCounts = new Set<number>();
+  let short = 0;
+  for (const r of model.tables.table2?.rows ?? []) {
+    if (r.flattened || r.cells.length === 0) continue;
+    if (r.valueCount === 0) {
+      without++;
+      continue;
+    }
+    withFigures++;
+    if (r.padded > 0) {
+      short++;
+      shortCounts.add(r.valueCount);
+    }
+  }
+  // (Rows left without any figure beside rows short of some are the same sign.)
+  known = withFigures >= 4 && short * 2 > withFigures && (shortCounts.size >= 2 || without >= withFigures);
+  scrambledCache.set(model, known);
+  return known;
+}

@@ -70,6 +70,16 @@ test('office-printed PDFs as pdftotext -layout writes them (narrow label cells w
   }
 });
 
+test('an office PDF as plain pdftotext writes it (no -layout: each column\'s cells in turn, figures before their labels): the rows are said unreadable once per table, with no error and no missing row or column claimed', () => {
+  const text = new TextDecoder().decode(file('merged.plain.txt'));
+  const { findings } = run(text);
+  assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'row-missing' || f.ruleId === 'column-missing'), []);
+  const said = findings.filter((f) => f.ruleId === 'short-row');
+  assert.ok(said.length >= 1 && said.length <= 3, said.map((f) => f.message.zh).join('\n'));
+  assert.ok(said.some((f) => f.message.zh.startsWith('表2有') && f.message.zh.includes('失去表格的顺序')));
+});
+
 test('office-printed PDFs: the styles are what they say (labels wrapped to several lines; a row broken across pages)', async () => {
   const narrow = await pages('narrow');
   // "5.属于三类内部事务信息" printed in pieces on lines of its own.

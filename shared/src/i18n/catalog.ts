@@ -175,6 +175,7 @@ export const catalog = {
   'msg.placeholder': { zh: '“{raw}”不是数字，无法校验（“{row}”行“{column}”）；没有发生请填 0', en: '"{raw}" is not a number and cannot be checked (row "{row}", column "{column}"); write 0 if nothing happened' },
   'msg.numberFormat': { zh: '“{raw}”应写作 {canonical}（{what}）', en: '"{raw}" should be written {canonical} ({whatEn})' },
   'msg.fix.numberFormat': { zh: '改为 {canonical}', en: 'Change to {canonical}' },
+  'msg.shortRow.scrambled': { zh: '{table}有 {count} 行的数值少于列数，且各行缺的个数不一：文字已失去表格的顺序（如按列提取的 PDF 文字），这些行无法可靠读取，未参与勾稽校验；表格缺哪些行或列也无法判断', en: '{tableEn}: {count} rows have fewer values than columns, each short by a different count: the text lost the table\'s order (as PDF text taken column by column); these rows cannot be read reliably and are not checked, and which rows or columns are missing cannot be told' },
   'msg.shortRow': { zh: '“{row}”行只有 {count} 个数值（应为 {expected} 个），无法确定各在哪一列（暂按顺序列在前 {count} 列），未参与勾稽校验', en: 'Row "{row}" has {count} values ({expected} expected); which columns they belong to cannot be told (shown in order in the first {count} columns), so the row is not checked against the identities' },
   'msg.extraCells': { zh: '“{row}”行有 {count} 个数值，多于 {expected} 列；多出的 {extra} 未计入', en: 'Row "{row}" has {count} values, more than its {expected} columns; the extra {extra} was ignored' },
   'msg.flattened.unique': { zh: '“{row}”行的数字连在一起（{digits}）；唯一满足勾稽关系的拆分是 {split}，已按此读取，请核对', en: 'Row "{row}": the values ran together ({digits}); the only split that satisfies the identities is {split}, read as such; please verify' },

@@ -3,7 +3,7 @@ import { message } from '../i18n/catalog';
 import type { Table } from '../model';
 import { spec, table1ItemsFor } from '../spec/data';
 import { norm } from '../text';
-import { formatOf, rowsComplete } from '../query';
+import { formatOf, rowsComplete, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const columnMissing: Rule = {
@@ -13,6 +13,8 @@ export const columnMissing: Rule = {
   description: 'column-missing.description',
   check(model) {
     const out: RuleFinding[] = [];
+    // Text that lost the tables' order: which columns are missing cannot be told (short-row says so).
+    if (tablesScrambled(model)) return out;
     const format = formatOf(model);
     const named = (headers: Table['headers']) => new Set(headers.flatMap((h) => [norm(h.text), ...(h.suggestion ? [norm(h.suggestion)] : [])]));
     const t1 = model.tables.table1;

@@ -7,7 +7,7 @@ import { table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
 import { chineseNumeral } from '../text';
 import { insertRowEdits, lineStartAt } from './insertions';
-import { formatOf, table2FormatOf } from '../query';
+import { formatOf, table2FormatOf, tablesScrambled } from '../query';
 import type { Fix, Rule, RuleFinding } from './types';
 import { anchorBefore } from './tablesShared';
 
@@ -21,6 +21,8 @@ export const rowMissing: Rule = {
   description: 'row-missing.description',
   check(model) {
     const out: RuleFinding[] = [];
+    // Text that lost the tables' order: which rows are missing cannot be told (short-row says so).
+    if (tablesScrambled(model)) return out;
     const t2 = model.tables.table2;
     if (t2) out.push(...table2Missing(model, t2));
     const t1 = model.tables.table1;

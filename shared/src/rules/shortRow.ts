@@ -1,6 +1,6 @@
 // Rule `short-row`: see docs/rules/short-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel } from '../query';
+import { formatOf, rowLabel, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 
@@ -12,6 +12,17 @@ export const shortRow: Rule = {
   check(model) {
     const out: RuleFinding[] = [];
     const format = formatOf(model);
+    if (tablesScrambled(model)) {
+      // Text that lost the tables' order: said once per table, not row by row.
+      for (const table of Object.values(model.tables)) {
+        const rows = (table?.rows ?? []).filter((r) => !r.flattened && r.valueCount > 0 && r.padded > 0);
+        const first = rows[0];
+        if (!table || !first) continue;
+        const n = table.id.slice(-1);
+        out.push({ message: message('msg.shortRow.scrambled', { table: `表${n}`, tableEn: `Table ${n}`, count: rows.length }), range: first.label ? first.labelRange : first.cells[0]?.range ?? first.labelRange, related: [] });
+      }
+      return out;
+    }
     for (const { row } of dataRows(Object.values(model.tables))) {
       if (row.flattened || row.valueCount === 0 || row.padded === 0) continue;
       const r = rowLabel(row.rowId, format);
