@@ -395,24 +395,17 @@ async function newReport(given: Partial<SkeletonOptions> & { target?: string; un
     const folder = workspace.workspaceFolders?.[0]?.uri ?? Uri.file(os.homedir());
     target = await window.showSaveDialog({ defaultUri: await freeName(folder, name), filters: layout === 'markdown' ? { Markdown: ['md'] } : { [t('plainText')]: ['txt'] }, saveLabel: t('createReport'), title: t('createReportTitle') });
   }
-  if (target) {
-    // Without the dialog (which asks before replacing a file) an existing file is never replaced.
-    if (given.target !== undefined && (await exists(target))) {
-      void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
-      return undefined;
-    }
-    if (layout !== 'markdown') keepPlain.add(content);
-    await workspace.fs.writeFile(target, new TextEncoder().encode(content));
-    let doc = await workspace.openTextDocument(target);
-    if (layout !== 'markdown' && doc.languageId !== 'plaintext' && doc.languageId !== LANGUAGE) doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
-    await window.showTextDocument(doc);
-    return target;
+  // Without the dialog (which asks before replacing a file) an existing file is never replaced.
+  if (target && given.target !== undefined && (await exists(target))) {
+    void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
+    return undefined;
   }
-  // No file chosen: the report opens untitled all the same (nothing answered is lost).
   // A plain-text report stays plain text, so that Save As proposes a .txt name (the report
   // language's own extension, .gkreport, is not what agencies exchange); it is checked all the same.
   if (layout !== 'markdown') keepPlain.add(content);
-  let doc = await workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : 'plaintext', content });
+  // No file chosen: the report opens untitled all the same (nothing answered is lost).
+  if (target) await workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  let doc = await (target ? workspace.openTextDocument(target) : workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : 'plaintext', content }));
   // VS Code gives the report language to a first line that names the report: set it back, as the user would.
   if (layout !== 'markdown' && doc.languageId !== 'plaintext') doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
   await window.showTextDocument(doc);

@@ -1,6 +1,7 @@
 // Read helpers over the model (cells, rows, labels, the table layouts a report uses), shared by the
 // rules, the locator, the narrative reader, hovers and the outline: beside the model, not inside rules/.
-import type { Cell, ReportModel, Table, TableRow } from './model';
+import type { Cell, ReportModel, Table, TableId, TableRow } from './model';
+import type { Range } from './text';
 import { message, type MessageId } from './i18n/catalog';
 import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
 import type { Fix } from './rules/types';
@@ -15,17 +16,26 @@ export function rowsById(table: Table | undefined): ReadonlyMap<string, TableRow
   if (!table) return EMPTY;
   // Asked by many rules of one model: built once per table (a model is not changed once parsed).
   let map = byId.get(table);
-  if (!map || byIdRows.get(table) !== table.rows) {
+  if (!map) {
     map = new Map<string, TableRow>();
     for (const r of table.rows) if (!map.has(r.rowId)) map.set(r.rowId, r);
     byId.set(table, map);
-    byIdRows.set(table, table.rows);
   }
   return map;
 }
 const EMPTY: ReadonlyMap<string, TableRow> = new Map();
 const byId = new WeakMap<Table, Map<string, TableRow>>();
-const byIdRows = new WeakMap<Table, readonly TableRow[]>();
+
+/** "表2" / "Table 2": how a message names a table (its `table` and `tableEn` parameters). */
+export function tableNames(id: TableId): { table: string; tableEn: string } {
+  const n = id.slice(-1);
+  return { table: `表${n}`, tableEn: `Table ${n}` };
+}
+
+/** The tables' ranges in document order (the narrative is the text between them). */
+export function tableRanges(model: ReportModel): Range[] {
+  return Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
+}
 
 export function cellOf(row: TableRow | undefined, columnId: string): Cell | undefined {
   return row?.cells.find((c) => c.columnId === columnId);
@@ -161,8 +171,9 @@ const scrambledCache = new WeakMap<ReportModel, boolean>();
 /**
  * The text lost the tables' order (a PDF's text taken column by column): most of 表2's rows with
  * figures have fewer than its columns, in counts that differ from row to row or beside as many rows
- * with no figure at all (a column left out by the writer leaves every row one short alike). Then no table's structure can be told: which
- * rows or columns are missing is not said, only that the rows could not be read.
+ * with no figure at all (a column left out by the writer leaves every row one short alike).
+ * Then no table's structure can be told: which rows or columns are missing is not said, only that
+ * the rows could not be read.
  */
 export function tablesScrambled(model: ReportModel): boolean {
   let known = scrambledCache.get(model);

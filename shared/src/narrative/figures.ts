@@ -3,6 +3,7 @@
 // (Arabic, full-width or Chinese numerals), its exact range, and whether its clause speaks of
 // this year at all (last year's figure, a quarter, a comparison are left alone).
 import type { ReportModel } from '../model';
+import { tableRanges } from '../query';
 import type { Range } from '../text';
 import { FIGURE_KINDS, type FigureKind } from './kinds';
 import { OTHER_SCOPE } from './sentences';
@@ -48,23 +49,21 @@ export function quotedFigures(model: ReportModel): QuotedFigure[] {
 function readFigures(model: ReportModel): QuotedFigure[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
   // Only the text between the tables is read (a table's figures are the tables').
-  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
-  const parts: Array<{ start: number; end: number }> = [];
+  const parts: Array<{ start: number; text: string }> = [];
   let from = 0;
-  for (const r of tables) {
-    if (r.start > from) parts.push({ start: from, end: Math.min(r.start, text.length) });
+  for (const r of tableRanges(model)) {
+    if (r.start > from) parts.push({ start: from, text: text.slice(from, Math.min(r.start, text.length)) });
     from = Math.max(from, r.end);
   }
-  if (from < text.length) parts.push({ start: from, end: text.length });
+  if (from < text.length) parts.push({ start: from, text: text.slice(from) });
   const out: QuotedFigure[] = [];
   for (const kind of FIGURE_KINDS) {
     const re = patternOf(kind);
     let count = 0;
     for (const part of parts) {
-      const piece = text.slice(part.start, part.end);
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while (count < 200 && (m = re.exec(piece))) {
+      while (count < 200 && (m = re.exec(part.text))) {
         count++;
         const at = part.start + m.index;
         const written = m[1] as string;

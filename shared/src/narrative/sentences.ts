@@ -1,6 +1,7 @@
 // Sentences of the narrative (outside the tables), with their ranges: the unit in which outcome
 // words and percentages are read.
 import type { ReportModel } from '../model';
+import { tableRanges } from '../query';
 import type { Range } from '../text';
 
 export interface Sentence {
@@ -23,7 +24,7 @@ const SENTENCE_END = /[。；;！？]|\n(?=\r?\n)/g;
 function splitSentences(model: ReportModel): Sentence[] {
   const text = model.text.length > 2_000_000 ? model.text.slice(0, 2_000_000) : model.text;
   // A table ends the sentence before it and is skipped (tables in document order, none inside another).
-  const tables = Object.values(model.tables).flatMap((t) => (t ? [t.range] : [])).sort((a, b) => a.start - b.start);
+  const tables = tableRanges(model);
   const out: Sentence[] = [];
   let start = 0;
   const push = (end: number) => {

@@ -35,7 +35,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   const raw = scanTables(lexed.tokens, headingStarts);
 
   const { format, evidence } = detectFormat(raw, text);
-  const tables = buildTables(raw, format ?? '2021', (o) => lines.positionAt(o).line, (o) => lines.positionAt(o));
+  const tables = buildTables(raw, format ?? '2021', (o) => lines.positionAt(o));
   const tableRanges = Object.values(tables).map((t) => (t as Table).range);
   const sections = buildSections(headings, lexed.lines, text.length, tableRanges);
   const firstSection = sections[0]?.range.start ?? text.length;

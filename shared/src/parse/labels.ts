@@ -27,10 +27,10 @@ export interface Table2LabelContext {
   inBody: boolean;
 }
 
-/** The 表2 row a label names, or undefined. */
 // Labels are the same few dozen texts in every report and on every keystroke: each answer is kept
 // (bounded), as norm() keeps its results.
 const table2Answers = [false, true].map((inBody) => remembered(5000, (text) => matchTable2RowUncached(text, { inBody })));
+/** The 表2 row a label names, or undefined. */
 export function matchTable2Row(text: string, ctx: Table2LabelContext): RowSpec | undefined {
   if (text.length > MAX_LABEL * 2) return undefined; // a narrative paragraph, not a label
   return (table2Answers[ctx.inBody ? 1 : 0] as (text: string) => RowSpec | undefined)(text);

@@ -113,11 +113,12 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
     labelKey = -1;
     const lone = !virtual && trimmed.length > 0 && trimmed.length <= 24 && !/\s/.test(trimmed) && isValueText(trimmed);
     if (!lone) joinLeft = 0;
-    if (lone && (joinLeft > 0 || (aboveLabel >= 0 && loneValuesFrom(text, pos) >= 2))) {
+    const run = lone && joinLeft === 0 && aboveLabel >= 0 ? loneValuesFrom(text, pos) : 0;
+    if (lone && (joinLeft > 0 || run >= 2)) {
       if (joinLeft > 0) joinLeft--;
       else {
         joinKey = aboveLabel;
-        joinLeft = loneValuesFrom(text, pos) - 1;
+        joinLeft = run - 1;
       }
       pushCell(tokens, text, pos, lineEnd, joinKey, 'cellPerLine', '\n');
       layouts.add('cellPerLine');

@@ -914,6 +914,7 @@ function joinStacked(tokens: Token[], vocabulary: Map<string, unknown>, at: (off
     if (used.has(a) || !loose(top)) continue;
     let text = top.text;
     let last = at(top.start);
+    const column = last.character;
     const taken: number[] = [];
     // Down the column, piece by piece, while the pieces so far begin a header word (at most three).
     for (let b = a + 1; b < out.length && b < a + 40 && taken.length < 2; b++) {
@@ -921,7 +922,7 @@ function joinStacked(tokens: Token[], vocabulary: Map<string, unknown>, at: (off
       if (used.has(b) || !loose(below)) continue;
       const p = at(below.start);
       // (Another header line, of a word centred in its column, may stand between two pieces.)
-      if (p.line <= last.line || p.line > last.line + 2 || Math.abs(p.character - at(top.start).character) > 1) continue;
+      if (p.line <= last.line || p.line > last.line + 2 || Math.abs(p.character - column) > 1) continue;
       const joined = norm(text + below.text);
       if (!words.some((w) => w.startsWith(joined))) break;
       text += below.text;
@@ -937,7 +938,8 @@ function joinStacked(tokens: Token[], vocabulary: Map<string, unknown>, at: (off
   return out.filter((_, k) => !used.has(k));
 }
 
-export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, lineOf: (offset: number) => number, positionOf?: (offset: number) => { line: number; character: number }): Partial<Record<TableId, Table>> {
+export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: FormatVersion, positionOf: (offset: number) => { line: number; character: number }): Partial<Record<TableId, Table>> {
+  const lineOf = (offset: number) => positionOf(offset).line;
   const out: Partial<Record<TableId, Table>> = {};
   const t1 = raw.table1;
   if (t1) {
@@ -964,7 +966,7 @@ export function buildTables(raw: Partial<Record<TableId, RawTable>>, format: For
     narrowByColumns(table2Rows, format);
     markBlanksAsZero(table2Rows, (id) => id === 'total');
     const words = t2.headerTokens.filter((h) => !isCornerNote(h.text));
-    const headers = headerCells(positionOf ? joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf) : words, table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
+    const headers = headerCells(joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
       headers, items: [], unknownLabels: t2.unknownLabels,

@@ -1,7 +1,7 @@
 // Rule `blank-value`: see docs/rules/blank-value.md.
 import { message } from '../i18n/catalog';
 import type { Cell, ReportModel, Table, TableRow } from '../model';
-import { allCells, columnLabel, formatOf } from '../query';
+import { allCells, columnLabel, formatOf, tableNames } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 
@@ -21,7 +21,7 @@ export const blankValue: Rule = {
     const unfilled = new Set(tablesOf(model).filter((t) => isUnfilled(t)));
     for (const t of unfilled) {
       const cells = cellsOf(t).length;
-      out.push({ message: message('msg.blank.unfilled', { table: `表${t.id.slice(-1)}`, tableEn: `Table ${t.id.slice(-1)}`, count: cells }), range: firstLine(model.text, t.range.start), related: [] });
+      out.push({ message: message('msg.blank.unfilled', { ...tableNames(t.id), count: cells }), range: firstLine(model.text, t.range.start), related: [] });
     }
     const blanks = new Map<Table, Array<{ row: TableRow; cell: Cell }>>();
     for (const { table, row, cell } of allCells(model)) {
@@ -47,15 +47,14 @@ export const blankValue: Rule = {
       }
       const rows = [...new Set(list.map((b) => b.row))];
       const rowNames = rows.slice(0, 3).map((r) => names(table.id, r, list.find((b) => b.row === r)!.cell, format));
-      const n = table.id.slice(-1);
       const fillable = list.filter((b) => b.cell.value.kind === 'blank').map((b) => ({ range: { start: b.cell.range.start, end: b.cell.range.start }, newText: '0' }));
       const first = list[0] as { row: TableRow; cell: Cell };
       const inRow = fillable.filter((e) => first.row.cells.some((c) => c.range.start === e.range.start));
       const fill = (edits: typeof fillable, title: ReturnType<typeof message>) => (edits.length ? { title, edit: edits[0] as (typeof edits)[number], safe: false, ...(edits.length > 1 ? { extraEdits: edits.slice(1) } : {}) } : undefined);
-      const tableFix = fill(fillable, message('msg.fix.fillZeroTable', { table: `表${n}`, tableEn: `Table ${n}`, count: fillable.length }));
+      const tableFix = fill(fillable, message('msg.fix.fillZeroTable', { ...tableNames(table.id), count: fillable.length }));
       const rowFix = fill(inRow, message('msg.fix.fillZeroRow', { row: rowNames[0]?.row ?? '', rowEn: rowNames[0]?.rowEn ?? '', count: inRow.length }));
       out.push({
-        message: message('msg.blank.many', { table: `表${n}`, tableEn: `Table ${n}`, count: list.length, rows: rowNames.map((r) => `“${r.row}”`).join('、') + (rows.length > 3 ? '等' : ''), rowsEn: rowNames.map((r) => `"${r.rowEn}"`).join(', ') + (rows.length > 3 ? ', …' : '') }),
+        message: message('msg.blank.many', { ...tableNames(table.id), count: list.length, rows: rowNames.map((r) => `“${r.row}”`).join('、') + (rows.length > 3 ? '等' : ''), rowsEn: rowNames.map((r) => `"${r.rowEn}"`).join(', ') + (rows.length > 3 ? ', …' : '') }),
         range: first.cell.value.kind === 'missing' ? first.row.labelRange : first.cell.range,
         related: list.slice(1, 20).map((b) => ({ range: b.cell.value.kind === 'missing' ? b.row.labelRange : b.cell.range, message: message('msg.blank', names(table.id, b.row, b.cell, format)) })),
         ...(tableFix ? { fix: tableFix } : {}),
@@ -66,7 +65,7 @@ export const blankValue: Rule = {
     for (const [table, cells] of asZero) {
       const columns = [...new Set(cells.map((c) => columnLabel(table.id, c.columnId, format).zh))];
       out.push({
-        message: message('msg.blank.asZero', { table: `表${table.id.slice(-1)}`, tableEn: `Table ${table.id.slice(-1)}`, count: cells.length, columns: columns.slice(0, 5).join('、') + (columns.length > 5 ? '等' : '') }),
+        message: message('msg.blank.asZero', { ...tableNames(table.id), count: cells.length, columns: columns.slice(0, 5).join('、') + (columns.length > 5 ? '等' : '') }),
         range: (cells[0] as Cell).range.start === (cells[0] as Cell).range.end ? table.headers[0]?.range ?? (cells[0] as Cell).range : (cells[0] as Cell).range,
         related: [],
       });

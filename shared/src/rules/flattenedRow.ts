@@ -1,6 +1,6 @@
 // Rule `flattened-row`: see docs/rules/flattened-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel } from '../query';
+import { formatOf, rowLabel, tableNames } from '../query';
 import type { FlattenedInfo, Table, TableRow } from '../model';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
@@ -40,9 +40,8 @@ export const flattenedRow: Rule = {
     }
     for (const [table, rows] of unread) {
       const list = (lang: 'zh' | 'en') => rows.slice(0, 4).map((r) => `${lang === 'zh' ? rowLabel(r.rowId, format).zh : rowLabel(r.rowId, format).en}（${(r.flattened as FlattenedInfo).digits}）`).join(lang === 'zh' ? '、' : ', ') + (rows.length > 4 ? (lang === 'zh' ? '等' : ', …') : '');
-      const n = table.id.slice(-1);
       out.push({
-        message: message('msg.flattened.gluedUnread', { table: `表${n}`, tableEn: `Table ${n}`, count: rows.length, rows: list('zh'), rowsEn: list('en'), why: table.id === 'table1' ? '表1 没有勾稽关系可据以拆分' : '不止一种或没有拆分满足勾稽关系', whyEn: table.id === 'table1' ? 'table 1 has no identity to split by' : 'not exactly one split satisfies the identities' }),
+        message: message('msg.flattened.gluedUnread', { ...tableNames(table.id), count: rows.length, rows: list('zh'), rowsEn: list('en'), why: table.id === 'table1' ? '表1 没有勾稽关系可据以拆分' : '不止一种或没有拆分满足勾稽关系', whyEn: table.id === 'table1' ? 'table 1 has no identity to split by' : 'not exactly one split satisfies the identities' }),
         range: (rows[0] as TableRow).flattened!.range,
         related: rows.slice(1).map((r) => ({ range: (r.flattened as FlattenedInfo).range, message: message('msg.flattened.gluedRow', { digits: (r.flattened as FlattenedInfo).digits }) })),
       });

@@ -1,7 +1,7 @@
 // A numbered row label whose words differ from the format's ("2.其他法律行政止公开"), read as the
 // format's row by its number and its group: said, never silent, with the format's label offered.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel as rowLabelOf } from '../query';
+import { formatOf, rowLabel as rowLabelOf, tableNames } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const rowLabel: Rule = {
@@ -18,7 +18,7 @@ export const rowLabel: Rule = {
       if (table && placed.length > 0) {
         const names = (lang: 'zh' | 'en') => placed.slice(0, 4).map((r) => rowLabelOf(r.rowId, format)[lang]).join(lang === 'zh' ? '、' : ', ') + (placed.length > 4 ? (lang === 'zh' ? '等' : ', …') : '');
         out.push({
-          message: message('msg.rowPlaced', { table: `表${table.id.slice(-1)}`, tableEn: `Table ${table.id.slice(-1)}`, count: placed.length, rows: names('zh'), rowsEn: names('en') }),
+          message: message('msg.rowPlaced', { ...tableNames(table.id), count: placed.length, rows: names('zh'), rowsEn: names('en') }),
           range: (placed[0] as (typeof placed)[number]).cells[0]?.range ?? table.range,
           related: placed.slice(1).map((r) => ({ range: r.cells[0]?.range ?? r.labelRange, message: rowLabelOf(r.rowId, format) })),
         });

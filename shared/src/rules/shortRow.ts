@@ -1,6 +1,6 @@
 // Rule `short-row`: see docs/rules/short-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel, tablesScrambled } from '../query';
+import { formatOf, rowLabel, tableNames, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 
@@ -18,8 +18,7 @@ export const shortRow: Rule = {
         const rows = (table?.rows ?? []).filter((r) => !r.flattened && r.valueCount > 0 && r.padded > 0);
         const first = rows[0];
         if (!table || !first) continue;
-        const n = table.id.slice(-1);
-        out.push({ message: message('msg.shortRow.scrambled', { table: `表${n}`, tableEn: `Table ${n}`, count: rows.length }), range: first.label ? first.labelRange : first.cells[0]?.range ?? first.labelRange, related: [] });
+        out.push({ message: message('msg.shortRow.scrambled', { ...tableNames(table.id), count: rows.length }), range: first.label ? first.labelRange : first.cells[0]?.range ?? first.labelRange, related: [] });
       }
       return out;
     }

@@ -6,7 +6,7 @@ import { message } from '../i18n/catalog';
 import type { ReportModel } from '../model';
 import { quotedFigures } from '../narrative/figures';
 import type { Rule, RuleFinding } from './types';
-import { cellOf, numberOf, rowsById } from '../query';
+import { cellOf, numberOf, rowsById, tableRanges } from '../query';
 
 /** Sentences saying that nothing happened, against a table that says otherwise. */
 const NOTHING: Array<{ pattern: RegExp; what: 'narrative.what.new' | 'table3'; value(model: ReportModel): number | undefined }> = [
@@ -54,13 +54,13 @@ export const textTable: Rule = {
         fix,
       });
     }
-    const tableRanges = Object.values(model.tables).flatMap((t) => (t ? [t.range] : []));
+    const tables = tableRanges(model);
     for (const n of NOTHING) {
       const value = n.value(model);
       if (value === undefined || value === 0) continue;
       n.pattern.lastIndex = 0;
       for (const m of text.slice(0, 2_000_000).matchAll(n.pattern)) {
-        if (tableRanges.some((r) => m.index >= r.start && m.index < r.end)) continue;
+        if (tables.some((r) => m.index >= r.start && m.index < r.end)) continue;
         const what = n.what === 'table3' ? { zh: '表3 行政复议与行政诉讼总计', en: "table 3's totals" } : message(n.what);
         out.push({ message: message('msg.textTable', { quote: m[0], what: what.zh, whatEn: what.en, table: value }), range: { start: m.index, end: m.index + m[0].length }, related: [], expected: value, actual: 0 });
       }
