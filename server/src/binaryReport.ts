@@ -2,7 +2,7 @@
 // the one engine, with the map back to the page, paragraph or cell. Shared by the CLI and the
 // language server ("检查 PDF/Word 报告").
 import { message, readDocx, type Localized, type Rebuilt } from '../../shared/src/index';
-import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
+import { rebuildPdf } from '../../shared/src/readers/pdf';
 import { readPdfPages } from './pdf';
 
 export const WORD = /\.(docx|doc|wps)$/i;

@@ -11,8 +11,8 @@ import { unifiedDiff } from './diff';
 import { toSarif } from './sarif';
 import { isBinaryReport } from './binaryReport';
 import { READ_AHEAD, readAhead, readBinaryOnce } from './readAhead';
-import { printGrids } from '../../shared/src/grid';
-import { proseMarkdown } from '../../shared/src/inputs/prose';
+import { printGrids } from '../../shared/src/printGrid';
+import { proseMarkdown } from '../../shared/src/prose';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
 
 const VERSION = '0.1.0';

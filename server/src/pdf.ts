@@ -1,12 +1,12 @@
 // Reading a PDF's text layer with Mozilla's pdf.js: each page's text items with their positions,
 // and the ruling lines of its tables (from the drawing operators), for the pure layout in
-// shared/src/inputs/pdfLayout.ts. pdf.js (with its CMaps and standard fonts, so Chinese fonts
+// shared/src/readers/pdf.ts. pdf.js (with its CMaps and standard fonts, so Chinese fonts
 // decode offline) is loaded from disk only when a PDF is read: the CLI and the server start as
 // fast without it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PdfPage, PdfSegment } from '../../shared/src/inputs/pdfLayout';
+import type { PdfPage, PdfSegment } from '../../shared/src/readers/pdf';
 
 export type PdfLoad =
   | { ok: true; pages: PdfPage[]; truncated: boolean }

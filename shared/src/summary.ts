@@ -4,7 +4,7 @@ import type { ReportModel, TableId } from './model';
 import { rowsById } from './query';
 import type { Finding } from './rules/types';
 import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
-import type { SourceLocation } from './inputs/source';
+import type { SourceLocation } from './readers/source';
 
 export interface FindingSummary {
   rule: string;

@@ -117,7 +117,7 @@ test('one figure in any column of an otherwise empty row is read in that column,
   const { renderDocx } = await import('../helpers/docx');
   const { readDocx } = await import('../../shared/src/index');
   const { renderPdf } = await import('../helpers/pdf');
-  const { rebuildPdf } = await import('../../shared/src/inputs/pdfLayout');
+  const { rebuildPdf } = await import('../../shared/src/readers/pdf');
   const { readPdfPages } = await import('../../server/src/pdf');
   const label = '3.危及“三安全一稳定”';
   for (let column = 0; column < 7; column++) {

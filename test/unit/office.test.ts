@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDocx } from '../../shared/src/index';
-import { rebuildPdf, type PdfPage } from '../../shared/src/inputs/pdfLayout';
+import { rebuildPdf, type PdfPage } from '../../shared/src/readers/pdf';
 import { readPdfPages } from '../../server/src/pdf';
 import { PRINTED_STYLES } from '../helpers/docx';
 import { ARITHMETIC, dataRows, root, run } from '../helpers/util';

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rebuildPdf } from '../../shared/src/inputs/pdfLayout';
+import { rebuildPdf } from '../../shared/src/readers/pdf';
 import { readPdfPages } from '../../server/src/pdf';
 import { assertReading, CORPUS, HUAIAN } from '../helpers/corpus';
 import { heavyPdf, renderPdf, writePdf, type PdfStyle } from '../helpers/pdf';

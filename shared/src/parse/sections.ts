@@ -3,7 +3,7 @@ import type { Section, SubHeading } from '../model';
 import { spec } from '../spec/data';
 import type { SectionSpec } from '../spec/schema';
 import { norm, parseNumeral, type Range } from '../text';
-import type { LogicalLine } from './tokens';
+import type { LogicalLine } from '../readers/grid';
 
 const HEADING = /^([一二三四五六七八九十]{1,2}|\d{1,2})\s*([、.．，,:：]|\s)\s*(\S.*)$/;
 
@@ -46,7 +46,7 @@ export function findHeadings(lines: LogicalLine[]): HeadingCandidate[] {
     const m = part ?? HEADING.exec(content);
     if (!m) continue;
     const numeral = m[1] as string;
-    // Zero-width spaces stand for the inline tags of an HTML heading (see the lexer).
+    // Zero-width spaces stand for the inline tags of an HTML heading (see readers/html.ts).
     let title = (m[3] as string).replace(/\u200b/g, '').trim();
     if (emphasis) title = title.split(emphasis[1] as string).join('').trim();
     let s = sectionOfTitle(title);

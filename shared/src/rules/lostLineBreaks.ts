@@ -1,5 +1,5 @@
 // Text copied from a web page lost its line breaks: said once, at the start, instead of the many
-// symptoms a reader unaware of it would report (see parse/reflow.ts).
+// symptoms a reader unaware of it would report (see readers/webCopy.ts).
 import { message } from '../i18n/catalog';
 import type { Rule } from './types';
 

@@ -4,9 +4,9 @@
 // range still points at the characters of the long line. A heading or a label of the format
 // starts a line; the values after a label stay on its line; narrative words stay together.
 import { gluedBreaks } from './glued';
-import { sectionOfTitle } from './sections';
-import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
-import { isValueText } from './tokens';
+import { sectionOfTitle } from '../parse/sections';
+import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../parse/labels';
+import { isValueText } from './grid';
 import { norm, stripNumbering } from '../text';
 import { spec } from '../spec/data';
 

@@ -7,7 +7,7 @@
 //   text       → each text item placed in the cell that holds its centre; a cell's lines joined
 // A cell keeps its place in the grid whether it holds text or not: a blank cell stays blank in
 // its column. Pure: the items and segments come from server/src/pdf.ts.
-import type { PdfItem, PdfPage, PdfSegment } from './pdfLayout';
+import type { PdfItem, PdfPage, PdfSegment } from './pdf';
 
 /** Downward page coordinates (top of the page is 0). */
 export interface HRule { y: number; x0: number; x1: number }

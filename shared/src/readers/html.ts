@@ -1,7 +1,7 @@
-// The HTML reader: tables as cell tokens (rows read by their labels, so spans do not matter), and
-// the text between them as logical lines, one per block element, inline tags masked so that
-// offsets in a line are offsets in the document.
-import { isSpace, isValueText, type LogicalLine, type Token } from './tokens';
+// The HTML reader: each table onto the grid (a `<tr>` a row, every `<td>` a cell in its column,
+// blank or not, spans counted), and the text between tables as logical lines, one per block
+// element, inline tags masked so that offsets in a line are offsets in the document.
+import { isSpace, type GridBuilder, type LogicalLine } from './grid';
 
 export interface Region {
   start: number;
@@ -42,35 +42,77 @@ function decodeEntity(e: string): string {
   return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
 }
 
-/** Cells of one HTML table; spans are irrelevant because rows are read by their labels. */
-export function htmlTableTokens(text: string, start: number, end: number, tokens: Token[], rowKey: number): number {
-  const re = /<\s*(\/?)\s*(tr|td|th|table)\b[^<>]*>/gi;
+/**
+ * The rows of one HTML table onto the grid: each `<td>`/`<th>` a cell in its row, an empty one
+ * (`&nbsp;`, `<o:p> </o:p>`) kept blank in its place, and its column counted past the cells a
+ * `rowspan` above still covers and the columns a `colspan` takes.
+ */
+export function htmlTableRows(text: string, start: number, end: number, grid: GridBuilder): void {
+  const re = /<\s*(\/?)\s*(tr|td|th|table)\b([^<>]*)>/gi;
   re.lastIndex = start;
-  let key = ++rowKey;
+  let key = grid.newRow();
   let cellStart = -1;
+  let spans = { col: 1, row: 1 };
+  // Columns a cell of an earlier row still covers: column → rows left.
+  const covered = new Map<number, number>();
+  let col = 0;
   const close = (at: number) => {
-    if (cellStart >= 0) htmlCell(text, cellStart, at, key, tokens);
+    if (cellStart >= 0) {
+      while ((covered.get(col) ?? 0) > 0) col++;
+      htmlCell(text, cellStart, at, key, grid, { col, colSpan: spans.col, rowSpan: spans.row });
+      if (spans.row > 1) for (let k = 0; k < spans.col; k++) covered.set(col + k, spans.row);
+      col += spans.col;
+    }
     cellStart = -1;
   };
+  const nextRow = () => {
+    for (const [c, left] of covered) if (left <= 1) covered.delete(c); else covered.set(c, left - 1);
+    col = 0;
+  };
   let m: RegExpExecArray | null;
+  let rowOpen = false;
   while ((m = re.exec(text)) && m.index < end) {
     const closing = m[1] === '/';
     const tag = (m[2] as string).toLowerCase();
     if (tag === 'tr') {
       close(m.index);
-      if (!closing) key = ++rowKey;
+      if (!closing) {
+        if (rowOpen) nextRow();
+        key = grid.newRow();
+        rowOpen = true;
+      }
     } else if (tag === 'td' || tag === 'th') {
       close(m.index);
-      if (!closing) cellStart = m.index + m[0].length;
+      if (!closing) {
+        cellStart = m.index + m[0].length;
+        spans = { col: spanOf(m[3] as string, 'colspan'), row: spanOf(m[3] as string, 'rowspan') };
+      }
     } else if (tag === 'table' && closing) {
       close(m.index);
     }
   }
   close(end);
-  return key;
 }
 
-function htmlCell(text: string, start: number, end: number, rowKey: number, tokens: Token[]): void {
+/** A cell's `colspan`/`rowspan` (1 when absent or unreadable; at most 64 columns, 1000 rows). */
+function spanOf(attributes: string, name: 'colspan' | 'rowspan'): number {
+  const at = attributes.toLowerCase().indexOf(name);
+  if (at < 0) return 1;
+  let i = at + name.length;
+  while (i < attributes.length && /[\s="']/.test(attributes.charAt(i)) && i < at + name.length + 8) i++;
+  let n = 0;
+  let digits = 0;
+  while (i < attributes.length && digits < 5) {
+    const c = attributes.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    digits++;
+    i++;
+  }
+  return n >= 1 ? Math.min(n, name === 'colspan' ? 64 : 1000) : 1;
+}
+
+function htmlCell(text: string, start: number, end: number, key: number, grid: GridBuilder, place: { col: number; colSpan: number; rowSpan: number }): void {
   // Visible text with its extent: tags skipped, entities decoded.
   let visible = '';
   let first = -1;
@@ -108,11 +150,8 @@ function htmlCell(text: string, start: number, end: number, rowKey: number, toke
     i++;
   }
   const raw = visible.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-  if (first < 0) {
-    tokens.push({ text: '', start, end: start, rowKey, layout: 'html', kind: 'blank', sep: '' });
-    return;
-  }
-  tokens.push({ text: raw, start: first, end: last, rowKey, layout: 'html', kind: isValueText(raw) ? 'value' : 'text', sep: '' });
+  if (first < 0) grid.add(key, '', start, start, 'html', '', place);
+  else grid.add(key, raw, first, last, 'html', '', place);
 }
 
 // Elements that end a line of text; inline elements (span, font, b, o:p…) do not.

@@ -6,8 +6,8 @@
 // only where the identities allow exactly one split (flattened.ts), else it reads nothing.
 //
 // Every step is a forward scan over the line: linear whatever the line holds.
-import { sectionOfTitle } from './sections';
-import { table1LabelTexts } from './labels';
+import { sectionOfTitle } from '../parse/sections';
+import { table1LabelTexts } from '../parse/labels';
 
 export interface Glued {
   /** Offsets where a new line starts. */
@@ -172,7 +172,7 @@ export function gluedBreaks(text: string, start: number, end: number): Glued | u
 /**
  * Cells glued to their labels: runs of seven or more digits (a 表2 row) written right after a
  * Chinese character or a closing bracket, three times at least. A web copy whose cells stand
- * apart by spaces has none, and is read by its words (reflow.ts).
+ * apart by spaces has none, and is read by its words (webCopy.ts).
  */
 function isGlued(line: string): boolean {
   let found = 0;

@@ -3,8 +3,8 @@
 // the six section headings made Markdown headings, and a paragraph's lines that the PDF broke in
 // mid-sentence joined again. Tables are left as they are. What the checker reads is unchanged:
 // the same sections, tables and figures (tested by checking both).
-import type { ReportModel } from '../model';
-import { parse } from '../parse/index';
+import type { ReportModel } from './model';
+import { parse } from './parse/index';
 
 /** Ends of a sentence or a clause after which a line break is the writer's, not the page's. */
 const SENTENCE_END = /[。！？；：:;!?]$/;

@@ -1,22 +1,12 @@
-// Turns a document in any of the layouts of FORMAT.md §7 into one stream of cell tokens (in
-// document order, each with its exact range) and a list of logical lines for heading detection.
-// This file reads plain-text lines (tab rows, one cell per line, Markdown pipes, PDF text); HTML
-// has its reader in html.ts, and reflow.ts finds the lines a web copy lost. Everything after this
-// point is layout-independent: the table parser reads labels and values from the token stream.
+// The text reader: a document in any of the text layouts of FORMAT.md §7, read line by line into
+// the grid (grid.ts): Markdown pipe rows (empty cells kept in place), tab rows, one cell per line
+// (a Word table saved as text), and PDF text, whose cells are guessed from its spaces (only a run
+// of figures at the end of a line is split off, and those cells are marked as guessed). HTML
+// tables have their reader in html.ts, and webCopy.ts finds the lines a web copy lost.
 import type { Layout } from '../model';
-import { findHtmlTables, htmlTableTokens, htmlTextLines } from './html';
-import { reflow, type Reflow } from './reflow';
-import { isSpace, isValueText, type LogicalLine, type Token } from './tokens';
-
-export { isValueText, type LogicalLine, type Token, type TokenKind } from './tokens';
-
-export interface Lexed {
-  tokens: Token[];
-  lines: LogicalLine[];
-  layouts: Set<Layout>;
-  /** The first line that had lost its line breaks (text copied from a web page). */
-  lostBreaks?: { start: number; end: number };
-}
+import { findHtmlTables, htmlTableRows, htmlTextLines } from './html';
+import { reflow, type Reflow } from './webCopy';
+import { GridBuilder, isSpace, isValueText, type Grid, type LogicalLine } from './grid';
 
 /**
  * Where a run of space-separated values at the end of a line begins (the label ends there), or
@@ -39,16 +29,15 @@ const PAGE_MARKER = /^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:
 const MD_HEADING = /^(#{1,6})[ \t]+/;
 const MD_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-export function lex(text: string, hint?: { html?: boolean }): Lexed {
-  const tokens: Token[] = [];
+export function readText(text: string, hint?: { html?: boolean }): Grid {
+  const grid = new GridBuilder();
   const lines: LogicalLine[] = [];
   const layouts = new Set<Layout>();
-  let rowKey = 0;
   const htmlDoc = hint?.html ?? (/^\s*</.test(text) || /<(?:html|body)\b/i.test(text.slice(0, 4000)));
   const tableRegions = htmlDoc || text.includes('<table') || text.includes('<TABLE') ? findHtmlTables(text) : [];
   let regionIndex = 0;
 
-  // Lines: the physical ones, and those a web copy lost (see reflow.ts).
+  // Lines: the physical ones, and those a web copy lost (see webCopy.ts).
   const flow: Reflow = htmlDoc ? { breaks: [] } : reflow(text);
   let breakIndex = 0;
   let pos = 0;
@@ -80,8 +69,8 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
 
     const region = tableRegions[regionIndex];
     if (region && pos >= region.start) {
-      // An HTML table: tokens come from its cells; skip its lines.
-      rowKey = htmlTableTokens(text, region.start, region.end, tokens, rowKey);
+      // An HTML table: its rows onto the grid (html.ts); skip its lines.
+      htmlTableRows(text, region.start, region.end, grid);
       layouts.add('html');
       regionIndex++;
       prevCellPerLine = false;
@@ -120,7 +109,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
         joinKey = aboveLabel;
         joinLeft = run - 1;
       }
-      pushCell(tokens, text, pos, lineEnd, joinKey, 'cellPerLine', '\n');
+      grid.cell(text, pos, lineEnd, joinKey, 'cellPerLine', '\n');
       layouts.add('cellPerLine');
       lines.push(lineOf(text, pos, lineEnd, true));
       prevCellPerLine = false;
@@ -137,15 +126,15 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       // (A Markdown row with a tab in it, or after it, is still a Markdown row.)
       const cellPerLine = /^\t[^\t]*$/.test(line);
       if (cellPerLine) {
-        if (blockKey < 0) blockKey = ++rowKey;
-        pushCell(tokens, text, pos + 1, lineEnd, blockKey, 'cellPerLine', '\n\t');
+        if (blockKey < 0) blockKey = grid.newRow();
+        grid.cell(text, pos + 1, lineEnd, blockKey, 'cellPerLine', '\n\t');
         layouts.add('cellPerLine');
       } else {
-        const key = ++rowKey;
+        const key = grid.newRow();
         let cellStart = pos;
         for (let i = pos; i <= lineEnd; i++) {
           if (i === lineEnd || text.charCodeAt(i) === 9) {
-            pushCell(tokens, text, cellStart, i, key, 'tab', '\t');
+            grid.cell(text, cellStart, i, key, 'tab', '\t');
             cellStart = i + 1;
           }
         }
@@ -156,7 +145,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       lines.push(lineOf(text, pos, lineEnd, !headingLike(line)));
     } else if (prevCellPerLine && trimmed.length <= 24 && !MD_HEADING.test(line) && !/^[一二三四五六七八九十\d]+[、.．]/.test(trimmed)) {
       // A Word cell that wrapped onto a line of its own ("商业\n企业"): extend the previous cell.
-      const last = tokens[tokens.length - 1];
+      const last = grid.last();
       if (last) {
         const s = pos + (line.length - line.trimStart().length);
         const e = pos + line.trimEnd().length;
@@ -167,14 +156,14 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       lines.push(lineOf(text, pos, lineEnd, true));
     } else if (trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0) {
       if (!MD_SEPARATOR.test(trimmed)) {
-        const key = ++rowKey;
+        const key = grid.newRow();
         const first = pos + line.indexOf('|');
         let lastPipe = pos + line.lastIndexOf('|');
         if (lastPipe === first) lastPipe = lineEnd;
         let cellStart = first + 1;
         for (let i = first + 1; i <= lastPipe; i++) {
           if (i === lastPipe || (text.charCodeAt(i) === 124 && text.charCodeAt(i - 1) !== 92)) {
-            pushCell(tokens, text, cellStart, i, key, 'markdown', ' | ');
+            grid.cell(text, cellStart, i, key, 'markdown', ' | ');
             cellStart = i + 1;
           }
         }
@@ -186,7 +175,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
     } else {
       // Plain text: a narrative line, a heading, or a PDF table row whose cells are separated by
       // spaces. Only a run of numbers at the end of the line is split off as cells.
-      const key = ++rowKey;
+      const key = grid.newRow();
       const allValues = trimmed.split(/[ \u3000\u00a0]+/);
       const lineStartTrim = pos + (line.length - line.trimStart().length);
       // A run of figures cut out of crawler text: glued cells, to be split by the identities.
@@ -195,7 +184,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
         let i = lineStartTrim;
         for (const v of allValues) {
           const at = text.indexOf(v, i);
-          pushCell(tokens, text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ');
+          grid.cell(text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ', { guessed: true });
           i = at + v.length;
         }
         layouts.add(glued ? 'flattened' : 'pdf');
@@ -203,13 +192,13 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
       } else {
         const labelEnd = MD_HEADING.test(line) ? -1 : trailingValuesStart(text, pos, pos + line.trimEnd().length);
         if (labelEnd > lineStartTrim) {
-          pushCell(tokens, text, lineStartTrim, labelEnd, key, 'pdf', ' ');
+          grid.cell(text, lineStartTrim, labelEnd, key, 'pdf', ' ');
           const re = /\S+/g;
           const valuesText = text.slice(labelEnd, lineEnd);
           let mm: RegExpExecArray | null;
           while ((mm = re.exec(valuesText))) {
             const s = labelEnd + mm.index;
-            pushCell(tokens, text, s, s + mm[0].length, key, 'pdf', ' ');
+            grid.cell(text, s, s + mm[0].length, key, 'pdf', ' ', { guessed: true });
           }
           layouts.add('pdf');
           lines.push(lineOf(text, pos, lineEnd, true));
@@ -218,7 +207,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
           const contentStart = md ? pos + md[0].length : lineStartTrim;
           if (md) layouts.add('markdown');
           // A narrative line, a heading, or a label whose values follow on other lines.
-          pushCell(tokens, text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
+          grid.cell(text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
           lines.push(lineOf(text, pos, lineEnd, false));
           if (!md && !virtual && trimmed.length <= 60 && !/[。；;]$/.test(trimmed)) labelKey = key;
         }
@@ -229,7 +218,7 @@ export function lex(text: string, hint?: { html?: boolean }): Lexed {
     if (!virtual && eol >= n) break;
     pos = next;
   }
-  return { tokens, lines, layouts, ...(flow.first ? { lostBreaks: flow.first } : {}) };
+  return { rows: grid.rows, lines, layouts, ...(flow.first ? { lostBreaks: flow.first } : {}) };
 }
 
 /**
@@ -267,18 +256,3 @@ function lineOf(text: string, start: number, end: number, tabular: boolean): Log
   const contentStart = md ? start + md[0].length : start + indent;
   return { text: line, start, end, contentStart, markdownLevel: md ? (md[1] as string).length : 0, tabular };
 }
-
-function pushCell(tokens: Token[], text: string, start: number, end: number, rowKey: number, layout: Layout, sep: string): void {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  const raw = text.slice(s, e);
-  if (s === e) {
-    // Keep the blank where it is, so a value can be written into it.
-    tokens.push({ text: '', start: s, end: s, rowKey, layout, kind: 'blank', sep });
-    return;
-  }
-  tokens.push({ text: raw, start: s, end: e, rowKey, layout, kind: isValueText(raw) ? 'value' : 'text', sep });
-}
-

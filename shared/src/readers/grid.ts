@@ -1,0 +1,119 @@
+// The one model every reader of a text layout produces: rows of cells, each cell with its exact
+// range in the checked document and its place on the grid, and the document's logical lines for
+// the heading reader. Markdown pipe rows, tab rows, one cell per line, HTML tables, PDF text and
+// crawler text all arrive here (text.ts, html.ts, webCopy.ts); the interpreter
+// (parse/interpret.ts) reads the format from the rows without knowing which reader made them.
+// A Word or PDF file reaches it as the Markdown its reader printed from its own grid, one pipe
+// row per table row and one cell per grid column (blank cells kept), which this model keeps as is.
+import type { Layout } from '../model';
+
+export type CellKind = 'text' | 'value' | 'blank';
+
+export interface GridCell {
+  /** The cell's text as written, trimmed; a cell's wrapped lines are joined without the newline. */
+  text: string;
+  start: number;
+  end: number;
+  kind: CellKind;
+  layout: Layout;
+  /** The grid row the cell stands in (the index in `Grid.rows`). */
+  row: number;
+  /** Its first column: its place in the row, after the columns of the cells before it and those a
+   *  cell above covers (HTML rowspan/colspan). */
+  col: number;
+  /** Columns and rows it spans, when more than one (HTML). */
+  colSpan?: number;
+  rowSpan?: number;
+  /** The reader inferred this cell's extent: a figure split off a line of text by its spaces
+   *  (PDF text), or a run of digits crawler text glued (`flattened`), split later by the
+   *  identities. A structured layout (pipes, tabs, HTML, one cell per line) never guesses. */
+  guessed?: true;
+  /** Separator that a value inserted after this cell should be prefixed with. */
+  sep: string;
+}
+
+export interface GridRow {
+  cells: GridCell[];
+}
+
+export interface LogicalLine {
+  text: string;
+  start: number;
+  end: number;
+  /** Offset where the text proper begins (after a Markdown "#" prefix and indentation). */
+  contentStart: number;
+  markdownLevel: number;
+  /** The line holds table cells (tabs, pipes, trailing numbers), so it is no heading. */
+  tabular: boolean;
+}
+
+export interface Grid {
+  rows: GridRow[];
+  lines: LogicalLine[];
+  layouts: Set<Layout>;
+  /** The first line that had lost its line breaks (text copied from a web page). */
+  lostBreaks?: { start: number; end: number };
+}
+
+/**
+ * Collects cells into rows. A reader names each cell's row by a key of its own (a Markdown line,
+ * an HTML `<tr>`, the text line above a column of lone figures); cells of one key arrive
+ * together, so a new key starts a new row.
+ */
+export class GridBuilder {
+  readonly rows: GridRow[] = [];
+  private lastKey = Number.NaN;
+  private nextKey = 0;
+
+  /** A key for a row not seen yet. */
+  newRow(): number {
+    return ++this.nextKey;
+  }
+
+  /** The cell `text[start, end)` trimmed, in the row `key`; a blank one is kept in its place. */
+  cell(text: string, start: number, end: number, key: number, layout: Layout, sep: string, extra?: { colSpan?: number; rowSpan?: number; col?: number; guessed?: boolean }): GridCell {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    return this.add(key, s === e ? '' : text.slice(s, e), s, s === e ? s : e, layout, sep, extra);
+  }
+
+  /** A cell whose text the reader decoded itself (HTML entities, tags left out). */
+  add(key: number, raw: string, start: number, end: number, layout: Layout, sep: string, extra?: { colSpan?: number; rowSpan?: number; col?: number; guessed?: boolean }): GridCell {
+    if (key !== this.lastKey || this.rows.length === 0) {
+      this.rows.push({ cells: [] });
+      this.lastKey = key;
+    }
+    const row = this.rows[this.rows.length - 1] as GridRow;
+    const prev = row.cells[row.cells.length - 1];
+    const col = extra?.col ?? (prev ? prev.col + (prev.colSpan ?? 1) : 0);
+    const cell: GridCell = {
+      text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, row: this.rows.length - 1, col, sep,
+      ...(extra?.colSpan && extra.colSpan > 1 ? { colSpan: extra.colSpan } : {}),
+      ...(extra?.rowSpan && extra.rowSpan > 1 ? { rowSpan: extra.rowSpan } : {}),
+      ...(extra?.guessed ? { guessed: true as const } : {}),
+    };
+    row.cells.push(cell);
+    return cell;
+  }
+
+  /** The cell added last (a Word cell's wrapped line extends it). */
+  last(): GridCell | undefined {
+    const row = this.rows[this.rows.length - 1];
+    return row?.cells[row.cells.length - 1];
+  }
+}
+
+// A value cell: a number (ASCII or full-width, thousands separators, decimals, a trailing unit),
+// or a placeholder standing for one.
+const NUMBER_TEXT = /^[+\-－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\s*(?:万元|元|件|个|项|次)?$/;
+const PLACEHOLDER_TEXT = /^(?:[—–\-－―─]{1,3}|[/／\\]|无|空)$/;
+export function isValueText(s: string): boolean {
+  return NUMBER_TEXT.test(s) || PLACEHOLDER_TEXT.test(s);
+}
+
+export function isSpace(c: number): boolean {
+  // 12: the form feed pdftotext puts at each page break.
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 12 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+}
