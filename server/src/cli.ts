@@ -234,14 +234,14 @@ const CONVERT_HELP = `用法: gov-report convert <文件.docx|.pdf> [--to md|txt
       gov-report convert <任一报告文件> --to grid
 
 把 Word（.docx）或 PDF 报告重建为文本：md 为 Markdown（表格为管道表格，空单元格保留），txt 为制表符分隔的表格行。
-grid 打印检查器读到的表格（每格所在的列；推断的格子加标记），便于看出误读。
+grid 打印检查器读到的表格（每格所在的列；推断的格子加标记），以及每张表下读取器给出的原始网格（空白格、跨行跨列、由空格推断的格子），便于看出误读。
 默认写到标准输出；--out 写入文件（文件已存在时不覆盖）。
 
 Usage: gov-report convert <file.docx|.pdf> [--to md|txt] [--out <file>]
        gov-report convert <any report file> --to grid
 
 Rebuilds a Word (.docx) or PDF report as text: md is Markdown (pipe tables, blank cells kept), txt has tab-separated table rows.
-grid prints the tables as the checker read them (each cell in its column; guessed cells marked), so that a misread can be seen.
+grid prints the tables as the checker read them (each cell in its column; guessed cells marked), and under each table the grid its reader found (blank cells, row and column spans, cells guessed from spaces), so that a misread can be seen.
 Writes to standard output; --out writes a file (never over an existing one).`;
 
 /** `gov-report convert`: the report as the checker reads it, to read or to start next year's from. */

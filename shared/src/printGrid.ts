@@ -1,8 +1,12 @@
 // `gov-report convert --to grid`: the tables as the checker read them, cell by cell in their
 // columns, with what was guessed marked, so that a misread can be seen rather than inferred from
 // the findings. Blocks of rows with the same columns are aligned (表1's items differ in columns).
+// Under each table, the grid its reader found there, before any interpretation: every row with
+// its cells in order, blanks kept, spans and guessed cells marked.
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { columnLabel, formatOf, rowLabel } from './query';
+import type { GridRow } from './readers/grid';
+import { readText } from './readers/text';
 import { spec } from './spec/data';
 
 type Lang = 'zh-CN' | 'en';
@@ -12,11 +16,13 @@ const WORDS = {
     row: '行', from: '起于第 {line} 行', none: '（没有读到表格）',
     legend: '说明：· 空白；— 缺失（未写）；? 按顺序对应列的推断（该行的数值少于列数）；≈ 由勾稽关系从连写数字中选定的拆分；! 无法读取的连写数字（不参与校验）；[按位置] 行标签由位置推定',
     placed: '[按位置]', unread: '! 无法可靠读取',
+    read: '读取器给出的网格（未经解释；| 分隔单元格，· 空白，~ 由空格推断的格，⟨c×r⟩ 跨 c 列 r 行）：', line: '第 {line} 行', startsAt: '（自第 {col} 列）', more: '……另有 {n} 行',
   },
   en: {
     row: 'row', from: 'from line {line}', none: '(no table read)',
     legend: 'Legend: · blank; — missing (not written); ? placed in order (the row has fewer values than columns); ≈ split of glued digits chosen by the identities; ! glued digits that cannot be read (not checked); [by place] the label was placed by its position',
     placed: '[by place]', unread: '! not read reliably',
+    read: 'The grid the reader found (before interpretation; | between cells, · blank, ~ a cell guessed from spaces, ⟨c×r⟩ spans c columns and r rows):', line: 'line {line}', startsAt: '(from column {col}) ', more: '… {n} more rows',
   },
 } as const;
 
@@ -39,6 +45,33 @@ function cellText(cell: Cell, row: TableRow): string {
   // Fewer values than columns, placed in the first columns by order (short-row says so): every
   // cell of the row is where the reader put it, not where the file had it.
   return row.padded > 0 && row.valueCount > 0 ? `?${shown}` : shown;
+}
+
+/** At most this many grid rows are printed under a table. */
+const MAX_GRID_ROWS = 400;
+
+/** The reader's rows that stand in the table's range, as they are. */
+function printReadRows(model: ReportModel, table: Table, rows: readonly GridRow[], lang: Lang): string[] {
+  const w = WORDS[lang];
+  const inside = rows.filter((r) => {
+    const first = r.cells[0];
+    return first !== undefined && first.start >= table.range.start && first.start <= table.range.end;
+  });
+  if (inside.length === 0) return [];
+  const out = ['', w.read];
+  for (const row of inside.slice(0, MAX_GRID_ROWS)) {
+    const line = w.line.replace('{line}', String(model.lines.positionAt((row.cells[0] as { start: number }).start).line + 1));
+    const cells = row.cells.map((c) => {
+      const shown = c.kind === 'blank' ? '·' : c.text.length > 60 ? `${c.text.slice(0, 59)}…` : c.text;
+      const span = c.colSpan > 1 || c.rowSpan > 1 ? `⟨${c.colSpan}×${c.rowSpan}⟩` : '';
+      return `${c.guessed ? '~' : ''}${shown}${span}`;
+    });
+    // A row whose first columns a cell above still covers (rowspan) starts further right.
+    const first = row.cells[0] as { col: number };
+    out.push(`  ${line}  ${first.col > 0 ? w.startsAt.replace('{col}', String(first.col + 1)) : ''}${cells.join(' | ')}`);
+  }
+  if (inside.length > MAX_GRID_ROWS) out.push(`  ${w.more.replace('{n}', String(inside.length - MAX_GRID_ROWS))}`);
+  return out;
 }
 
 function printTable(model: ReportModel, table: Table, lang: Lang): string[] {
@@ -90,11 +123,12 @@ function printTable(model: ReportModel, table: Table, lang: Lang): string[] {
 
 export function printGrids(model: ReportModel, lang: Lang = 'zh-CN'): string {
   const out: string[] = [];
+  const grid = readText(model.text, model.html ? { html: true } : undefined).rows;
   for (const id of ['table1', 'table2', 'table3'] as const) {
     const table = model.tables[id];
     if (!table) continue;
     if (out.length) out.push('', '');
-    out.push(...printTable(model, table, lang));
+    out.push(...printTable(model, table, lang), ...printReadRows(model, table, grid, lang));
   }
   if (!out.length) out.push(WORDS[lang].none);
   return [...out, '', WORDS[lang].legend, ''].join('\n');

@@ -377,7 +377,15 @@ test('convert --to grid: the tables as read, each cell in its column, the guesse
   assert.deepEqual(cellsOf(sample, '表3 数据行'), ['1', '0', '0', '0', '·', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
   assert.doesNotMatch(sample.split('说明')[0]!, /[?≈!]\S/);
   // HTML with &nbsp; blanks: the blanks stay in their columns.
-  assert.deepEqual(cellsOf(grid('test/fixtures/corpus/shanghai-2019.html'), '（一）予以公开'), ['258', '12', '·', '·', '1', '1', '·']);
+  const html = grid('test/fixtures/corpus/shanghai-2019.html');
+  assert.deepEqual(cellsOf(html, '（一）予以公开'), ['258', '12', '·', '·', '1', '1', '·']);
+  // Under it, the reader's grid as found: the group label spans 20 rows and 1 column, and the
+  // rows below it start in the column after the ones it covers.
+  const read = html.split('读取器给出的网格')[2]!;
+  assert.match(read, /三、本年度办理结果⟨1×20⟩ \| （一）予以公开⟨2×1⟩ \| 258 \| 12 \| · \| · \| 1 \| 1 \| ·/);
+  assert.match(read, /（自第 3 列）2\.其他法律行政法规禁止公开 \| · \| ·/);
+  // PDF text: the figures split off a line by its spaces are marked as guessed (~).
+  assert.match(grid('test/fixtures/derived/huaian-2024.layout.txt'), /一、本年新收政府信息公开申请数量 \| ~3001 \| ~53 \| ~0/);
   // A PDF (ruled table read as a lattice).
   assert.deepEqual(cellsOf(grid('test/fixtures/corpus/huaian-2024.pdf'), '一、本年新收政府信息公开申请数量'), ['3001', '53', '0', '0', '61', '4', '3119']);
   // Crawler text: a split chosen by the identities is marked ≈; rows that cannot be read, !, and listed.

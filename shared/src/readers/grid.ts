@@ -21,13 +21,13 @@ export interface GridCell {
   /** Its first column: its place in the row, after the columns of the cells before it and those a
    *  cell above covers (HTML rowspan/colspan). */
   col: number;
-  /** Columns and rows it spans, when more than one (HTML). */
-  colSpan?: number;
-  rowSpan?: number;
+  /** Columns and rows it spans (more than one only in HTML). */
+  colSpan: number;
+  rowSpan: number;
   /** The reader inferred this cell's extent: a figure split off a line of text by its spaces
    *  (PDF text), or a run of digits crawler text glued (`flattened`), split later by the
    *  identities. A structured layout (pipes, tabs, HTML, one cell per line) never guesses. */
-  guessed?: true;
+  guessed: boolean;
   /** Separator that a value inserted after this cell should be prefixed with. */
   sep: string;
 }
@@ -71,28 +71,28 @@ export class GridBuilder {
   }
 
   /** The cell `text[start, end)` trimmed, in the row `key`; a blank one is kept in its place. */
-  cell(text: string, start: number, end: number, key: number, layout: Layout, sep: string, extra?: { colSpan?: number; rowSpan?: number; col?: number; guessed?: boolean }): GridCell {
+  cell(text: string, start: number, end: number, key: number, layout: Layout, sep: string, guessed = false): GridCell {
     let s = start;
     let e = end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    return this.add(key, s === e ? '' : text.slice(s, e), s, s === e ? s : e, layout, sep, extra);
+    return this.add(key, s === e ? '' : text.slice(s, e), s, s === e ? s : e, layout, sep, -1, 1, 1, guessed);
   }
 
-  /** A cell whose text the reader decoded itself (HTML entities, tags left out). */
-  add(key: number, raw: string, start: number, end: number, layout: Layout, sep: string, extra?: { colSpan?: number; rowSpan?: number; col?: number; guessed?: boolean }): GridCell {
-    if (key !== this.lastKey || this.rows.length === 0) {
-      this.rows.push({ cells: [] });
+  /** A cell whose text the reader decoded itself (HTML entities, tags left out), at column `col`
+   *  (-1: after the row's last cell). */
+  add(key: number, raw: string, start: number, end: number, layout: Layout, sep: string, col = -1, colSpan = 1, rowSpan = 1, guessed = false): GridCell {
+    let row = this.rows[this.rows.length - 1];
+    if (key !== this.lastKey || row === undefined) {
+      row = { cells: [] };
+      this.rows.push(row);
       this.lastKey = key;
     }
-    const row = this.rows[this.rows.length - 1] as GridRow;
     const prev = row.cells[row.cells.length - 1];
-    const col = extra?.col ?? (prev ? prev.col + (prev.colSpan ?? 1) : 0);
+    // Every cell has every field, so that all cells share one shape (the interpreter is hot).
     const cell: GridCell = {
-      text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, row: this.rows.length - 1, col, sep,
-      ...(extra?.colSpan && extra.colSpan > 1 ? { colSpan: extra.colSpan } : {}),
-      ...(extra?.rowSpan && extra.rowSpan > 1 ? { rowSpan: extra.rowSpan } : {}),
-      ...(extra?.guessed ? { guessed: true as const } : {}),
+      text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, row: this.rows.length - 1,
+      col: col >= 0 ? col : prev ? prev.col + prev.colSpan : 0, colSpan, rowSpan, guessed, sep,
     };
     row.cells.push(cell);
     return cell;

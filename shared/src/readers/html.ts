@@ -150,8 +150,8 @@ function htmlCell(text: string, start: number, end: number, key: number, grid: G
     i++;
   }
   const raw = visible.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-  if (first < 0) grid.add(key, '', start, start, 'html', '', place);
-  else grid.add(key, raw, first, last, 'html', '', place);
+  if (first < 0) grid.add(key, '', start, start, 'html', '', place.col, place.colSpan, place.rowSpan);
+  else grid.add(key, raw, first, last, 'html', '', place.col, place.colSpan, place.rowSpan);
 }
 
 // Elements that end a line of text; inline elements (span, font, b, o:p…) do not.

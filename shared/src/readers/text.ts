@@ -184,7 +184,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
         let i = lineStartTrim;
         for (const v of allValues) {
           const at = text.indexOf(v, i);
-          grid.cell(text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ', { guessed: true });
+          grid.cell(text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ', true);
           i = at + v.length;
         }
         layouts.add(glued ? 'flattened' : 'pdf');
@@ -198,7 +198,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
           let mm: RegExpExecArray | null;
           while ((mm = re.exec(valuesText))) {
             const s = labelEnd + mm.index;
-            grid.cell(text, s, s + mm[0].length, key, 'pdf', ' ', { guessed: true });
+            grid.cell(text, s, s + mm[0].length, key, 'pdf', ' ', true);
           }
           layouts.add('pdf');
           lines.push(lineOf(text, pos, lineEnd, true));
