@@ -97,6 +97,10 @@ export interface Table {
   items: Table1Item[];
   /** Labels inside the table, followed by values, that match no known row (likely typos). */
   unknownLabels: Array<{ text: string; range: Range; suggestion?: string }>;
+  /** Figures inside the table that no row took (a label's figures printed elsewhere, as in PDF
+   *  text taken column by column): how many, and where the first stands. `apart`: more of them
+   *  than in the rows, so nothing of the table is read reliably (its cells are all `guessed`). */
+  stray?: { count: number; range: Range; apart?: true };
 }
 
 export interface SubHeading {

@@ -175,6 +175,11 @@ const scrambledCache = new WeakMap<ReportModel, boolean>();
  * Then no table's structure can be told: which rows or columns are missing is not said, only that
  * the rows could not be read.
  */
+/** The table's figures stand apart from its labels (see `Table.stray`). */
+export function figuresApart(table: Table): boolean {
+  return table.stray?.apart === true;
+}
+
 export function tablesScrambled(model: ReportModel): boolean {
   let known = scrambledCache.get(model);
   if (known !== undefined) return known;
@@ -195,7 +200,8 @@ export function tablesScrambled(model: ReportModel): boolean {
     }
   }
   // (Rows left without any figure beside rows short of some are the same sign.)
-  known = withFigures >= 4 && short * 2 > withFigures && (shortCounts.size >= 2 || without >= withFigures);
+  known = (withFigures >= 4 && short * 2 > withFigures && (shortCounts.size >= 2 || without >= withFigures)) ||
+    Object.values(model.tables).some((t) => t !== undefined && figuresApart(t));
   scrambledCache.set(model, known);
   return known;
 }

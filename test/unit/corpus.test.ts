@@ -25,6 +25,25 @@ test('the corpus fixtures are byte-identical to ../shared/corpus (when it is bes
   }
 });
 
+test('huaian-2024.pdf as plain `pdftotext` prints it (no -layout: every label of 表2 first, its 175 figures after): said once as a table whose figures stand apart from its labels; no error, nothing claimed blank or missing, no cell in a relation', () => {
+  const { model, findings } = run(fixture('derived', 'huaian-2024.plain.txt'));
+  assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message.zh}`), []);
+  const t2 = model.tables.table2!;
+  assert.equal(t2.stray?.apart, true);
+  assert.equal(t2.stray?.count, 175);
+  const apart = findings.filter((f) => f.ruleId === 'short-row' && f.message.zh.includes('个数值不在任何一行之中'));
+  assert.equal(apart.length, 1, findings.map((f) => f.message.zh).join('\n'));
+  assert.match(apart[0]!.message.zh, /^表2有 175 个数值不在任何一行之中：文字已失去表格的顺序/);
+  // Not "not filled in yet" (the figures are there), no blank cell named, no header piece listed.
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'blank-value' && f.message.zh.startsWith('表2')), []);
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'unknown-header' || f.ruleId === 'row-missing' || f.ruleId === 'column-missing'), []);
+  for (const r of t2.rows) for (const c of r.cells) assert.ok(c.value.kind !== 'number' || c.guessed, `${r.rowId}/${c.columnId}`);
+  // A converter's few displaced figures are no such sign: shuyang-2025.md has nine beside 175 read.
+  const shuyang = run(fixture('corpus', 'shuyang-2025.md')).model.tables.table2!;
+  assert.equal(shuyang.stray?.count, 9);
+  assert.equal(shuyang.stray?.apart, undefined);
+});
+
 test('huaian-2024.pdf as `pdftotext -layout` prints it (poppler 22.12; labels wrapped round their figures, a group label between the lines of a label): the reading of the PDF', () => {
   const { model, findings } = run(fixture('derived', 'huaian-2024.layout.txt'));
   // pdftotext breaks the 表2 header words over lines ("商业企" / "业", "其他" between): joined by their column.

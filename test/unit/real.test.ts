@@ -64,6 +64,17 @@ test('guangshui-2024: cell per line, section 二 headed "2、", wrapped headers,
   assert.equal(findings.length, 1);
 });
 
+test('guangshui-2024 with a tab after each line\'s one cell (as some exports write): still one cell per line, every figure in its row and column', () => {
+  const original = run(fixture('real', 'guangshui-2024.txt')).model;
+  const text = fixture('real', 'guangshui-2024.txt').replace(/^(\t[^\t\n]*)$/gm, '$1\t');
+  assert.notEqual(text, fixture('real', 'guangshui-2024.txt'));
+  const { model, findings } = run(text);
+  const values = (m: typeof model) => Object.values(m.tables).flatMap((t) => t!.rows.flatMap((r) => r.cells.map((c) => `${r.rowId}/${c.columnId}=${c.value.kind === 'number' ? c.value.value : c.value.kind}`)));
+  assert.deepEqual(values(model), values(original));
+  assert.equal(values(model).length, 200);
+  assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+});
+
 test('yichuan-2020: 2019 format with (九) 政府集中采购; extra cells reported; not outdated for 2020', () => {
   const { model, findings } = run(fixture('real', 'yichuan-2020.txt'));
   assert.equal(model.formatVersion, '2019');

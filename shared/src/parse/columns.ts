@@ -9,7 +9,7 @@ import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
 import { closest, norm, normWithMap, segment, stripNumbering, type Range } from '../text';
 import { splitFlattened } from './flattened';
 import type { GridCell } from '../readers/grid';
-import { placeOrphans, type RawRow, type RawTables } from './interpret';
+import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
 import {
   HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
   table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary, TABLE3_WORDS,
@@ -302,6 +302,25 @@ function joinStacked(tokens: GridCell[], vocabulary: Map<string, unknown>, at: (
   return out.filter((_, k) => !used.has(k));
 }
 
+/** Fewer than this many figures no row took are a displaced figure or two, not a sign. */
+const MIN_STRAY = 8;
+
+/**
+ * The figures no row took, for the model (absent when there are none). When they outnumber the
+ * figures in the rows, the table's figures stand apart from its labels (PDF text taken column by
+ * column puts every label first and the figures after): whatever the rows hold is where the
+ * reader happened to find it, so every cell is marked guessed and takes part in no relation.
+ */
+function strayOf(t: RawTable, rows: readonly TableRow[]): { stray?: Table['stray'] } {
+  const first = t.stray.first;
+  if (!first) return {};
+  let read = 0;
+  for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number' || c.value.kind === 'placeholder') read++;
+  const apart = t.stray.count >= MIN_STRAY && t.stray.count > read;
+  if (apart) for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number') c.guessed = true;
+  return { stray: { count: t.stray.count, range: { start: first.start, end: first.end }, ...(apart ? { apart: true as const } : {}) } };
+}
+
 export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (offset: number) => { line: number; character: number }): Partial<Record<TableId, Table>> {
   const lineOf = (offset: number) => positionOf(offset).line;
   const out: Partial<Record<TableId, Table>> = {};
@@ -316,7 +335,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     });
     out.table1 = {
       id: 'table1', range: { start: t1.start, end: t1.end }, start: lineOf(t1.start), rows: items.flatMap((i) => i.rows),
-      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels,
+      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels, ...strayOf(t1, items.flatMap((i) => i.rows)),
     };
   }
   const t2 = raw.table2;
@@ -333,16 +352,16 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     const headers = readHeaders(joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
-      headers, items: [], unknownLabels: t2.unknownLabels,
+      headers, items: [], unknownLabels: t2.unknownLabels, ...strayOf(t2, table2Rows),
     };
   }
   const t3 = raw.table3;
   if (t3) {
     const headers = readHeaders(t3.headerCells, table3HeaderVocabulary as Map<string, unknown>, (k) => table3HeaderVocabulary.get(k), [...table3HeaderVocabulary.keys()]);
+    const rows = t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3'));
     out.table3 = {
       id: 'table3', range: { start: t3.start, end: t3.end }, start: lineOf(t3.start),
-      rows: t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3')),
-      headers, items: [], unknownLabels: [],
+      rows, headers, items: [], unknownLabels: [], ...strayOf(t3, rows),
     };
     markBlanksAsZero(out.table3.rows, (id) => id.endsWith('.total'));
   }

@@ -62,6 +62,8 @@ export interface RawTable {
   unknownLabels: Table['unknownLabels'];
   /** 表2 rows of figures without a label, with the number of rows read before them. */
   orphans: Array<{ after: number; slots: GridCell[] }>;
+  /** Figures in the table that no row took: how many, and the first. */
+  stray: { count: number; first?: GridCell };
 }
 
 export type RawTables = Partial<Record<TableId, RawTable>>;
@@ -115,7 +117,7 @@ class Interpreter {
   private open(id: TableId, at: GridCell): RawTable {
     let t = this.tables[id];
     if (!t) {
-      t = { id, start: at.start, end: at.end, headerCells: [], rows: [], items: [], unknownLabels: [], orphans: [] };
+      t = { id, start: at.start, end: at.end, headerCells: [], rows: [], items: [], unknownLabels: [], orphans: [], stray: { count: 0 } };
       this.tables[id] = t;
     }
     return t;
@@ -218,6 +220,15 @@ class Interpreter {
       t3Row.slots.push(t);
       t3Row.anchor = { end: t.end, sep: t.sep };
       this.touch('table3', t);
+      return c;
+    }
+    // A figure in a table that no row takes: counted, so that a table whose figures all stand
+    // apart from their labels is not taken for one not filled in.
+    const tid = this.tableOfMode();
+    const table = tid ? tables[tid] : undefined;
+    if (table && t.kind === 'value') {
+      table.stray.count++;
+      table.stray.first ??= t;
     }
     return c;
   }

@@ -124,7 +124,11 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
       blockKey = -1;
     } else if (line.includes('\t') && !(trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0)) {
       // (A Markdown row with a tab in it, or after it, is still a Markdown row.)
-      const cellPerLine = /^\t[^\t]*$/.test(line);
+      // (A trailing tab after the one cell, as some exports write, leaves it one cell per line;
+      // tabs alone are a row of blank cells.)
+      const rest = line.slice(1);
+      const cell = rest.trimEnd();
+      const cellPerLine = line.charCodeAt(0) === 9 && (!rest.includes('\t') || (cell !== '' && !cell.includes('\t')));
       if (cellPerLine) {
         if (blockKey < 0) blockKey = grid.newRow();
         grid.cell(text, pos + 1, lineEnd, blockKey, 'cellPerLine', '\n\t');

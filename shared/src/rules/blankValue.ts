@@ -1,7 +1,7 @@
 // Rule `blank-value`: see docs/rules/blank-value.md.
 import { message } from '../i18n/catalog';
 import type { Cell, ReportModel, Table, TableRow } from '../model';
-import { allCells, columnLabel, formatOf, tableNames } from '../query';
+import { allCells, columnLabel, figuresApart, formatOf, tableNames, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 
@@ -18,14 +18,21 @@ export const blankValue: Rule = {
     const format = formatOf(model);
     const asZero = new Map<Table, Cell[]>();
     // A table not filled in yet (every cell empty, as in a new report): said once, not per cell.
-    const unfilled = new Set(tablesOf(model).filter((t) => isUnfilled(t)));
+    // A table whose figures stand apart from its labels (short-row says so) is neither: its cells
+    // were not read, which says nothing of whether they are blank.
+    const scrambled = tablesScrambled(model);
+    const apart = new Set(tablesOf(model).filter((t) => figuresApart(t)));
+    const unfilled = new Set(tablesOf(model).filter((t) => !apart.has(t) && isUnfilled(t)));
     for (const t of unfilled) {
       const cells = cellsOf(t).length;
       out.push({ message: message('msg.blank.unfilled', { ...tableNames(t.id), count: cells }), range: firstLine(model.text, t.range.start), related: [] });
     }
     const blanks = new Map<Table, Array<{ row: TableRow; cell: Cell }>>();
     for (const { table, row, cell } of allCells(model)) {
-      if (row.flattened || unfilled.has(table)) continue;
+      if (row.flattened || unfilled.has(table) || apart.has(table)) continue;
+      // Text that lost the tables' order: a cell the reader found nothing for was not read, which
+      // says nothing of whether it is blank (short-row says so).
+      if (scrambled && cell.value.kind === 'missing') continue;
       if (cell.value.kind === 'blank' && cell.value.asZero) {
         const list = asZero.get(table);
         if (list) list.push(cell);

@@ -1,6 +1,6 @@
 // Rule `short-row`: see docs/rules/short-row.md.
 import { message } from '../i18n/catalog';
-import { formatOf, rowLabel, tableNames, tablesScrambled } from '../query';
+import { figuresApart, formatOf, rowLabel, tableNames, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 import { dataRows } from './cellsShared';
 
@@ -15,6 +15,10 @@ export const shortRow: Rule = {
     if (tablesScrambled(model)) {
       // Text that lost the tables' order: said once per table, not row by row.
       for (const table of Object.values(model.tables)) {
+        if (table?.stray && figuresApart(table)) {
+          out.push({ message: message('msg.shortRow.apart', { ...tableNames(table.id), count: table.stray.count }), range: table.stray.range, related: [] });
+          continue;
+        }
         const rows = (table?.rows ?? []).filter((r) => !r.flattened && r.valueCount > 0 && r.padded > 0);
         const first = rows[0];
         if (!table || !first) continue;

@@ -1,7 +1,7 @@
 // Rule `unknown-header`: see docs/rules/unknown-header.md.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { rowsComplete } from '../query';
+import { rowsComplete, tablesScrambled } from '../query';
 import { norm } from '../text';
 import type { Rule, RuleFinding } from './types';
 
@@ -12,6 +12,9 @@ export const unknownHeader: Rule = {
   description: 'unknown-header.description',
   check(model) {
     const out: RuleFinding[] = [];
+    // Text that lost the tables' order: its header words are pieces in the order the text put
+    // them, not a writer's words (short-row says once that the table cannot be read).
+    if (tablesScrambled(model)) return out;
     for (const table of Object.values(model.tables)) {
       if (!table) continue;
       const unknown = table.headers.filter((h) => !h.known);
