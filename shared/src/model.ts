@@ -55,6 +55,8 @@ export interface TableRow {
 
 export interface FlattenedInfo {
   digits: string;
+  /** The run as written, when spaces stand in it (PDF text that put spaces inside cells). */
+  written?: string;
   range: Range;
   /** Every split of the digits into the row's columns that satisfies the identities. */
   candidates: number[][];

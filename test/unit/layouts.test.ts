@@ -197,3 +197,40 @@ test('a row with fewer figures than columns (a blank cell left no trace in PDF t
   assert.deepEqual(findings.map((f) => f.ruleId), ['short-row']);
   assert.ok(findings.every((f) => !f.fix));
 });
+
+test('PDF text whose spaces fall inside cells ("0" and the next figure printed as "05"): split like glued digits, the spaces kept as boundaries; one fitting split is read and said, two read nothing, with one finding and no arithmetic finding; a short row without such a piece stays short', () => {
+  const figures = sampleFigures();
+  const text = render(figures, 'pdf');
+  const reference = dataRows(run(render(figures, 'tab')).model);
+  // Every 表2 row with a 0 followed by another cell: that 0 printed against the next figure.
+  let changed = 0;
+  let spaced = text;
+  for (const values of Object.values(figures.table2)) {
+    const k = values.findIndex((v, j) => v === 0 && j < values.length - 1);
+    if (k < 0) continue;
+    const pieces = values.map(String);
+    pieces.splice(k, 2, `0${values[k + 1]}`);
+    const line = spaced.split('\n').find((l) => l.endsWith(` ${values.join(' ')}`) && !l.startsWith(' '));
+    if (!line) continue;
+    spaced = spaced.replace(line, line.slice(0, line.length - values.join(' ').length) + pieces.join(' '));
+    changed++;
+  }
+  assert.ok(changed >= 10, `${changed} rows changed`);
+  const { model, findings } = run(spaced);
+  assert.deepEqual(dataRows(model), reference);
+  assert.deepEqual(findings.filter((f) => ARITHMETIC.includes(f.ruleId) || f.ruleId === 'short-row'), []);
+  const said = findings.filter((f) => f.ruleId === 'flattened-row');
+  assert.equal(said.length, changed);
+  assert.ok(said.every((f) => f.message.zh.includes('唯一满足勾稽关系的拆分') && f.severity === 'warning'));
+  // Two splits satisfy the row's total: the row is not read.
+  const two = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 10 019 110 343\n');
+  const row = two.model.tables.table2!.rows[0]!;
+  assert.equal(row.flattened?.candidates.length, 2);
+  assert.ok(row.cells.every((c) => c.value.kind !== 'number'));
+  assert.deepEqual(two.findings.filter((f) => ARITHMETIC.includes(f.ruleId)), []);
+  assert.equal(two.findings.filter((f) => f.ruleId === 'flattened-row').length, 1);
+  // No piece a count is not written as: blank cells that left no trace (short-row), not split.
+  const short = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 100 0 0 0 1\n');
+  assert.equal(short.model.tables.table2!.rows[0]!.flattened, undefined);
+  assert.equal(short.findings.filter((f) => f.ruleId === 'short-row').length, 1);
+});

@@ -226,7 +226,13 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
   // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
   const glued = only.length > 0 && only.every((s) => s.layout === 'flattened');
-  if (columns.length > 1 && (only.length === 1 || glued)) {
+  // PDF text whose spaces fall inside cells ("10 0 00 0 1" for 1|0|0|0|0|0|1): a piece no count is
+  // written as ("00", "05") shows that its spaces are not the cells' boundaries, so the row is
+  // split like a glued one, the spaces kept as boundaries. Without such a piece a short row of PDF
+  // text is blank cells that left no trace (short-row).
+  const spacedInside = !glued && only.length > 1 && only.length < columns.length &&
+    only.every((s) => s.layout === 'pdf' && /^\d+$/.test(s.text)) && only.some((s) => s.text.length > 1 && s.text.charCodeAt(0) === 48);
+  if (columns.length > 1 && (only.length === 1 || glued || spacedInside)) {
     let digits = '';
     const offsets: number[] = [];
     const boundaries = new Set<number>();
@@ -239,12 +245,15 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
     const first = only[0] as GridCell;
     const range = { start: first.start, end: (only[only.length - 1] as GridCell).end };
     const plain = /^\d+$/.test(digits);
-    if ((plain && digits.length >= columns.length) || (glued && only.length < columns.length)) {
+    if ((plain && digits.length >= columns.length) || ((glued || spacedInside) && only.length < columns.length)) {
       const check = flattenedCheck(tableId);
       // Without an identity (表1) only a split the digits force is read ("000" in three columns).
       const candidates = plain ? splitFlattened(digits, columns.length, check, 32, boundaries) : [];
       const undetermined = !check && candidates.length !== 1;
-      const info: FlattenedInfo = { digits, range, candidates, offsets, ...(undetermined ? { undetermined: true as const } : {}), ...(glued ? { glued: true as const } : {}) };
+      const info: FlattenedInfo = {
+        digits, range, candidates, offsets, ...(undetermined ? { undetermined: true as const } : {}), ...(glued ? { glued: true as const } : {}),
+        ...(spacedInside ? { written: only.map((s) => s.text).join(' ') } : {}),
+      };
       row.flattened = info;
       row.layout = 'flattened';
       if (candidates.length === 1) {

@@ -24,7 +24,7 @@ export const flattenedRow: Rule = {
         continue;
       }
       const r = rowLabel(row.rowId, format);
-      const base = { row: r.zh, rowEn: r.en, digits: f.digits };
+      const base = { row: r.zh, rowEn: r.en, digits: f.written ?? f.digits };
       if (f.candidates.length === 1) {
         const parts = f.candidates[0] as number[];
         const split = parts.join(' | ');
