@@ -234,3 +234,24 @@ test('PDF text whose spaces fall inside cells ("0" and the next figure printed a
   assert.equal(short.model.tables.table2!.rows[0]!.flattened, undefined);
   assert.equal(short.findings.filter((f) => f.ruleId === 'short-row').length, 1);
 });
+
+test('Markdown emphasis in cells and lines (a converter\'s **bold** labels, item markers and figures) and "<br>" in a header word: read as the words and figures they mark, each figure\'s range the figure', () => {
+  const original = fixture('corpus', 'shuyang-2025.md');
+  const marked = original
+    .replace(/^### (第二十条第（.）项)$/gm, '**$1**')
+    .replace(/^\| (（七）总计|规章|一、本年新收政府信息公开申请数量) \|/gm, '| **$1** |')
+    .replace('| （一）予以公开 |', '| （一）**予以公开** |')
+    .replace(/^(\| 四、结转下年度继续办理(?: \| [^|]+){6}) \| (\d+) \|$/m, '$1 | **$2** |');
+  assert.notEqual(marked, original);
+  assert.ok(marked.includes('**第二十条第（一）项**') && marked.includes('| **（七）总计** |') && marked.includes('| **规章** |') && /\| \*\*\d+\*\* \|$/m.test(marked));
+  const a = run(original);
+  const b = run(marked);
+  assert.deepEqual(dataRows(b.model), dataRows(a.model));
+  assert.deepEqual(b.findings.map((f) => `${f.ruleId} ${f.message.zh}`), a.findings.map((f) => `${f.ruleId} ${f.message.zh}`));
+  const bold = b.model.tables.table2!.rows.find((r) => r.rowId === 'carryOver')!.cells.at(-1)!;
+  assert.equal(marked.slice(bold.range.start, bold.range.end), bold.raw);
+  // A header word written over two lines with <br>.
+  const withBr = original.replace('| 法律服务机构 |', '| 法律服务<br>机构 |');
+  assert.notEqual(withBr, original);
+  assert.deepEqual(run(withBr).findings.map((f) => f.ruleId), a.findings.map((f) => f.ruleId));
+});

@@ -320,9 +320,10 @@ const MIN_STRAY = 8;
  * column puts every label first and the figures after): whatever the rows hold is where the
  * reader happened to find it, so every cell is marked guessed and takes part in no relation.
  */
-function strayOf(t: RawTable, rows: readonly TableRow[]): { stray?: Table['stray'] } {
+function strayOf(t: RawTable, rowsOf: () => readonly TableRow[]): { stray?: Table['stray'] } {
   const first = t.stray.first;
   if (!first) return {};
+  const rows = rowsOf();
   let read = 0;
   for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number' || c.value.kind === 'placeholder') read++;
   const apart = t.stray.count >= MIN_STRAY && t.stray.count > read;
@@ -344,7 +345,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     });
     out.table1 = {
       id: 'table1', range: { start: t1.start, end: t1.end }, start: lineOf(t1.start), rows: items.flatMap((i) => i.rows),
-      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels, ...strayOf(t1, items.flatMap((i) => i.rows)),
+      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels, ...strayOf(t1, () => items.flatMap((i) => i.rows)),
     };
   }
   const t2 = raw.table2;
@@ -361,7 +362,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     const headers = readHeaders(joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
-      headers, items: [], unknownLabels: t2.unknownLabels, ...strayOf(t2, table2Rows),
+      headers, items: [], unknownLabels: t2.unknownLabels, ...strayOf(t2, () => table2Rows),
     };
   }
   const t3 = raw.table3;
@@ -370,7 +371,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     const rows = t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3'));
     out.table3 = {
       id: 'table3', range: { start: t3.start, end: t3.end }, start: lineOf(t3.start),
-      rows, headers, items: [], unknownLabels: [], ...strayOf(t3, rows),
+      rows, headers, items: [], unknownLabels: [], ...strayOf(t3, () => rows),
     };
     markBlanksAsZero(out.table3.rows, (id) => id.endsWith('.total'));
   }

@@ -167,7 +167,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
         let cellStart = first + 1;
         for (let i = first + 1; i <= lastPipe; i++) {
           if (i === lastPipe || (text.charCodeAt(i) === 124 && text.charCodeAt(i - 1) !== 92)) {
-            grid.cell(text, cellStart, i, key, 'markdown', ' | ');
+            markedCell(grid, text, cellStart, i, key, 'markdown', ' | ');
             cellStart = i + 1;
           }
         }
@@ -196,7 +196,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
       } else {
         const labelEnd = MD_HEADING.test(line) ? -1 : trailingValuesStart(text, pos, pos + line.trimEnd().length);
         if (labelEnd > lineStartTrim) {
-          grid.cell(text, lineStartTrim, labelEnd, key, 'pdf', ' ');
+          markedCell(grid, text, lineStartTrim, labelEnd, key, 'pdf', ' ');
           const re = /\S+/g;
           const valuesText = text.slice(labelEnd, lineEnd);
           let mm: RegExpExecArray | null;
@@ -211,7 +211,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
           const contentStart = md ? pos + md[0].length : lineStartTrim;
           if (md) layouts.add('markdown');
           // A narrative line, a heading, or a label whose values follow on other lines.
-          grid.cell(text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
+          markedCell(grid, text, contentStart, pos + line.trimEnd().length, key, 'pdf', ' ');
           lines.push(lineOf(text, pos, lineEnd, false));
           if (!md && !virtual && trimmed.length <= 60 && !/[。；;]$/.test(trimmed)) labelKey = key;
         }
@@ -260,3 +260,37 @@ function lineOf(text: string, start: number, end: number, tabular: boolean): Log
   const contentStart = md ? start + md[0].length : start + indent;
   return { text: line, start, end, contentStart, markdownLevel: md ? (md[1] as string).length : 0, tabular };
 }
+
+const EMPHASIS = ['**', '__', '*'] as const;
+// Markup inside a cell's words: bold, a backslash escape, a line break written as HTML.
+const INNER_MARKUP = /\*\*|\\(?=[|*_\\])|<br\s*\/?>/gi;
+
+/**
+ * A cell of Markdown (or a line of text a converter wrote in Markdown) with its text as a reader
+ * sees it: emphasis around the whole cell ("**（七）总计**") is outside the cell, its range too,
+ * so that a figure's range is the figure; bold inside the words, a backslash escape ("\|") and a
+ * `<br>` are left out of the text of a label or header, whose range stays the cell's.
+ */
+function markedCell(grid: GridBuilder, text: string, start: number, end: number, key: number, layout: Layout, sep: string): void {
+  let s = start;
+  let e = end;
+  const trim = () => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  };
+  trim();
+  for (let round = 0; round < 3; round++) {
+    const mark = EMPHASIS.find((m) => e - s > 2 * m.length && text.startsWith(m, s) && text.startsWith(m, e - m.length));
+    if (!mark) break;
+    s += mark.length;
+    e -= mark.length;
+    trim();
+  }
+  const raw = text.slice(s, e);
+  if (raw === '' || (raw.indexOf('*') < 0 && raw.indexOf('\\') < 0 && raw.indexOf('<') < 0) || isValueText(raw)) {
+    grid.cell(text, s, e, key, layout, sep);
+    return;
+  }
+  grid.add(key, raw.replace(INNER_MARKUP, '').trim(), s, e, layout, sep);
+}
+
