@@ -276,7 +276,8 @@ async function runConvert(argv: string[], io: { out: (s: string) => void; err: (
     return 2;
   }
   // md for a reader to edit: headings as Markdown headings, paragraphs no longer broken at the page's line ends.
-  const text = to === 'grid' ? printGrids(parse(read.text, { html: /\.html?$/i.test(path) })) : to === 'md' ? proseMarkdown(read.rebuilt!.markdown) : read.rebuilt!.text;
+  const html = /\.html?$/i.test(path);
+  const text = to === 'grid' ? printGrids(parse(read.text, { html }), 'zh-CN', { html }) : to === 'md' ? proseMarkdown(read.rebuilt!.markdown) : read.rebuilt!.text;
   if (out === undefined) {
     io.out(text);
     return 0;

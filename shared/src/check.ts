@@ -152,17 +152,18 @@ function settleFixes(findings: Finding[]): void {
   const targets = new Map<number, Set<string>>();
   for (const f of findings) {
     if (!f.fix?.safe) continue;
-    const key = f.fix.edit.range.start;
-    const set = targets.get(key) ?? new Set<string>();
-    set.add(f.fix.edit.newText);
-    targets.set(key, set);
+    for (const e of [f.fix.edit, ...(f.fix.extraEdits ?? [])]) {
+      const set = targets.get(e.range.start) ?? new Set<string>();
+      set.add(e.newText);
+      targets.set(e.range.start, set);
+    }
   }
   for (const f of findings) {
     if (!f.fix?.safe) continue;
-    const own = f.fix.edit.range.start;
-    const conflicting = (targets.get(own)?.size ?? 0) > 1;
+    const own = new Set([f.fix.edit, ...(f.fix.extraEdits ?? [])].map((e) => e.range.start));
+    const conflicting = [...own].some((at) => (targets.get(at)?.size ?? 0) > 1);
     const inputs = f.inputs ?? f.related.map((r) => r.range);
-    const unsettledInput = inputs.some((r) => r.start !== own && targets.has(r.start));
+    const unsettledInput = inputs.some((r) => !own.has(r.start) && targets.has(r.start));
     if (conflicting || unsettledInput) delete f.fix;
   }
 }

@@ -21,9 +21,9 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
-/** The edits of the safe fixes among the findings. */
+/** The edits of the safe fixes among the findings (a fix for several cells brings all of them). */
 export function safeEdits(findings: readonly Finding[]): Edit[] {
-  return findings.flatMap((f) => (f.fix?.safe ? [f.fix.edit] : []));
+  return findings.flatMap((f) => (f.fix?.safe ? [f.fix.edit, ...(f.fix.extraEdits ?? [])] : []));
 }
 
 export interface FixAllResult {
@@ -77,7 +77,7 @@ function* fixPasses(text: string, options: CheckOptions & ParseOptions & FixAllO
     if (original === undefined) original = failingRelations(model ?? parse(current, options));
     const findings = model ? check(model, options) : (firstPass as readonly Finding[]);
     // A fix that would change text the writer just typed is theirs to choose, never fix-all's.
-    const fixable = dedupeFindings(findings.filter((f) => f.fix?.safe && !protect.some((r) => touches((f.fix as Fix).edit, r))));
+    const fixable = dedupeFindings(findings.flatMap(oneEditEach).filter((f) => !protect.some((r) => touches((f.fix as Fix).edit, r))));
     if (fixable.length === 0) return;
     let edits = fixable.map((f) => (f.fix as Fix).edit);
     let kept = fixable;
@@ -100,6 +100,14 @@ function* fixPasses(text: string, options: CheckOptions & ParseOptions & FixAllO
     protect = carry(protect, [...edits].sort((a, b) => a.range.start - b.range.start));
     current = next;
   }
+}
+
+/** A safe fix as findings of one edit each (a fix for several cells is applied, and kept or not, cell by cell). */
+function oneEditEach(f: Finding): Finding[] {
+  const fix = f.fix;
+  if (!fix?.safe) return [];
+  if (!fix.extraEdits?.length) return [f];
+  return [fix.edit, ...fix.extraEdits].map((edit) => ({ ...f, fix: { title: fix.title, edit, safe: true } }));
 }
 
 /** The safe fixes, one per edited span, in document order. */

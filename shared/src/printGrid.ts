@@ -64,7 +64,7 @@ function printReadRows(model: ReportModel, table: Table, rows: readonly GridRow[
     const cells = row.cells.map((c) => {
       const shown = c.kind === 'blank' ? '·' : c.text.length > 60 ? `${c.text.slice(0, 59)}…` : c.text;
       const span = c.colSpan > 1 || c.rowSpan > 1 ? `⟨${c.colSpan}×${c.rowSpan}⟩` : '';
-      return `${c.guessed ? '~' : ''}${shown}${span}`;
+      return `${c.inferred ? '~' : ''}${shown}${span}`;
     });
     // A row whose first columns a cell above still covers (rowspan) starts further right.
     const first = row.cells[0] as { col: number };
@@ -121,9 +121,10 @@ function printTable(model: ReportModel, table: Table, lang: Lang): string[] {
   return out;
 }
 
-export function printGrids(model: ReportModel, lang: Lang = 'zh-CN'): string {
+/** `hint`: what the model was parsed with (a `.html` file, or not), so the grid is read the same way. */
+export function printGrids(model: ReportModel, lang: Lang = 'zh-CN', hint?: { html?: boolean }): string {
   const out: string[] = [];
-  const grid = readText(model.text, model.html ? { html: true } : undefined).rows;
+  const grid = readText(model.text, hint?.html === undefined ? undefined : { html: hint.html }).rows;
   for (const id of ['table1', 'table2', 'table3'] as const) {
     const table = model.tables[id];
     if (!table) continue;

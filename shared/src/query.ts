@@ -167,19 +167,22 @@ export function setCellFix(cell: Cell, value: number, title: MessageId = 'msg.fi
   return { title: message(title, { value }), edit: { range: cell.range, newText: prefix + String(value) }, safe: true };
 }
 
-const scrambledCache = new WeakMap<ReportModel, boolean>();
 /**
- * The text lost the tables' order (a PDF's text taken column by column): most of 表2's rows with
- * figures have fewer than its columns, in counts that differ from row to row or beside as many rows
- * with no figure at all (a column left out by the writer leaves every row one short alike).
- * Then no table's structure can be told: which rows or columns are missing is not said, only that
- * the rows could not be read.
+ * The table's figures stand apart from its labels (see `Table.stray`): nothing of that table is
+ * read reliably, so no rule says which of its rows, columns or cells are missing or blank.
  */
-/** The table's figures stand apart from its labels (see `Table.stray`). */
 export function figuresApart(table: Table): boolean {
   return table.stray?.apart === true;
 }
 
+const scrambledCache = new WeakMap<ReportModel, boolean>();
+/**
+ * The text lost the tables' order (a PDF's text taken column by column): most of 表2's rows with
+ * figures have fewer than its columns, in counts that differ from row to row or beside as many rows
+ * with no figure at all (a column left out by the writer leaves every row one short alike), or a
+ * table's figures stand apart from its labels. Then no table's structure can be told: which rows or columns are missing is not said, only that
+ * the rows could not be read.
+ */
 export function tablesScrambled(model: ReportModel): boolean {
   let known = scrambledCache.get(model);
   if (known !== undefined) return known;
@@ -200,6 +203,8 @@ export function tablesScrambled(model: ReportModel): boolean {
     }
   }
   // (Rows left without any figure beside rows short of some are the same sign.)
+  // A table whose figures all stand apart from its labels is the same sign, for the whole text:
+  // text taken column by column loses every table's order, not one's.
   known = (withFigures >= 4 && short * 2 > withFigures && (shortCounts.size >= 2 || without >= withFigures)) ||
     Object.values(model.tables).some((t) => t !== undefined && figuresApart(t));
   scrambledCache.set(model, known);

@@ -134,3 +134,18 @@ test('更新合计 (totalsFollowing): 表3 group totals follow a typed part; a t
   assert.ok(bigFollows.some((f) => f.rowId === 'total'));
   assert.ok(!bigFollows.some((f) => f.rowId === 'carryOver' && f.columnId !== 'total'), JSON.stringify(bigFollows.map((f) => [f.rowId, f.columnId, f.value])));
 });
+
+test('a table typed in full-width digits: said once per table (not once per cell), and fix-all writes every figure plainly, each cell changed to its own value and nothing else', () => {
+  const clean = fixture('rules', 'clean-2023.txt');
+  // Every figure of the three tables (tab-separated cells) in full-width digits.
+  const wide = clean.replace(/(?<=\t)\d+(?=\t|\r?$)/gm, (d) => d.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+  assert.notEqual(wide, clean);
+  const { findings } = run(wide);
+  const said = findings.filter((f) => f.ruleId === 'number-format');
+  assert.ok(said.length >= 2 && said.length <= 3, said.map((f) => f.message.zh).join('\n'));
+  assert.ok(said.every((f) => /^表\d有 \d+ 个数值的写法不规范（全角数字）/.test(f.message.zh) && f.fix?.safe && f.fix.extraEdits?.length));
+  assert.equal(fixAll(wide).text, clean);
+  // One such cell is still named where it is.
+  const one = clean.replace(/(?<=\t)12(?=\t)/, '１２');
+  assert.deepEqual(run(one).findings.filter((f) => f.ruleId === 'number-format').map((f) => f.message.zh), ['“１２”应写作 12（全角数字）']);
+});

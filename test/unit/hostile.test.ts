@@ -51,3 +51,5 @@ test('hostile text: a report on one long line (web copy) is read in linear time'
 test('hostile text: glued crawler text is read in linear time', () => growth('glued', (n) => ('一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000（一）予以公开270020130').repeat(Math.ceil(n / 60)).slice(0, n)));
 test('hostile text: a table row of many cells is read in linear time', () => growth('long row', (n) => base.replace('一、总体情况\n', `一、总体情况\n${'0\t'.repeat(n / 2)}\n`)));
 test('hostile text: HTML with an unclosed tag is read in linear time', () => growth('html', (n) => `<html><body><p>一、总体情况</p>${'<td '.repeat(n / 4)}`, { html: true }));
+test('hostile text: HTML cells spanning many rows and columns are placed in linear time', () => growth('spans', (n) => `<html><body><p>一、总体情况</p><table><tr>${'<td colspan=64 rowspan=1000>1</td>'.repeat(Math.ceil(n / 68))}</tr>${'<tr><td>x</td></tr>'.repeat(Math.ceil(n / 40))}</table>`, { html: true }));
+test('hostile text: a Markdown row of dashes and spaces (almost a delimiter row) is read in linear time', () => growth('delimiter', (n) => base.replace('一、总体情况\n', `一、总体情况\n|--${' '.repeat(n)}x|\n`)));

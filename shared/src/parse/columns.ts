@@ -3,19 +3,14 @@
 // row has one cell per column; by order, marked as guessed, when it has fewer), each cell's text
 // becomes a value with its unit kept apart, header words are matched to columns, and a run of
 // glued digits is split only where the identities leave one reading.
-import type { Cell, CellValue, FlattenedInfo, HeaderCell, Layout, NumberNote, Table, Table1Item, TableId, TableRow } from '../model';
+import type { Cell, CellValue, FlattenedInfo, HeaderCell, NumberNote, Table, Table1Item, TableId, TableRow } from '../model';
 import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
-import { closest, norm, normWithMap, segment, stripNumbering, type Range } from '../text';
+import { closest, norm, normWithMap, segment } from '../text';
 import { splitFlattened } from './flattened';
 import type { GridCell } from '../readers/grid';
 import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
-import {
-  HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
-  table1HeaderVocabulary, table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, table3HeaderVocabulary, TABLE3_WORDS,
-} from './labels';
-
-// ------------------------------------------------------------------------ cells and columns
+import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
 
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|项|次)?$/;
 
@@ -51,8 +46,8 @@ interface Assigned {
 /** Maps a row's value slots to columns in order; see FORMAT.md §7 for why order is enough. */
 export function assignCells(written: GridCell[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
   let slots = written;
-  const make = (tok: GridCell, col: ColumnSpec): Cell => ({
-    columnId: col.id, raw: tok.text, value: parseCellValue(tok.text, col.kind), range: { start: tok.start, end: tok.end },
+  const make = (cell: GridCell, col: ColumnSpec): Cell => ({
+    columnId: col.id, raw: cell.text, value: parseCellValue(cell.text, col.kind), range: { start: cell.start, end: cell.end },
   });
   // A row of a structured table (pipes, tabs, HTML cells) with exactly one cell per column: the
   // cells stay where the writer put them, blank or not. Only a row of another width is a guess.
@@ -66,9 +61,9 @@ export function assignCells(written: GridCell[], columns: readonly ColumnSpec[],
     else if (slots.slice(columns.length).every((x) => x.kind === 'blank')) slots = slots.slice(0, columns.length);
   }
   if (slots.length === columns.length && structured) {
-    const cells = slots.map((tok, k) => (tok.kind === 'blank'
-      ? { columnId: (columns[k] as ColumnSpec).id, raw: '', value: { kind: 'blank' } as CellValue, range: { start: tok.start, end: tok.end } }
-      : make(tok, columns[k] as ColumnSpec)));
+    const cells = slots.map((cell, k) => (cell.kind === 'blank'
+      ? { columnId: (columns[k] as ColumnSpec).id, raw: '', value: { kind: 'blank' } as CellValue, range: { start: cell.start, end: cell.end } }
+      : make(cell, columns[k] as ColumnSpec)));
     return { cells, extra: [], valueCount: slots.filter((s) => s.kind !== 'blank').length, padded: 0 };
   }
   let first = 0;
@@ -83,10 +78,10 @@ export function assignCells(written: GridCell[], columns: readonly ColumnSpec[],
   if (inner.length > columns.length) inner = nonBlank;
   const cells: Cell[] = [];
   const extra: Cell[] = [];
-  inner.forEach((tok, k) => {
+  inner.forEach((cell, k) => {
     const col = columns[k];
-    if (col) cells.push(make(tok, col));
-    else extra.push(make(tok, columns[columns.length - 1] as ColumnSpec));
+    if (col) cells.push(make(cell, col));
+    else extra.push(make(cell, columns[columns.length - 1] as ColumnSpec));
   });
   let blankIndex = 0;
   const padded = Math.max(0, columns.length - cells.length);
@@ -236,10 +231,10 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
     let digits = '';
     const offsets: number[] = [];
     const boundaries = new Set<number>();
-    for (const tok of only) {
+    for (const cell of only) {
       if (digits.length > 0) boundaries.add(digits.length);
-      const d = tok.text.normalize('NFKC');
-      for (let k = 0; k < d.length; k++) offsets.push(tok.start + k);
+      const d = cell.text.normalize('NFKC');
+      for (let k = 0; k < d.length; k++) offsets.push(cell.start + k);
       digits += d;
     }
     const first = only[0] as GridCell;
@@ -276,11 +271,11 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
  * over "公益" over "组织", at one column of `pdftotext -layout`'s lines), joined when no piece is a
  * header word alone and together they are one.
  */
-function joinStacked(tokens: GridCell[], vocabulary: Map<string, unknown>, at: (offset: number) => { line: number; character: number }): GridCell[] {
-  if (!tokens.some((t) => t.layout === 'pdf')) return tokens;
+function joinStacked(cells: GridCell[], vocabulary: Map<string, unknown>, at: (offset: number) => { line: number; character: number }): GridCell[] {
+  if (!cells.some((t) => t.layout === 'pdf')) return cells;
   const words = vocabularyWords(vocabulary);
   const loose = (t: GridCell | undefined): t is GridCell => t !== undefined && t.layout === 'pdf' && !vocabulary.has(norm(t.text));
-  const out = [...tokens];
+  const out = [...cells];
   const used = new Set<number>();
   for (let a = 0; a < out.length && a < 200; a++) {
     const top = out[a];
@@ -385,21 +380,21 @@ function vocabularyWords(vocabulary: Map<string, unknown>): string[] {
   return w;
 }
 
-/** Header cells: each token split into known words; unknown stretches get a suggestion. */
-function readHeaders(tokens: GridCell[], vocabulary: Map<string, unknown>, columnOf: (word: string) => string | undefined, suggestions: string[]): HeaderCell[] {
+/** Header cells: each cell split into known words; unknown stretches get a suggestion. */
+function readHeaders(cells: GridCell[], vocabulary: Map<string, unknown>, columnOf: (word: string) => string | undefined, suggestions: string[]): HeaderCell[] {
   const out: HeaderCell[] = [];
   const words = vocabularyWords(vocabulary);
   const normalizedSuggestions = suggestions.map((s) => norm(s));
-  for (const tok of tokens) {
-    if (tok.text.length > 200) continue;
-    const { text: n, map } = normWithMap(tok.text);
+  for (const cell of cells) {
+    if (cell.text.length > 200) continue;
+    const { text: n, map } = normWithMap(cell.text);
     const whole = vocabulary.has(n);
     const segs = whole ? [{ start: 0, end: n.length, word: n }] : segment(n, words);
     for (const s of segs) {
-      const startOffset = tok.start + (map[s.start] ?? 0);
-      const endOffset = tok.start + (map[s.end - 1] ?? tok.text.length - 1) + 1;
+      const startOffset = cell.start + (map[s.start] ?? 0);
+      const endOffset = cell.start + (map[s.end - 1] ?? cell.text.length - 1) + 1;
       const range = { start: startOffset, end: endOffset };
-      const original = tok.text.slice(range.start - tok.start, range.end - tok.start);
+      const original = cell.text.slice(range.start - cell.start, range.end - cell.start);
       if (s.word !== undefined) {
         const columnId = columnOf(s.word);
         out.push({ text: original, range, known: true, ...(columnId ? { columnId } : {}) });

@@ -33,7 +33,7 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
 
   const headings = findHeadings(grid.lines);
   const headingStarts = new Set<number>();
-  // A heading line yields one token that starts at its content.
+  // A heading line yields one cell that starts at its content.
   for (const h of headings) headingStarts.add(h.line.contentStart);
   const raw = interpret(grid.rows, headingStarts);
 

@@ -5,13 +5,14 @@
 // columns are later found by. Which column each cell is, and its value, waits until the format
 // version is known (columns.ts), because the columns depend on it.
 //
-// Each cell goes through these stages in order; the first that takes it wins:
+// Each cell goes through these stages in order; the first that takes it wins. A stage returns the
+// index of the last cell it took (the walk goes on after it), or undefined for "not mine".
 //   1. a section heading ends any table;
 //   2. a converter's generic header row ("| 类别 | 数据1 | … |") is header, never data;
 //   3. a value cell in the row being read is that row's next cell;
 //   4. figures with no label before them: the values of a label that wrapped above them, a 表2
-//      row whose label a converter cut off (placed later by the format's order, placeOrphans), or
-//      表3's data row;
+//      row whose label a converter cut off (placed once the format is known, placeOrphans), or
+//      表3's data row; any other figure among a table's rows is counted as stray;
 //   5. 第二十条 item markers and 表1 header rows;
 //   6. 表2's corner note and header words;
 //   7. a label with its digits glued to it (crawler text);
@@ -76,6 +77,7 @@ export function interpret(rows: readonly GridRow[], headingStarts: ReadonlySet<n
 type Mode = 'none' | 't1' | 't2head' | 't2body' | 't3head' | 't3data';
 
 const MAX_UNKNOWN_LABEL = 40;
+const HAS_DIGIT = /[0-9０-９]/;
 
 class Interpreter {
   private readonly tables: RawTables = {};
@@ -101,6 +103,8 @@ class Interpreter {
   }
 
   // ---------------------------------------------------------------- the grid around a cell
+  // The cell before and after in reading order: across the end of a grid row into the next one
+  // (`cells[c + 1]` is the next cell of the same row only).
 
   private before(cells: readonly GridCell[], c: number): GridCell | undefined {
     if (c > 0) return cells[c - 1];
@@ -172,7 +176,7 @@ class Interpreter {
     if (t.kind !== 'text') return this.figuresWithoutLabel(cells, c);
     if (this.mode === 't3data') this.mode = 'none';
     this.current = undefined;
-    return this.table1Marker(cells, c) ?? this.table2Header(cells, c) ?? this.gluedLabel(cells, c) ?? this.wrappedLabel(cells, c) ?? this.rowLabel(cells, c) ?? this.repairs(cells, c);
+    return this.table1Marker(cells, c) ?? this.table2Header(cells, c) ?? this.gluedLabel(cells, c) ?? this.pdfTextLabel(cells, c) ?? this.rowLabel(cells, c) ?? this.repairs(cells, c);
   }
 
   /** 4. Figures with no label before them in their grid row. */
@@ -222,11 +226,11 @@ class Interpreter {
       this.touch('table3', t);
       return c;
     }
-    // A figure in a table that no row takes: counted, so that a table whose figures all stand
-    // apart from their labels is not taken for one not filled in.
-    const tid = this.tableOfMode();
-    const table = tid ? tables[tid] : undefined;
-    if (table && t.kind === 'value') {
+    // A figure among a table's rows that no row takes (not a placeholder, not in a header):
+    // counted, so that a table whose figures all stand apart from their labels is not taken for
+    // one not filled in (columns.ts, strayOf).
+    const table = this.mode === 't2body' ? tables.table2 : this.mode === 't1' && this.item ? tables.table1 : undefined;
+    if (table && t.kind === 'value' && HAS_DIGIT.test(t.text)) {
       table.stray.count++;
       table.stray.first ??= t;
     }
@@ -351,17 +355,18 @@ class Interpreter {
     const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
     const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
     row.layout = 'flattened';
-    row.slots.push({ ...t, text: glued[2] as string, start: digitsStart, end: t.end, layout: 'flattened', kind: 'value', sep: ' ', guessed: true });
+    row.slots.push({ ...t, text: glued[2] as string, start: digitsStart, end: t.end, layout: 'flattened', kind: 'value', sep: ' ', inferred: true });
     row.anchor = { end: t.end, sep: ' ' };
     this.addRow(tid, row);
     this.touch(tid, t);
     return c;
   }
 
-  /** 8. PDF text labels wrapped over several lines. */
-  private wrappedLabel(cells: readonly GridCell[], c: number): number | undefined {
+  /** 8. PDF text labels wrapped over several lines (the label's first line ends its grid row, or
+   *  carries its figures). */
+  private pdfTextLabel(cells: readonly GridCell[], c: number): number | undefined {
     const t = cells[c] as GridCell;
-    // (b2) A label wrapped over up to four lines, its figures on one of them, perhaps with a piece
+    // A label wrapped over up to four lines, its figures on one of them, perhaps with a piece
     // of a vertical group label between ("1、申请人无正当理由逾期不补" / "正、…其政府信 67 3 …" /
     // "息公开申请"; "（六）其" / "2、…通知要" / "他处理" / "求缴纳…不再处理 6 …").
     if (this.mode === 't2body' && t.layout === 'pdf' && c === cells.length - 1) {
@@ -380,7 +385,7 @@ class Interpreter {
         return c;
       }
     }
-    // (b3) Narrow label cells: the label's first line with the figures, the rest of it on the
+    // Narrow label cells: the label's first line with the figures, the rest of it on the
     // lines below, beside the pieces of a group label (pdftotext -layout: "（三）  1.属于  3 …" /
     // "不予公  国家秘" / "开    密"). Read whole, the label names its row.
     if ((this.mode === 't2body' || (this.mode === 't1' && this.item)) && t.layout === 'pdf' && cells[c + 1]?.kind === 'value') {
@@ -468,7 +473,7 @@ class Interpreter {
     const text = t.text;
     const tid = this.tableOfMode();
     if (!tid || tid === 'table3') return c;
-    // (b) A label broken over two cells or lines: "（六）其他处理1.申请人…其政府" + "信息公开申请";
+    // 10a. A label broken over two cells or lines (the next cell may open the next grid row): "（六）其他处理1.申请人…其政府" + "信息公开申请";
     // not when the next text is numbered: that is the next label, not the rest of this one.
     const next = this.after(cells, c);
     if (next && next.kind === 'text' && !this.consumed.has(next) && norm(text).length + norm(next.text).length <= 60 && !NUMBERED_LABEL.test(next.text.trim())) {
@@ -482,7 +487,7 @@ class Interpreter {
         return c;
       }
     }
-    // (c) The rest of a label whose first part was recognised and that has no values yet.
+    // 10b. The rest of a label whose first part was recognised and that has no values yet.
     const table = this.tables[tid];
     const lastRow = tid === 'table2' ? table?.rows[table.rows.length - 1] : this.item?.rows[this.item.rows.length - 1];
     const followedByValues = cells[c + 1]?.kind === 'value';
@@ -494,7 +499,7 @@ class Interpreter {
       this.current = lastRow;
       return c;
     }
-    // (d) A numbered sub-row whose words differ from the format's (a typo, "2.其他法律行政止公开"):
+    // 10c. A numbered sub-row whose words differ from the format's (a typo, "2.其他法律行政止公开"):
     // its number and its place under a group determine the row when the words are close.
     const byNumber = tid === 'table2' && followedByValues && table ? rowByNumber(text, table.rows) : undefined;
     if (byNumber && table && !table.rows.some((r) => r.rowId === byNumber.id)) {
@@ -504,7 +509,7 @@ class Interpreter {
       this.touch(tid, t);
       return c;
     }
-    // (e) An unknown label with values: reported with the likely intended label, its values
+    // 10d. An unknown label with values: reported with the likely intended label, its values
     // swallowed so that they are not read as another row's.
     if (followedByValues && table && norm(text).length <= MAX_UNKNOWN_LABEL) {
       const candidates = tid === 'table2' ? table2LabelTexts : table1LabelTexts;

@@ -26,8 +26,9 @@ export interface GridCell {
   rowSpan: number;
   /** The reader inferred this cell's extent: a figure split off a line of text by its spaces
    *  (PDF text), or a run of digits crawler text glued (`flattened`), split later by the
-   *  identities. A structured layout (pipes, tabs, HTML, one cell per line) never guesses. */
-  guessed: boolean;
+   *  identities. A structured layout (pipes, tabs, HTML, one cell per line) never infers. (Not the
+   *  model's `Cell.guessed`, which keeps a cell out of every relation.) */
+  inferred: boolean;
   /** Separator that a value inserted after this cell should be prefixed with. */
   sep: string;
 }
@@ -71,17 +72,17 @@ export class GridBuilder {
   }
 
   /** The cell `text[start, end)` trimmed, in the row `key`; a blank one is kept in its place. */
-  cell(text: string, start: number, end: number, key: number, layout: Layout, sep: string, guessed = false): GridCell {
+  cell(text: string, start: number, end: number, key: number, layout: Layout, sep: string, inferred = false): GridCell {
     let s = start;
     let e = end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    return this.add(key, s === e ? '' : text.slice(s, e), s, s === e ? s : e, layout, sep, -1, 1, 1, guessed);
+    return this.add(key, s === e ? '' : text.slice(s, e), s, s === e ? s : e, layout, sep, -1, 1, 1, inferred);
   }
 
   /** A cell whose text the reader decoded itself (HTML entities, tags left out), at column `col`
    *  (-1: after the row's last cell). */
-  add(key: number, raw: string, start: number, end: number, layout: Layout, sep: string, col = -1, colSpan = 1, rowSpan = 1, guessed = false): GridCell {
+  add(key: number, raw: string, start: number, end: number, layout: Layout, sep: string, col = -1, colSpan = 1, rowSpan = 1, inferred = false): GridCell {
     let row = this.rows[this.rows.length - 1];
     if (key !== this.lastKey || row === undefined) {
       row = { cells: [] };
@@ -92,7 +93,7 @@ export class GridBuilder {
     // Every cell has every field, so that all cells share one shape (the interpreter is hot).
     const cell: GridCell = {
       text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, row: this.rows.length - 1,
-      col: col >= 0 ? col : prev ? prev.col + prev.colSpan : 0, colSpan, rowSpan, guessed, sep,
+      col: col >= 0 ? col : prev ? prev.col + prev.colSpan : 0, colSpan, rowSpan, inferred, sep,
     };
     row.cells.push(cell);
     return cell;

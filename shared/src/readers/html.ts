@@ -53,21 +53,19 @@ export function htmlTableRows(text: string, start: number, end: number, grid: Gr
   let key = grid.newRow();
   let cellStart = -1;
   let spans = { col: 1, row: 1 };
-  // Columns a cell of an earlier row still covers: column → rows left.
-  const covered = new Map<number, number>();
+  // For each column, the last row a cell above still covers (rowspan); only the first
+  // MAX_TRACKED columns are followed, so a hostile table costs no more than a plain one.
+  const coveredTo: number[] = [];
+  let row = 0;
   let col = 0;
   const close = (at: number) => {
     if (cellStart >= 0) {
-      while ((covered.get(col) ?? 0) > 0) col++;
+      while (col < MAX_TRACKED && (coveredTo[col] ?? -1) >= row) col++;
       htmlCell(text, cellStart, at, key, grid, { col, colSpan: spans.col, rowSpan: spans.row });
-      if (spans.row > 1) for (let k = 0; k < spans.col; k++) covered.set(col + k, spans.row);
+      if (spans.row > 1) for (let k = 0; k < spans.col && col + k < MAX_TRACKED; k++) coveredTo[col + k] = row + spans.row - 1;
       col += spans.col;
     }
     cellStart = -1;
-  };
-  const nextRow = () => {
-    for (const [c, left] of covered) if (left <= 1) covered.delete(c); else covered.set(c, left - 1);
-    col = 0;
   };
   let m: RegExpExecArray | null;
   let rowOpen = false;
@@ -77,7 +75,8 @@ export function htmlTableRows(text: string, start: number, end: number, grid: Gr
     if (tag === 'tr') {
       close(m.index);
       if (!closing) {
-        if (rowOpen) nextRow();
+        if (rowOpen) row++;
+        col = 0;
         key = grid.newRow();
         rowOpen = true;
       }
@@ -94,9 +93,15 @@ export function htmlTableRows(text: string, start: number, end: number, grid: Gr
   close(end);
 }
 
+/** Columns whose rowspans are followed (a report's tables have at most about twenty). */
+const MAX_TRACKED = 256;
+
 /** A cell's `colspan`/`rowspan` (1 when absent or unreadable; at most 64 columns, 1000 rows). */
 function spanOf(attributes: string, name: 'colspan' | 'rowspan'): number {
-  const at = attributes.toLowerCase().indexOf(name);
+  // The attribute itself, not a longer name that ends with it (data-rowspan).
+  const lower = attributes.toLowerCase();
+  let at = lower.indexOf(name);
+  while (at > 0 && !isSpace(lower.charCodeAt(at - 1))) at = lower.indexOf(name, at + 1);
   if (at < 0) return 1;
   let i = at + name.length;
   while (i < attributes.length && /[\s="']/.test(attributes.charAt(i)) && i < at + name.length + 8) i++;

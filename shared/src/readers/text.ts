@@ -1,7 +1,7 @@
 // The text reader: a document in any of the text layouts of FORMAT.md §7, read line by line into
 // the grid (grid.ts): Markdown pipe rows (empty cells kept in place), tab rows, one cell per line
 // (a Word table saved as text), and PDF text, whose cells are guessed from its spaces (only a run
-// of figures at the end of a line is split off, and those cells are marked as guessed). HTML
+// of figures at the end of a line is split off, and those cells are marked as inferred). HTML
 // tables have their reader in html.ts, and webCopy.ts finds the lines a web copy lost.
 import type { Layout } from '../model';
 import { findHtmlTables, htmlTableRows, htmlTextLines } from './html';
@@ -27,7 +27,12 @@ function trailingValuesStart(text: string, lineStart: number, lineEnd: number): 
 }
 const PAGE_MARKER = /^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
 const MD_HEADING = /^(#{1,6})[ \t]+/;
-const MD_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** A Markdown table's delimiter row ("|---|:---:|"), checked cell by cell: linear in the line. */
+function isMdSeparator(trimmed: string): boolean {
+  const inner = trimmed.slice(trimmed.startsWith('|') ? 1 : 0, trimmed.endsWith('|') && trimmed.length > 1 ? -1 : undefined);
+  if (inner.length > 10_000) return false;
+  return inner.split('|').every((cell) => /^:?-{2,}:?$/.test(cell.trim()));
+}
 
 export function readText(text: string, hint?: { html?: boolean }): Grid {
   const grid = new GridBuilder();
@@ -124,11 +129,11 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
       blockKey = -1;
     } else if (line.includes('\t') && !(trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0)) {
       // (A Markdown row with a tab in it, or after it, is still a Markdown row.)
-      // (A trailing tab after the one cell, as some exports write, leaves it one cell per line;
+      // (One trailing tab after the one cell, as some exports write, leaves it one cell per line;
       // tabs alone are a row of blank cells.)
       const rest = line.slice(1);
-      const cell = rest.trimEnd();
-      const cellPerLine = line.charCodeAt(0) === 9 && (!rest.includes('\t') || (cell !== '' && !cell.includes('\t')));
+      const firstTab = rest.indexOf('\t');
+      const cellPerLine = line.charCodeAt(0) === 9 && (firstTab < 0 || (firstTab === rest.lastIndexOf('\t') && rest.slice(0, firstTab).trim() !== '' && rest.slice(firstTab + 1).trim() === ''));
       if (cellPerLine) {
         if (blockKey < 0) blockKey = grid.newRow();
         grid.cell(text, pos + 1, lineEnd, blockKey, 'cellPerLine', '\n\t');
@@ -159,7 +164,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
       }
       lines.push(lineOf(text, pos, lineEnd, true));
     } else if (trimmed.startsWith('|') && trimmed.indexOf('|', 1) > 0) {
-      if (!MD_SEPARATOR.test(trimmed)) {
+      if (!isMdSeparator(trimmed)) {
         const key = grid.newRow();
         const first = pos + line.indexOf('|');
         let lastPipe = pos + line.lastIndexOf('|');
