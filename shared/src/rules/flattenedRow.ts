@@ -29,13 +29,14 @@ export const flattenedRow: Rule = {
         const parts = f.candidates[0] as number[];
         const split = parts.join(' | ');
         out.push({
-          message: message('msg.flattened.unique', { ...base, split }),
+          message: message(f.written ? 'msg.flattened.spaced.unique' : 'msg.flattened.unique', { ...base, split }),
           range: f.range,
           related: [],
           fix: { title: message('msg.fix.split', { split }), edit: { range: f.range, newText: parts.join(row.layout === 'flattened' && model.layouts.includes('tab') ? '\t' : ' ') }, safe: false },
         });
       } else {
-        out.push({ message: message(f.undetermined ? 'msg.flattened.undetermined' : f.candidates.length === 0 ? 'msg.flattened.none' : 'msg.flattened.ambiguous', { ...base, count: f.candidates.length }), range: f.range, related: [] });
+        const id = f.undetermined ? 'msg.flattened.undetermined' : f.written ? (f.candidates.length === 0 ? 'msg.flattened.spaced.none' : 'msg.flattened.spaced.ambiguous') : f.candidates.length === 0 ? 'msg.flattened.none' : 'msg.flattened.ambiguous';
+        out.push({ message: message(id, { ...base, count: f.candidates.length }), range: f.range, related: [] });
       }
     }
     for (const [table, rows] of unread) {
