@@ -137,6 +137,13 @@ class Interpreter {
     return m === 't1' ? 'table1' : m === 't2head' || m === 't2body' ? 'table2' : m === 't3head' || m === 't3data' ? 'table3' : undefined;
   }
 
+  /** Header words taken for a table (or a 表1 item): the stage's answer for the cell at `c`. */
+  private header(id: TableId, into: GridCell[] | undefined, words: readonly GridCell[], at: GridCell, c: number): number {
+    into?.push(...words);
+    this.touch(id, at);
+    return c;
+  }
+
   /** A row read goes to 表2, or to the 第二十条 item being read. */
   private addRow(tid: TableId, row: RawRow): void {
     if (tid === 'table2') this.tables.table2?.rows.push(row);
@@ -266,24 +273,16 @@ class Interpreter {
     if (!item) return undefined;
     if (t.layout !== 'html' && /\s/.test(text) && isTable1HeaderMarker(text.split(/\s+/)[0] as string)) {
       // PDF text: the whole header row on one line, its words apart ("信息内容   本年制发件数   本年废止件数").
-      item.headerCells.push(...splitWords(t).slice(1));
       this.t1HeaderRow = t.row;
-      this.touch('table1', t);
-      return c;
+      return this.header('table1', item.headerCells, splitWords(t).slice(1), t, c);
     }
     if (t.layout !== 'html' && text.length > 4 && text.length <= 80 && text.startsWith('信息内容') && !/\s/.test(text)) {
       // Crawler text: the header row glued ("信息内容本年制发件数本年废止件数现行有效件数"); its
       // words are found by the header reader.
-      item.headerCells.push({ ...t, text: text.slice(4), start: t.start + 4 });
       this.t1HeaderRow = t.row;
-      this.touch('table1', t);
-      return c;
+      return this.header('table1', item.headerCells, [{ ...t, text: text.slice(4), start: t.start + 4 }], t, c);
     }
-    if (t.row === this.t1HeaderRow) {
-      item.headerCells.push(t);
-      this.touch('table1', t);
-      return c;
-    }
+    if (t.row === this.t1HeaderRow) return this.header('table1', item.headerCells, [t], t, c);
     return undefined;
   }
 
@@ -320,17 +319,11 @@ class Interpreter {
       this.touch('table2', t);
       return c;
     }
-    if (this.mode === 't2head' && isTable2Header(text)) {
-      this.tables.table2?.headerCells.push(t);
-      this.touch('table2', t);
-      return c;
-    }
+    if (this.mode === 't2head' && isTable2Header(text)) return this.header('table2', this.tables.table2?.headerCells, [t], t, c);
     if (this.mode === 't2head' && norm(text).length <= 40 && !matchTable2Row(text, { inBody: false })) {
       // Header words broken over lines in PDF text ("社会 法律" / "公益 服务 其他" / "组织 机构"): header
       // cells all the same, recognised or not; the rows are read by their labels.
-      this.tables.table2?.headerCells.push(...(t.layout === 'html' ? [t] : splitWords(t)));
-      this.touch('table2', t);
-      return c;
+      return this.header('table2', this.tables.table2?.headerCells, t.layout === 'html' ? [t] : splitWords(t), t, c);
     }
     return undefined;
   }
