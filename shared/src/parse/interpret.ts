@@ -8,7 +8,8 @@
 // Each cell goes through these stages in order; the first that takes it wins. A stage returns the
 // index of the last cell it took (the walk goes on after it), or undefined for "not mine".
 //   1. a section heading ends any table;
-//   2. a converter's generic header row ("| 类别 | 数据1 | … |") is header, never data;
+//   2. a converter's generic header row ("| 类别 | 数据1 | … |") is header, never data, and so is
+//      表2's header repeated inside its body (a page break under Word's repeated header row);
 //   3. a value cell in the row being read is that row's next cell;
 //   4. figures with no label before them: the values of a label that wrapped above them, a 表2
 //      row whose label a converter cut off (placed once the format is known, placeOrphans), or
@@ -27,7 +28,7 @@ import type { FormatVersion } from '../spec/schema';
 import { closest, norm, segment, stripNumbering, type Range } from '../text';
 import {
   HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
-  table1LabelTexts, table2LabelTexts, TABLE3_WORDS,
+  table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, TABLE3_WORDS,
 } from './labels';
 
 export interface RawRow {
@@ -169,6 +170,12 @@ class Interpreter {
         this.tables.table2?.headerCells.push(...cells.filter((x) => x.kind !== 'blank'));
         this.touch('table2', cells[cells.length - 1] as GridCell);
       }
+      this.current = undefined;
+      return cells.length - 1;
+    }
+    // 2b. 表2's header again inside its body (a PDF of a Word table whose header row repeats on
+    // each page): header words only, no figure; not rows ("其他", "总计" are also row words).
+    if (c === 0 && this.mode === 't2body' && isRepeatedHeaderRow(cells)) {
       this.current = undefined;
       return cells.length - 1;
     }
@@ -336,6 +343,8 @@ class Interpreter {
     const glued = text.length <= 200 && last >= 48 && last <= 57 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
     if (!glued) return undefined;
     const label = glued[1] as string;
+    // A sentence that ends in a figure ("…已办理答复3050件，结转下年度继续办理103") is narrative.
+    if (isSentence(label)) return undefined;
     const r1 = this.mode === 't1' && this.item ? matchTable1Row(label) : undefined;
     const r2 = r1 ? undefined : matchTable2Row(label, { inBody: true });
     const tid: TableId = r1 ? 'table1' : 'table2';
@@ -424,7 +433,10 @@ class Interpreter {
       this.mode = 't2body';
       // A group label written again where Word broke the table across a page (a second rowspan
       // cell "三、本年度办理结果"): the same group, not a second row.
-      if (GROUP_ROWS.has(row2.id) && t2.rows.some((r) => r.rowId === row2.id) && !followedByValues) {
+      // So is a row's label written again before a sub-row's label in the same grid row
+      // ("（六）其他处理 | 2.申请人逾期…" on every row of the group): a group label there.
+      const groupAgain = t2.rows.some((r) => r.rowId === row2.id) && cells[c + 1]?.kind === 'text' && !!matchTable2Row(cells[c + 1]!.text, { inBody: true });
+      if ((GROUP_ROWS.has(row2.id) && t2.rows.some((r) => r.rowId === row2.id) && !followedByValues) || groupAgain) {
         this.touch('table2', t);
         return c;
       }
@@ -705,6 +717,19 @@ function isGenericHeaderRow(cells: readonly GridCell[]): boolean {
   if (texts.length < 2) return false;
   if (/^(?:类别|项目|序号|名称|[(（]?数据项目[)）]?)$/.test(texts[0] as string)) return true;
   return texts.filter((x) => /^数据\d+$/.test(x)).length >= 2 && texts.every((x) => GENERIC_HEADER.test(x) || x === '总计');
+}
+
+/** A row of 表2's header words alone (at least two), as Word repeats it at the top of each page. */
+function isRepeatedHeaderRow(cells: readonly GridCell[]): boolean {
+  let words = 0;
+  for (const x of cells) {
+    if (x.kind === 'blank') continue;
+    if (x.kind !== 'text') return false;
+    const n = norm(x.text);
+    if (!(table2HeaderVocabulary.has(n) || n === '申请人情况' || isCornerNote(x.text))) return false;
+    words++;
+  }
+  return words >= 2;
 }
 
 /** 表2 rows that only group sub-rows: they never carry the values of a line below them. */
