@@ -255,3 +255,20 @@ test('Markdown emphasis in cells and lines (a converter\'s **bold** labels, item
   assert.notEqual(withBr, original);
   assert.deepEqual(run(withBr).findings.map((f) => f.ruleId), a.findings.map((f) => f.ruleId));
 });
+
+test('glued digits after a numbered label with a comma in it (brackets lost, or "，" for "、") are that row\'s; a sentence ending in a figure is narrative, not a row', () => {
+  const clean = fixture('rules', 'clean-2023.txt');
+  const glued = clean
+    .replace('\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t2\t0\t0\t0\t0\t0\t2', '\t（二）部分公开区分处理的，只计这一情形，不计其他情形2000002');
+  assert.notEqual(glued, clean);
+  const a = run(clean);
+  const b = run(glued);
+  assert.deepEqual(dataRows(b.model), dataRows(a.model));
+  assert.deepEqual(b.findings.filter((f) => f.ruleId !== 'flattened-row' && f.ruleId !== 'lost-line-breaks').map((f) => f.ruleId), a.findings.map((f) => f.ruleId));
+  // A narrative line before 表2 that ends in a figure: not the 上年结转 row.
+  const narrative = clean.replace('三、收到和处理政府信息公开申请情况\n', '三、收到和处理政府信息公开申请情况\n全年新收申请15件，上年结转1件，结转下年度继续办理103\n');
+  assert.notEqual(narrative, clean);
+  const n = run(narrative);
+  assert.deepEqual(dataRows(n.model), dataRows(a.model));
+  assert.deepEqual(n.findings.filter((f) => f.ruleId === 'row-duplicate' || f.ruleId === 'flattened-row'), []);
+});

@@ -343,8 +343,10 @@ class Interpreter {
     const glued = text.length <= 200 && last >= 48 && last <= 57 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
     if (!glued) return undefined;
     const label = glued[1] as string;
-    // A sentence that ends in a figure ("…已办理答复3050件，结转下年度继续办理103") is narrative.
-    if (isSentence(label)) return undefined;
+    // A sentence that ends in a figure ("…已办理答复3050件，结转下年度继续办理103") is narrative;
+    // a numbered label is a row even with a comma in it ("（二）部分公开区分处理的，只计这一情形…",
+    // "1.申请人无正当理由逾期不补正，行政机关不再处理…", as crawlers and writers spell them).
+    if (isSentence(label) && stripNumbering(norm(label)).numbering.length === 0) return undefined;
     const r1 = this.mode === 't1' && this.item ? matchTable1Row(label) : undefined;
     const r2 = r1 ? undefined : matchTable2Row(label, { inBody: true });
     const tid: TableId = r1 ? 'table1' : 'table2';
