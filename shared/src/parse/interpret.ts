@@ -28,7 +28,7 @@ import type { FormatVersion } from '../spec/schema';
 import { closest, norm, segment, stripNumbering, type Range } from '../text';
 import {
   HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
-  table1LabelTexts, table2HeaderVocabulary, table2LabelTexts, TABLE3_WORDS,
+  table1LabelTexts, table2LabelTexts, TABLE3_WORDS,
 } from './labels';
 
 export interface RawRow {
@@ -726,9 +726,7 @@ function isRepeatedHeaderRow(cells: readonly GridCell[]): boolean {
   let words = 0;
   for (const x of cells) {
     if (x.kind === 'blank') continue;
-    if (x.kind !== 'text') return false;
-    const n = norm(x.text);
-    if (!(table2HeaderVocabulary.has(n) || n === '申请人情况' || isCornerNote(x.text))) return false;
+    if (x.kind !== 'text' || !(isTable2Header(x.text) || isCornerNote(x.text))) return false;
     words++;
   }
   return words >= 2;

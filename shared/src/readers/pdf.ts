@@ -11,8 +11,7 @@
 // a table broken by a page goes on. Rows come out tab-separated: the text layout the parser knows.
 import { findLattices, latticeRows, type Lattice } from './pdfLattice';
 import type { Rebuilt, SourceLocation } from './source';
-import { isCornerNote, table2HeaderVocabulary, table3HeaderVocabulary } from '../parse/labels';
-import { norm } from '../text';
+import { isCornerNote, isTable2Header, isTable3Header } from '../parse/labels';
 
 export interface PdfItem {
   str: string;
@@ -233,9 +232,6 @@ function sameColumns(a: Lattice, b: Lattice): boolean {
   return a.xs.length === b.xs.length && a.xs.every((x, k) => Math.abs(x - (b.xs[k] as number)) <= 3);
 }
 
-/** Words of a table's header (表2's columns, 表3's): a row with one of them is no continuation. */
-const HEADER_WORDS = new Set([...table2HeaderVocabulary.keys(), ...table3HeaderVocabulary.keys()]);
-
 /** A numbered label ("一、", "（一）", "1.", "1、") starts a cell of its own; other text goes on. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
 
@@ -248,7 +244,7 @@ function joinAcrossPage(prev: { lattice: Lattice; rows: string[][] }, next: Latt
   const lastRow = prev.lattice.at.length - 1;
   // The header repeated at the top of the page (Word's "repeat header row") is no continuation:
   // the rest of the broken cell, if any, is in the first row under it.
-  const isHeader = (c: { text: string }) => c.text !== '' && (isCornerNote(c.text) || HEADER_WORDS.has(norm(c.text)));
+  const isHeader = (c: { text: string }) => c.text !== '' && (isCornerNote(c.text) || isTable2Header(c.text) || isTable3Header(c.text));
   let top = 0;
   while (top < next.at.length && next.cells.some((c) => c.row <= top && top < c.row + c.rowSpan && isHeader(c))) top++;
   const figureColumn = firstFigureColumn(next);

@@ -3,7 +3,7 @@ import { message } from '../i18n/catalog';
 import type { Table } from '../model';
 import { spec, table1ItemsFor } from '../spec/data';
 import { norm } from '../text';
-import { figuresApart, formatOf, rowsComplete, tablesScrambled } from '../query';
+import { formatOf, rowsComplete, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';
 
 export const columnMissing: Rule = {
@@ -24,9 +24,8 @@ export const columnMissing: Rule = {
       const pieces = new Set([...headers.filter((h) => !h.known).map((h) => norm(h.text)).join('')]);
       return { has: (label: string) => words.has(label) || (pieces.size > 0 && [...label].every((ch) => pieces.has(ch))) };
     };
-    // A table whose figures stand apart from its labels: its header is no sign either (short-row).
     const t1 = model.tables.table1;
-    if (t1 && !figuresApart(t1)) {
+    if (t1) {
       for (const item of t1.items) {
         if (item.headers.length === 0) continue;
         const have = named(item.headers);
@@ -40,7 +39,7 @@ export const columnMissing: Rule = {
       }
     }
     const t2 = model.tables.table2;
-    if (t2 && !figuresApart(t2) && t2.headers.length > 0 && !rowsComplete(t2.rows, spec.table2.columns.length)) {
+    if (t2 && t2.headers.length > 0 && !rowsComplete(t2.rows, spec.table2.columns.length)) {
       const have = named(t2.headers);
       for (const c of spec.table2.columns) {
         if (have.has(norm(c.label))) continue;
@@ -48,7 +47,7 @@ export const columnMissing: Rule = {
       }
     }
     const t3 = model.tables.table3;
-    if (t3 && !figuresApart(t3) && t3.headers.length > 0 && !rowsComplete(t3.rows, spec.table3.columns.length)) {
+    if (t3 && t3.headers.length > 0 && !rowsComplete(t3.rows, spec.table3.columns.length)) {
       const have = named(t3.headers);
       const words = [...spec.table3.groups.map((g) => g.label), '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
       for (const w of words) {

@@ -7,7 +7,7 @@ import { table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
 import { chineseNumeral } from '../text';
 import { insertRowEdits, lineStartAt } from './insertions';
-import { figuresApart, formatOf, table2FormatOf, tablesScrambled } from '../query';
+import { formatOf, table2FormatOf, tablesScrambled } from '../query';
 import type { Fix, Rule, RuleFinding } from './types';
 import { anchorBefore } from './tablesShared';
 
@@ -23,11 +23,10 @@ export const rowMissing: Rule = {
     const out: RuleFinding[] = [];
     // Text that lost the tables' order: which rows are missing cannot be told (short-row says so).
     if (tablesScrambled(model)) return out;
-    // A table whose figures stand apart from its labels: neither (short-row says so).
     const t2 = model.tables.table2;
-    if (t2 && !figuresApart(t2)) out.push(...table2Missing(model, t2));
+    if (t2) out.push(...table2Missing(model, t2));
     const t1 = model.tables.table1;
-    if (t1 && !figuresApart(t1)) out.push(...table1Missing(model, t1));
+    if (t1) out.push(...table1Missing(model, t1));
     const t3 = model.tables.table3;
     if (t3 && t3.rows.length === 0) out.push({ message: message('msg.rowMissing.table3'), range: t3.range, related: [] });
     return out;

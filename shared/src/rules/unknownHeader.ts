@@ -1,7 +1,7 @@
 // Rule `unknown-header`: see docs/rules/unknown-header.md.
 import { message } from '../i18n/catalog';
 import { spec } from '../spec/data';
-import { figuresApart, rowsComplete, tablesScrambled } from '../query';
+import { rowsComplete, tablesScrambled } from '../query';
 import { norm } from '../text';
 import type { Rule, RuleFinding } from './types';
 
@@ -16,7 +16,7 @@ export const unknownHeader: Rule = {
     // them, not a writer's words (short-row says once that the table cannot be read).
     if (tablesScrambled(model)) return out;
     for (const table of Object.values(model.tables)) {
-      if (!table || figuresApart(table)) continue;
+      if (!table) continue;
       const unknown = table.headers.filter((h) => !h.known);
       // Header words broken over lines (PDF text) or generic headers (数据1…) above rows that carry
       // every column: said once for the table, and the columns are taken in the format's order.
