@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { check, checkAcrossYears, TimeBudgetExceeded, notCheckedEntry, reviewCsv, reviewEntry, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { check, checkAcrossYears, closest, TimeBudgetExceeded, notCheckedEntry, reviewCsv, reviewEntry, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
 import { unifiedDiff } from './diff';
@@ -44,6 +44,20 @@ const Options = z.object({
 type Options = z.infer<typeof Options>;
 
 class UsageError extends Error {}
+
+/** Every command run() dispatches, for the message that names them. */
+const COMMANDS = ['check', 'summary', 'convert', 'init', 'print-config'] as const;
+
+/** The long options of check and summary, for the suggestion after a misspelt one. */
+const OPTIONS = ['--format', '--output-file', '--out', '--rule', '--stdin-filename', '--lang', '--fix', '--dry-run', '--quiet', '--max-warnings', '--ignore', '--config', '--help', '--version'] as const;
+
+/** The unknown-option message, with the known option a typo most likely meant. By edit distance
+ *  as for rule ids, but the closest one within a third of its length: option names are short and
+ *  share their "--", so two edits alone would offer --fix for --x. */
+function unknownOption(flag: string): string {
+  const near = flag.startsWith('--') ? closest(flag, OPTIONS) : undefined;
+  return near ? `未知选项 “${flag}”（是否想用 ${near}？） / unknown option "${flag}" (did you mean "${near}"?)` : `未知选项 “${flag}” / unknown option "${flag}"`;
+}
 
 const HELP = {
   'zh-CN': `用法: gov-report check [选项] <文件或目录…>
@@ -117,7 +131,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const command = args.shift();
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check' && command !== 'summary') throw new UsageError(command ? `未知命令 “${command}”（可用：check、summary、convert） / unknown command "${command}" (use: check, summary, convert)` : '缺少命令 check / missing command: check');
+  if (command !== 'check' && command !== 'summary') throw new UsageError(command ? `未知命令 “${command}”（可用：${COMMANDS.join('、')}） / unknown command "${command}" (use: ${COMMANDS.join(', ')})` : '缺少命令 check / missing command: check');
   raw.command = command;
   while (args.length) {
     const a = args.shift() as string;
@@ -146,7 +160,8 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         }
         break;
       }
-      case '--dry-run': raw.dryRun = true; raw.fix = true; break;
+      // Only with --fix (checked below): alone it would silently turn a check into a fix.
+      case '--dry-run': raw.dryRun = true; break;
       case '--format': case '--lang': {
         const v = inline ?? args.shift();
         if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
@@ -155,7 +170,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       default:
         // "-" alone is standard input.
-        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`未知选项 “${flag}” / unknown option "${flag}"`);
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(unknownOption(flag));
         (raw.paths as string[]).push(a);
     }
   }
@@ -171,6 +186,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const o = parsed.data;
   const formats: readonly string[] = o.command === 'summary' ? SUMMARY_FORMATS : CHECK_FORMATS;
   if (o.format !== undefined && !formats.includes(o.format)) throw new UsageError(`--format 的取值 “${o.format}” 无效，可选：${formats.join(', ')} / invalid --format "${o.format}" (one of: ${formats.join(', ')})`);
+  if (o.dryRun && !o.fix) throw new UsageError('--dry-run 需要与 --fix 同用 / --dry-run needs --fix');
   if (o.command === 'summary' && (o.fix || o.maxWarnings !== undefined)) throw new UsageError('summary 不修改文件，也不设警告上限 / summary neither fixes nor counts warnings against a limit');
   if (o.format === 'xlsx' && !o.outputFile) throw new UsageError('--format xlsx 需要 -o <文件> / --format xlsx needs -o <file>');
   return o;
@@ -343,11 +359,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  // Nothing to check at all (an empty folder): said, and not a success.
-  if (files.length === 0) {
-    io.err(`gov-report: ${pick(message('cli.noFiles'), opts.lang ?? 'zh-CN')}\n`);
-    return 2;
-  }
+  if (files.length === 0) return nothingChecked(io, message('cli.noFiles'), opts.lang ?? 'zh-CN');
   const explicit = opts.config ? ConfigFinder.read(resolve(io.cwd, opts.config)) : undefined;
   if (explicit?.kind === 'invalid') {
     io.err(`gov-report: ${pick(message('cli.config.invalid', { path: opts.config as string, error: explicit.error }), opts.lang ?? 'zh-CN')}\n`);
@@ -512,6 +524,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
   } else io.out(report);
   if (results.some((r) => r.kind === 'failed')) return 2;
+  // Every file ignored, empty or not a report: as for an empty folder (each skipped one is said above).
+  if (checked.length === 0) return nothingChecked(io, allSkipped(files.length), lang);
   if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error'))) return 1;
   if (opts.maxWarnings !== undefined) {
     const warnings = warningsSeen;
@@ -524,6 +538,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 const STDIN = '\u0000stdin';
+
+/** Nothing was checked (an empty folder, or only files left out): said, and not a success. */
+function nothingChecked(io: CliIo, text: Localized, lang: Lang): number {
+  io.err(`gov-report: ${pick(text, lang)}\n`);
+  return 2;
+}
+
+function allSkipped(found: number): Localized {
+  return found === 1
+    ? { zh: '没有可检查的报告：该文件被忽略或跳过', en: 'nothing to check: the file was ignored or skipped' }
+    : { zh: `没有可检查的报告：找到的 ${found} 个文件均被忽略或跳过`, en: `nothing to check: all ${found} files found were ignored or skipped` };
+}
 
 /** `gov-report summary`: the folder as a reviewer hands it on (CSV, JSON, HTML, XLSX); an export,
  *  so its exit code says whether it was written, not what the reports hold. */
@@ -685,23 +711,32 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
   }
   const total = errors + warnings + infos;
   const files = results.length - skipped - failed;
+  // No file checked is no verdict (run() says so and exits 2): never a ✔ over skipped files.
   if (lang === 'en') {
-    lines.push(englishPlurals(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`));
+    if (files > 0) lines.push(englishPlurals(total === 0 ? `✔ ${files} file(s) checked, no problems` : `✖ ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info) in ${files} file(s)`));
     if (fixable > 0 && !fixing) lines.push(`  ${fixable} can be fixed with --fix`);
     if (fixedTotal > 0) lines.push(englishPlurals(`  fixed ${fixedTotal} problem(s)`));
     if (skipped + failed > 0) lines.push(englishPlurals(`  ${skipped} file(s) skipped, ${failed} could not be read`));
   } else {
-    lines.push(total === 0 ? `✔ 已检查 ${files} 个文件，未发现问题` : `✖ ${files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`);
+    if (files > 0) lines.push(total === 0 ? `✔ 已检查 ${files} 个文件，未发现问题` : `✖ ${files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`);
     if (fixable > 0 && !fixing) lines.push(`  其中 ${fixable} 个可用 --fix 自动修复`);
     if (fixedTotal > 0) lines.push(`  已自动修复 ${fixedTotal} 处`);
     if (skipped + failed > 0) lines.push(`  跳过 ${skipped} 个文件，${failed} 个文件无法读取`);
   }
-  return lines.join('\n') + '\n';
+  // Nothing found to say (every file left out of a folder): no blank line either.
+  return lines.length ? lines.join('\n') + '\n' : '';
 }
 
 // Run when executed (the bundle's entry), not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
-  run(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), stdin: readStdin }).then(
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output is not wanted,
+  // which is no error. It is dropped, and the run ends with its own exit code, never a crash.
+  let stdoutClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+  });
+  run(process.argv.slice(2), { out: (s) => { if (!stdoutClosed) process.stdout.write(s); }, err: (s) => process.stderr.write(s), cwd: process.cwd(), stdin: readStdin }).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       process.stderr.write(`gov-report: 内部错误 / internal error: ${(e as Error).message}\n`);

@@ -191,7 +191,9 @@ test('a notice that names the annual report is not a report: skipped, never 9 er
   const file = join(dir, '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知.txt');
   writeFileSync(file, '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知\n\n各乡镇人民政府，县政府各部门：\n\n根据《中华人民共和国政府信息公开条例》规定，现就做好2023年度政府信息公开工作年度报告编制和发布工作通知如下。\n一、按时发布。各单位应于2024年1月31日前发布本机关年度报告。\n二、规范格式。严格按照国办公开办函〔2021〕30号要求编制。\n');
   const r = gov('check', file);
-  assert.equal(r.status, 0);
+  // Skipped, so nothing was checked: exit 2, as for an empty folder (never a clean 0).
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /没有可检查的报告/);
   assert.match(r.stdout, /跳过：不是政府信息公开工作年度报告/);
   assert.doesNotMatch(r.stdout, /错误/);
 });
@@ -400,4 +402,89 @@ test('convert --to grid: the tables as read, each cell in its column, the guesse
   writeFileSync(join(dir, 'short.txt'), short);
   const r = spawnSync(process.execPath, [cli, 'convert', 'short.txt', '--to', 'grid'], { cwd: dir, encoding: 'utf8' });
   assert.deepEqual(cellsOf(r.stdout, '（一）予以公开'), ['?5', '?1', '?—', '?—', '?—', '?—', '?—']);
+});
+
+test('--dry-run without --fix is a usage error, never a silent fix or a silent check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-dry-'));
+  const file = join(dir, 'sample.txt');
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), file);
+  const before = readFileSync(file, 'utf8');
+  const r = gov('check', '--dry-run', file);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /gov-report: --dry-run 需要与 --fix 同用 \/ --dry-run needs --fix\n/);
+  assert.equal(r.stdout, '', 'no diff and no check');
+  assert.equal(readFileSync(file, 'utf8'), before);
+  assert.equal(gov('check', '--dry-run', '--fix', file).status, 1, 'with --fix, in either order, it is the dry run');
+});
+
+test('a misspelt option gets the closest known option suggested, as a misspelt rule id does', () => {
+  const typo = gov('check', '--fromat', 'json', 'examples/sample-2023.txt');
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /未知选项 “--fromat”（是否想用 --format？） \/ unknown option "--fromat" \(did you mean "--format"\?\)/);
+  assert.match(gov('check', '--outfile', 'x.json', 'examples').stderr, /did you mean "--output-file"\?/);
+  assert.match(gov('check', '--dryrun', '--fix', 'examples').stderr, /did you mean "--dry-run"\?/);
+  // Nothing near: no guess (two edits are most of a short name).
+  const far = gov('check', '--x', 'examples');
+  assert.equal(far.status, 2);
+  assert.match(far.stderr, /unknown option "--x"\n/);
+});
+
+test('a run whose every file is ignored or not a report checked nothing: exit 2 and said, as for an empty folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-none-'));
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'README.md'), join(dir, 'notes.md'));
+  mkdirSync(join(dir, 'drafts'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'drafts', 'draft.txt'));
+  const at = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  const r = at('check', '--ignore', 'drafts/**', '.');
+  assert.equal(r.status, 2, r.stdout);
+  assert.match(r.stdout, /notes\.md\n {2}— {2}跳过：不是政府信息公开工作年度报告/, 'why the file was skipped is still said');
+  assert.doesNotMatch(r.stdout, /✔|已检查 0 个文件|未发现问题/, 'no verdict over nothing');
+  assert.match(r.stderr, /^gov-report: 没有可检查的报告：找到的 2 个文件均被忽略或跳过\n$/);
+  const en = at('check', '--lang', 'en', '--ignore', 'drafts/**', '.');
+  assert.equal(en.status, 2);
+  assert.match(en.stderr, /^gov-report: nothing to check: all 2 files found were ignored or skipped\n$/);
+  // Every file of the folder ignored: nothing on standard output, as for an empty folder.
+  const ignored = at('check', '--ignore', '**', '.');
+  assert.equal(ignored.status, 2);
+  assert.equal(ignored.stdout, '');
+  assert.match(ignored.stderr, /没有可检查的报告/);
+  // One report among them is a check, as before.
+  assert.equal(at('check', '.').status, 1);
+});
+
+test('the unknown-command message names every command there is', () => {
+  const r = gov('lint');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /未知命令 “lint”（可用：check、summary、convert、init、print-config） \/ unknown command "lint" \(use: check, summary, convert, init, print-config\)/);
+  // Each named command is one run() dispatches (a usage error of its own, not "unknown command").
+  for (const command of ['check', 'summary', 'convert', 'print-config']) assert.doesNotMatch(gov(command).stderr, /未知命令|unknown command/, command);
+});
+
+test('the --max-warnings message follows --lang', () => {
+  const file = 'test/fixtures/real/guangshui-2024.txt';
+  const en = gov('check', '--lang', 'en', '--max-warnings', '0', file);
+  assert.equal(en.status, 1);
+  assert.match(en.stderr, /^\d+ warnings? exceeds? --max-warnings 0\n$/);
+  assert.doesNotMatch(en.stderr, /\p{Script=Han}/u);
+  assert.match(gov('check', '--max-warnings', '0', file).stderr, /^警告数 \d+ 超过 --max-warnings 0\n$/);
+});
+
+test('output into a pipe its reader closed (`| head`): no EPIPE crash, the run ends with its own exit code', () => {
+  // The reader (`true`) is gone before the CLI has started, so every write meets a closed pipe.
+  const r = spawnSync('sh', ['-c', `{ "${process.execPath}" "${cli}" check test/fixtures/rules/clean-2023.txt; echo "exit $?" >&2; } | true`], { cwd: root, encoding: 'utf8' });
+  assert.doesNotMatch(r.stderr, /EPIPE|\n\s+at /, 'no crash, no stack trace');
+  assert.equal(r.stderr, 'exit 0\n', 'the clean report still exits 0');
+});
+
+test('the extension\'s own rule pages (Markdown quoting table rows) are not reports', () => {
+  const r = gov('check', '--format', 'json', 'docs/rules');
+  const files = JsonOutput.parse(JSON.parse(r.stdout)).files;
+  assert.deepEqual(files.filter((f) => !('skipped' in f)).map((f) => f.path), [], 'every page skipped');
+  assert.equal(r.status, 2, 'nothing checked');
+});
+
+test('summary: the agency of a web page\'s title leaves out the site name after "-"', () => {
+  const r = gov('summary', '--format', 'json', 'test/fixtures/corpus/shuyang-fgj-2023.html');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).reports[0].agency, '沭阳县发展和改革局');
 });

@@ -112,6 +112,7 @@ export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[]
       markdownLevel: h.line.markdownLevel,
       ...(h.line.markdownLevel > 0 ? { markdownPrefixRange: { start: h.line.start, end: h.line.contentStart } } : {}),
       subheadings: [],
+      read: 'sure' as const,
     };
   });
   // Sub-headings: "（一）主动公开…" lines inside a section, outside its tables.
@@ -180,7 +181,7 @@ export function findTitle(lines: LogicalLine[], firstSectionStart: number): Titl
     const raw = l.text.slice(l.contentStart - l.start).replace(/\u200b/g, '').trim();
     const inner = titleText(raw);
     // A page title ends with its site's name ("…年度报告_政府信息公开年报_某某管委会"): not the report's.
-    const site = /年度报告\s*[_|｜]/.exec(inner);
+    const site = /年度报告\s*[-_|｜—–－]/.exec(inner);
     const own = site ? inner.slice(0, site.index + 4) : inner;
     const n = norm(own);
     if (n.length > 80 || !(n.includes('年度报告') || n.includes('工作报告'))) continue;
