@@ -6,7 +6,8 @@ import { ignored, type IgnoreEntry } from './config';
 import type { ReportModel } from './model';
 import { suppressionsOf } from './suppress';
 import { parse } from './parse/index';
-import { rules } from './rules/index';
+import { ruleById, rules } from './rules/index';
+import { capByCertainty } from './capByCertainty';
 import { spec } from './spec/data';
 import type { FormatVersion } from './spec/schema';
 import { norm } from './text';
@@ -53,7 +54,7 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
     }
     for (const f of produced) findings.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
   }
-  const folded = foldExplained(findings);
+  const folded = capByCertainty(model, foldExplained(findings), (id) => ruleById.get(id)?.evidence, options.severity?.['unconfirmed'] ?? 'info');
   settleFixes(folded);
   verifyInsertions(model, folded);
   folded.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);

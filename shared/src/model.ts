@@ -5,6 +5,17 @@ import type { LineIndex, Range } from './text';
 
 export type Layout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flattened';
 
+/**
+ * How a part of the model was read. `sure`: a structured cell, a heading on its own line, a label
+ * matched by its words. `inferred`: the reader drew the boundaries itself (text that lost its line
+ * breaks, cut by the format's words), a split of glued digits chosen by the identities, a row
+ * placed by the format's order. `unread`: nothing could be read there (a figure whose column is
+ * unknown, glued digits with no sure split). Readers and the interpreter set it; check() caps
+ * every finding by it (an error rests only on sure readings; an absence is never claimed where
+ * the text could not show it).
+ */
+export type Certainty = 'sure' | 'inferred' | 'unread';
+
 export type CellValue =
   | { kind: 'number'; value: number; /** how the text deviates from plain ASCII digits */ notes: NumberNote[] }
   /** an empty cell exists where the value belongs; `asZero` when the table leaves its zeros blank */
@@ -30,6 +41,8 @@ export interface Cell {
   /** A figure of a row with fewer values than columns, placed in the first columns by order: where
    *  it belongs is a guess, so no relation, comparison or fix uses it (short-row says so). */
   guessed?: true;
+  /** How the cell was read; absent: sure. */
+  read?: Exclude<Certainty, 'sure'>;
 }
 
 export interface TableRow {
@@ -51,6 +64,8 @@ export interface TableRow {
   padded: number;
   /** Figures whose label was lost (a converter's Markdown), placed by the order of the format. */
   placed?: true;
+  /** How the row's label and place were read; absent: sure. */
+  read?: Exclude<Certainty, 'sure'>;
 }
 
 export interface FlattenedInfo {
@@ -66,6 +81,9 @@ export interface FlattenedInfo {
   undetermined?: true;
   /** Cut out of crawler text (glued.ts): said with the document's lost line breaks. */
   glued?: true;
+  /** The digits allow one split whatever the identities say ("0000000" in seven columns): read
+   *  as surely as the row's own boundaries, and not said. */
+  forced?: true;
 }
 
 export interface HeaderCell {
@@ -103,6 +121,9 @@ export interface Table {
    *  text taken column by column): how many, and where the first stands. `apart`: more of them
    *  than in the rows, so nothing of the table is read reliably (its cells are all `guessed`). */
   stray?: { count: number; range: Range; apart?: true };
+  /** `inferred` when any row or header of it was cut out of text that lost its boundaries;
+   *  `unread` when its figures stand apart from its labels. */
+  read: Certainty;
 }
 
 export interface SubHeading {
@@ -130,6 +151,8 @@ export interface Section {
   markdownLevel: number;
   markdownPrefixRange?: Range;
   subheadings: SubHeading[];
+  /** `inferred`: the heading was found inside a line (text that lost its line breaks). */
+  read: Certainty;
 }
 
 export interface Evidence {
@@ -157,4 +180,9 @@ export interface ReportModel {
   html?: boolean;
   /** The first line that had lost its line breaks (text copied from a web page), read by its labels. */
   lostLineBreaks?: Range;
+  /** `inferred` when the reader had to draw lines or cells itself anywhere (`inferredSpans`):
+   *  then nothing can be claimed absent from the document as a whole. */
+  read: Certainty;
+  /** The stretches of text whose line and cell boundaries the reader drew itself. */
+  inferredSpans: Range[];
 }

@@ -14,13 +14,13 @@ type Lang = 'zh-CN' | 'en';
 const WORDS = {
   'zh-CN': {
     row: '行', from: '起于第 {line} 行', none: '（没有读到表格）',
-    legend: '说明：· 空白；— 缺失（未写）；? 按顺序对应列的推断（该行的数值少于列数）；≈ 由勾稽关系从连写数字中选定的拆分；! 无法读取的连写数字（不参与校验）；[按位置] 行标签由位置推定',
+    legend: '说明：· 空白；— 缺失（未写）；? 按顺序对应列的推断（该行的数值少于列数）；≈ 由勾稽关系从连写数字中选定的拆分；~ 从失去换行或单元格边界的文本中按格式用语切分读出（推断，不作为错误的依据）；! 无法读取的连写数字（不参与校验）；[按位置] 行标签由位置推定；其余为确定读取',
     placed: '[按位置]', unread: '! 无法可靠读取',
     read: '读取器给出的网格（未经解释；| 分隔单元格，· 空白，~ 由空格推断的格，⟨c×r⟩ 跨 c 列 r 行）：', line: '第 {line} 行', startsAt: '（自第 {col} 列）', more: '……另有 {n} 行',
   },
   en: {
     row: 'row', from: 'from line {line}', none: '(no table read)',
-    legend: 'Legend: · blank; — missing (not written); ? placed in order (the row has fewer values than columns); ≈ split of glued digits chosen by the identities; ! glued digits that cannot be read (not checked); [by place] the label was placed by its position',
+    legend: 'Legend: · blank; — missing (not written); ? placed in order (the row has fewer values than columns); ≈ split of glued digits chosen by the identities; ~ read from text that lost its line breaks or cell boundaries, cut by the format\'s words (inferred: no error rests on it); ! glued digits that cannot be read (not checked); [by place] the label was placed by its position; everything else was read for sure',
     placed: '[by place]', unread: '! not read reliably',
     read: 'The grid the reader found (before interpretation; | between cells, · blank, ~ a cell guessed from spaces, ⟨c×r⟩ spans c columns and r rows):', line: 'line {line}', startsAt: '(from column {col}) ', more: '… {n} more rows',
   },
@@ -41,10 +41,12 @@ function cellText(cell: Cell, row: TableRow): string {
   const v = cell.value;
   const shown = v.kind === 'number' ? String(v.value) : v.kind === 'blank' ? '·' : v.kind === 'missing' ? '—' : cell.raw.trim() || '·';
   if (row.flattened?.undetermined || (row.flattened && row.flattened.candidates.length !== 1 && v.kind !== 'number')) return `!${shown}`;
-  if (row.flattened && row.flattened.candidates.length === 1) return `≈${shown}`;
+  if (row.flattened && row.flattened.candidates.length === 1 && !row.flattened.forced) return `≈${shown}`;
   // Fewer values than columns, placed in the first columns by order (short-row says so): every
   // cell of the row is where the reader put it, not where the file had it.
-  return row.padded > 0 && row.valueCount > 0 ? `?${shown}` : shown;
+  if (!row.flattened && row.padded > 0 && row.valueCount > 0) return `?${shown}`;
+  // Read from text whose lines or cells the reader cut itself (model.ts Certainty).
+  return cell.read === 'inferred' || row.read === 'inferred' ? `~${shown}` : shown;
 }
 
 /** At most this many grid rows are printed under a table. */

@@ -83,13 +83,16 @@ export const cases: Case[] = [
   { rule: 'unknown-row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.另行说明的情形'), at: '8.另行说明的情形' },
   { rule: 'row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
   { rule: 'lost-line-breaks', text: clean.split('\n').join(' '), at: lines[0] as string },
+  // A row that seems missing where the line breaks were lost: not claimed, said once.
+  { rule: 'unconfirmed', text: lines.filter((l) => !l.includes('（二）部分公开')).join(' '), at: lines[0] as string },
   { rule: 'blank-value', text: setCells('2.重复申请', ['0', '', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'invalid-number', text: setCells('2.重复申请', ['0', '-1', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'placeholder-value', text: setCells('2.重复申请', ['0', '—', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'number-format', text: setCells('一、本年新收', ['１２', '2', '0', '0', '1', '0', '15']), at: '一、本年新收' },
   { rule: 'short-row', text: setCells('（二）部分公开', ['2', '0', '0', '0', '0', '0']), at: '（二）部分公开' },
   { rule: 'extra-cells', text: setCells('（二）部分公开', ['2', '0', '0', '0', '0', '0', '2', '0']), at: '（二）部分公开' },
-  { rule: 'flattened-row', text: replaceOnce(clean, lineWith('（四）无法提供'), '（四）无法提供 1.本机关不掌握相关政府信息 2000103'), at: '（四）无法提供' },
+  // (Nine digits in seven columns: the row total chooses 12|2|0|0|1|0|15; seven would split one way only, said by no rule.)
+  { rule: 'flattened-row', text: replaceOnce(clean, lineWith('一、本年新收'), '一、本年新收政府信息公开申请数量 122001015'), at: '一、本年新收' },
   { rule: 'outdated-format', text: replaceOnce(fixture('real', 'yichuan-2020.txt'), '伊川县科技和工信局2020年', '伊川县科技和工信局2023年'), at: '信息内容\t本年新制作数量' },
   { rule: 'mixed-format', text: replaceOnce(clean, '本年制发件数', '本年新制作数量'), at: '本年新制作数量' },
 ];

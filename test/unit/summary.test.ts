@@ -42,7 +42,7 @@ test('summary --format csv: UTF-8 with BOM, one row per file, the figures a revi
   assert.ok(r.stdout.startsWith('\uFEFF'), 'a byte order mark, so that Excel reads the Chinese');
   const [head, ...rows] = parseCsv(r.stdout.slice(1));
   assert.deepEqual(head!.slice(0, 9), ['文件', '机关', '年度', '格式', '状态', '错误', '警告', '提示', '本年新收']);
-  assert.equal(rows.length, 11, 'the ten report files (hongze as PDF and text) and the README (skipped, with why)');
+  assert.equal(rows.length, 16, 'the fifteen report files (hongze as PDF and text) and the README (skipped, with why)');
   const row = (file: string) => Object.fromEntries(head!.map((h, i) => [h, rows.find((x) => x[0] === file)![i]]));
   const huaian = row('huaian-2024.pdf');
   assert.deepEqual([huaian['机关'], huaian['年度'], huaian['格式'], huaian['状态']], ['淮安市人民政府', '2024', '2021', '完整读取']);

@@ -216,7 +216,7 @@ function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | unde
 
 function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
   const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
-  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}), ...(raw.placed ? { placed: true as const } : {}) };
+  const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}), ...(raw.placed ? { placed: true as const, read: 'inferred' as const } : {}) };
   // One run of digits where several values belong: flattened text (FORMAT.md §7); or the runs
   // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
@@ -254,15 +254,18 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
       if (candidates.length === 1) {
         // The one split that fits: read it (the finding says so), each value with its exact range.
         row.cells = splitCells(offsets, digits, candidates[0] as number[], columns);
+        // Chosen by the identities (inferred), unless the digits allow no other split ("0000000").
+        if (!check || splitFlattened(digits, columns.length, undefined, 2, boundaries).length === 1) info.forced = true;
+        else for (const c of row.cells) c.read = 'inferred';
       } else {
-        row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range }));
+        row.cells = columns.map((col) => ({ columnId: col.id, raw: '', value: { kind: 'invalid', reason: 'text' }, range, read: 'unread' as const }));
       }
       row.extraCells = [];
     }
   }
   // Fewer figures than columns, put in the first columns by order: which columns they stand in is
   // not known, so none of them takes part in a relation (FORMAT.md §7; short-row says so once).
-  if (row.padded > 0 && row.valueCount > 0 && !row.flattened) for (const c of row.cells) if (c.value.kind === 'number') c.guessed = true;
+  if (row.padded > 0 && row.valueCount > 0 && !row.flattened) for (const c of row.cells) if (c.value.kind === 'number') unread(c);
   return row;
 }
 
@@ -306,6 +309,41 @@ function joinStacked(cells: GridCell[], vocabulary: Map<string, unknown>, at: (o
   return out.filter((_, k) => !used.has(k));
 }
 
+/**
+ * Header words a space cut in two on one line ("商业 企业", "科研 机构": the cells of a narrow column
+ * crawled as text), joined when neither piece is a header word and together they are one.
+ */
+function joinSplit(cells: GridCell[], vocabulary: Map<string, unknown>): GridCell[] {
+  const out: GridCell[] = [];
+  for (const t of cells) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end < t.start && t.start - prev.end <= 2 && !vocabulary.has(norm(prev.text)) && !vocabulary.has(norm(t.text)) && vocabulary.has(norm(prev.text + t.text))) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}${t.text}`, end: t.end };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** The one format the header words of a 表1 item belong to, if they name one and only one. */
+function itemFormat(cells: readonly GridCell[]): FormatVersion | undefined {
+  const found = new Set<FormatVersion>();
+  const words = vocabularyWords(table1HeaderVocabulary as Map<string, unknown>);
+  for (const c of cells) {
+    if (c.text.length > 200) continue;
+    for (const s of segment(norm(c.text), words)) {
+      const formats = s.word === undefined ? undefined : table1HeaderVocabulary.get(s.word)?.formats;
+      if (formats?.size === 1) found.add([...formats][0] as FormatVersion);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** A figure whose column is not known: kept out of every relation, comparison and fix. */
+function unread(c: Cell): void {
+  c.guessed = true;
+  c.read = 'unread';
+}
+
 /** Fewer than this many figures no row took are a displaced figure or two, not a sign. */
 const MIN_STRAY = 8;
 
@@ -322,7 +360,7 @@ function strayOf(t: RawTable, rowsOf: () => readonly TableRow[]): { stray?: Tabl
   let read = 0;
   for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number' || c.value.kind === 'placeholder') read++;
   const apart = t.stray.count >= MIN_STRAY && t.stray.count > read;
-  if (apart) for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number') c.guessed = true;
+  if (apart) for (const r of rows) for (const c of r.cells) if (c.value.kind === 'number') unread(c);
   return { stray: { count: t.stray.count, range: { start: first.start, end: first.end }, ...(apart ? { apart: true as const } : {}) } };
 }
 
@@ -332,7 +370,10 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
   const t1 = raw.table1;
   if (t1) {
     const items: Table1Item[] = t1.items.map((it) => {
-      const specItem = table1ItemsFor(format).find((x) => x.item === it.item) ?? table1ItemsFor(format === '2021' ? '2019' : '2021').find((x) => x.item === it.item);
+      // An item whose header words are all of the other format (a 2021 report keeping the 2019
+      // 表1) has that format's columns: its figures are read in them, or not at all.
+      const own = itemFormat(it.headerCells) ?? format;
+      const specItem = table1ItemsFor(own).find((x) => x.item === it.item) ?? table1ItemsFor(own === '2021' ? '2019' : '2021').find((x) => x.item === it.item);
       const columns = specItem?.columns ?? [];
       const headers = readHeaders(it.headerCells, table1HeaderVocabulary as Map<string, unknown>, (k) => (table1HeaderVocabulary.get(k)?.columnId), columns.map((c) => c.label));
       const rows = it.rows.map((r) => buildRow(r, columns, 'table1'));
@@ -340,7 +381,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     });
     out.table1 = {
       id: 'table1', range: { start: t1.start, end: t1.end }, start: lineOf(t1.start), rows: items.flatMap((i) => i.rows),
-      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels, ...strayOf(t1, () => items.flatMap((i) => i.rows)),
+      headers: items.flatMap((i) => i.headers), items, unknownLabels: t1.unknownLabels, ...strayOf(t1, () => items.flatMap((i) => i.rows)), read: 'sure',
     };
   }
   const t2 = raw.table2;
@@ -354,10 +395,10 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     narrowByColumns(table2Rows, format);
     markBlanksAsZero(table2Rows, (id) => id === 'total');
     const words = t2.headerCells.filter((h) => !isCornerNote(h.text));
-    const headers = readHeaders(joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
+    const headers = readHeaders(joinSplit(joinStacked(words, table2HeaderVocabulary as Map<string, unknown>, positionOf), table2HeaderVocabulary as Map<string, unknown>), table2HeaderVocabulary as Map<string, unknown>, (k) => table2HeaderVocabulary.get(k), spec.table2.columns.map((c) => c.label));
     out.table2 = {
       id: 'table2', range: { start: t2.start, end: t2.end }, start: lineOf(t2.start), rows: table2Rows,
-      headers, items: [], unknownLabels: t2.unknownLabels, ...strayOf(t2, () => table2Rows),
+      headers, items: [], unknownLabels: t2.unknownLabels, ...strayOf(t2, () => table2Rows), read: 'sure',
     };
   }
   const t3 = raw.table3;
@@ -366,7 +407,7 @@ export function buildTables(raw: RawTables, format: FormatVersion, positionOf: (
     const rows = t3.rows.filter((r) => r.slots.length > 0).map((r) => buildRow(r, spec.table3.columns, 'table3'));
     out.table3 = {
       id: 'table3', range: { start: t3.start, end: t3.end }, start: lineOf(t3.start),
-      rows, headers, items: [], unknownLabels: [], ...strayOf(t3, () => rows),
+      rows, headers, items: [], unknownLabels: [], ...strayOf(t3, () => rows), read: 'sure',
     };
     markBlanksAsZero(out.table3.rows, (id) => id.endsWith('.total'));
   }

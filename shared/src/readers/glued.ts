@@ -183,14 +183,22 @@ function isGlued(line: string): boolean {
       i++;
       continue;
     }
-    const prev = line.charCodeAt(i - 1);
+    // One space may stand between a label and its figures ("申请数量 690000069二、…") when the
+    // figures themselves ran together (a piece of six digits at least): spaced cells are no glue.
+    const spaced = isBlank(line.charCodeAt(i - 1)) && !isBlank(line.charCodeAt(i - 2));
+    const prev = spaced ? line.charCodeAt(i - 2) : line.charCodeAt(i - 1);
     let j = i;
     let digits = 0;
+    let piece = 0;
+    let longest = 0;
     while (j < line.length && (isDigit(line.charCodeAt(j)) || (isBlank(line.charCodeAt(j)) && isDigit(line.charCodeAt(j + 1))))) {
-      if (isDigit(line.charCodeAt(j))) digits++;
+      if (isDigit(line.charCodeAt(j))) {
+        digits++;
+        longest = Math.max(longest, ++piece);
+      } else piece = 0;
       j++;
     }
-    if (digits >= 7 && (isCjk(prev) || prev === 0xff09 || prev === 41 || prev === 0x201d)) found++;
+    if (digits >= 7 && (!spaced || longest >= 6) && (isCjk(prev) || prev === 0xff09 || prev === 41 || prev === 0x201d)) found++;
     i = j;
   }
   return found >= MIN_GLUED_ROWS;

@@ -54,6 +54,9 @@ export interface Grid {
   layouts: Set<Layout>;
   /** The first line that had lost its line breaks (text copied from a web page). */
   lostBreaks?: { start: number; end: number };
+  /** Stretches whose lines and cells the reader cut itself (text that lost its breaks), in
+   *  order: every cell, label and heading read from them is inferred, never sure. */
+  inferredSpans: Array<{ start: number; end: number }>;
 }
 
 /**

@@ -43,7 +43,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
   let regionIndex = 0;
 
   // Lines: the physical ones, and those a web copy lost (see webCopy.ts).
-  const flow: Reflow = htmlDoc ? { breaks: [] } : reflow(text);
+  const flow: Reflow = htmlDoc ? { breaks: [], lost: [] } : reflow(text);
   let breakIndex = 0;
   let pos = 0;
   let prevCellPerLine = false; // the previous line was a one-cell Word-export line (for continuations)
@@ -227,7 +227,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
     if (!virtual && eol >= n) break;
     pos = next;
   }
-  return { rows: grid.rows, lines, layouts, ...(flow.first ? { lostBreaks: flow.first } : {}) };
+  return { rows: grid.rows, lines, layouts, inferredSpans: flow.lost, ...(flow.first ? { lostBreaks: flow.first } : {}) };
 }
 
 /**

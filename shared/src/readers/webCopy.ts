@@ -14,6 +14,9 @@ import { spec } from '../spec/data';
 const LONG_LINE = 100;
 // "2、主动公开政府信息情况" too: Arabic numbering, with the format's own title (as sections.ts accepts it).
 const HEADING_IN_WORD = /[一二三四五六1-6]、/g;
+/** Words only the tables have (表1's item marker, 表2's corner note and header). */
+const TABLE_WORDS = /第二十条第|勾稽关系|申请人情况/;
+const MAX_MARKER_SCAN = 400_000;
 
 export interface Reflow {
   /** Offsets where a new line starts (sorted). */
@@ -22,11 +25,14 @@ export interface Reflow {
   gluedValues?: Set<number>;
   /** The first line that had lost its line breaks. */
   first?: { start: number; end: number };
+  /** Every line that had lost its line breaks: the lines and cells in it are the reader's own cut. */
+  lost: Array<{ start: number; end: number }>;
 }
 
 export function reflow(text: string): Reflow {
   const breaks: number[] = [];
   const gluedValues = new Set<number>();
+  const lost: Reflow['lost'] = [];
   let first: Reflow['first'];
   let pos = 0;
   while (pos < text.length) {
@@ -41,10 +47,12 @@ export function reflow(text: string): Reflow {
       // A heading with its first sentence on one line is a way of writing, not a lost break: it
       // is said only when table rows were found inside the line too.
       if (found.rows > 0) first ??= { start: pos, end: eol };
+      // A table cut out of a long line is the reader's own cut, rows or not.
+      if (found.rows > 0 || TABLE_WORDS.test(text.slice(pos, Math.min(eol, pos + MAX_MARKER_SCAN)))) lost.push({ start: pos, end: eol });
     }
     pos = eol + 1;
   }
-  return { breaks, ...(first ? { first } : {}), ...(gluedValues.size > 0 ? { gluedValues } : {}) };
+  return { breaks, lost, ...(first ? { first } : {}), ...(gluedValues.size > 0 ? { gluedValues } : {}) };
 }
 
 function lostBreaks(text: string, start: number, end: number): boolean {

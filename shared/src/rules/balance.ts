@@ -8,6 +8,7 @@ import type { Rule, RuleFinding } from './types';
 export const balance: Rule = {
   id: 'balance',
   severity: 'error',
+  evidence: 'cells',
   identity: 'I1',
   title: 'balance.title',
   description: 'balance.description',

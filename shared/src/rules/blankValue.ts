@@ -11,6 +11,7 @@ const MAX_NAMED = 3;
 export const blankValue: Rule = {
   id: 'blank-value',
   severity: 'warning',
+  evidence: 'absence',
   title: 'blank-value.title',
   description: 'blank-value.description',
   check(model) {

@@ -7,6 +7,7 @@ import type { Rule, RuleFinding } from './types';
 export const carryOver: Rule = {
   id: 'carry-over',
   severity: 'warning',
+  evidence: 'cells',
   identity: 'I5',
   title: 'carry-over.title',
   description: 'carry-over.description',

@@ -9,6 +9,7 @@ import type { Rule, RuleFinding } from './types';
 export const columnMissing: Rule = {
   id: 'column-missing',
   severity: 'error',
+  evidence: 'absence',
   title: 'column-missing.title',
   description: 'column-missing.description',
   check(model) {

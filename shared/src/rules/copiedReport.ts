@@ -50,6 +50,7 @@ function sentenceKeys(model: ReportModel): string[] {
 export const copiedReport: Rule = {
   id: 'copied-report',
   severity: 'info',
+  evidence: 'cells',
   title: 'copied-report.title',
   description: 'copied-report.description',
   check: () => [],

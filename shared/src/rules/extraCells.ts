@@ -8,6 +8,7 @@ import { dataRows } from './cellsShared';
 export const extraCells: Rule = {
   id: 'extra-cells',
   severity: 'warning',
+  evidence: 'reading',
   title: 'extra-cells.title',
   description: 'extra-cells.description',
   check(model) {

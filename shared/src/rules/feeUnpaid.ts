@@ -13,6 +13,7 @@ export const feeUnpaid: Rule = {
   id: 'fee-unpaid',
   formats: ['2021'],
   severity: 'warning',
+  evidence: 'cells',
   title: 'fee-unpaid.title',
   description: 'fee-unpaid.description',
   check(model) {

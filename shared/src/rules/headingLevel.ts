@@ -6,6 +6,7 @@ import { specOf } from './sectionsShared';
 export const headingLevel: Rule = {
   id: 'heading-level',
   severity: 'info',
+  evidence: 'reading',
   title: 'heading-level.title',
   description: 'heading-level.description',
   check(model) {

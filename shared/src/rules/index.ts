@@ -41,6 +41,7 @@ import { unknownHeader } from './unknownHeader';
 import { unknownRowLabel } from './unknownRowLabel';
 import { yearUnknown } from './yearUnknown';
 import { wrongCell } from './wrongCell';
+import { unconfirmed } from './unconfirmed';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
@@ -54,7 +55,7 @@ export const rules: readonly Rule[] = [
   sectionMissing, sectionDuplicate, sectionOrder, sectionNumbering, sectionTitle, headingLevel, titleMissing, yearUnknown,
   tableMissing, rowMissing, rowDuplicate, columnMissing, unknownHeader, unknownRowLabel, rowLabel,
   // cells as read
-  lostLineBreaks, blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
+  lostLineBreaks, unconfirmed, blankValue, invalidNumber, placeholderValue, numberFormat, shortRow, extraCells, flattenedRow,
   // format version
   outdatedFormat, mixedFormat,
   // the report's own suppression comments

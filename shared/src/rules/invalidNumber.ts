@@ -7,6 +7,7 @@ import { names } from './cellsShared';
 export const invalidNumber: Rule = {
   id: 'invalid-number',
   severity: 'error',
+  evidence: 'cells',
   title: 'invalid-number.title',
   description: 'invalid-number.description',
   check(model) {

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const mixedFormat: Rule = {
   id: 'mixed-format',
   severity: 'warning',
+  evidence: 'cells',
   title: 'mixed-format.title',
   description: 'mixed-format.description',
   check(model) {

@@ -12,6 +12,7 @@ const WHAT = { fullwidth: ['全角数字', 'full-width digits'], thousands: ['�
 export const numberFormat: Rule = {
   id: 'number-format',
   severity: 'info',
+  evidence: 'reading',
   title: 'number-format.title',
   description: 'number-format.description',
   check(model) {

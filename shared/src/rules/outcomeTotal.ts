@@ -7,6 +7,7 @@ import type { Rule, RuleFinding } from './types';
 export const outcomeTotal: Rule = {
   id: 'outcome-total',
   severity: 'error',
+  evidence: 'cells',
   identity: 'I2',
   title: 'outcome-total.title',
   description: 'outcome-total.description',

@@ -7,6 +7,7 @@ export const outdatedFormat: Rule = {
   id: 'outdated-format',
   formats: ['2019'],
   severity: 'error',
+  evidence: 'cells',
   title: 'outdated-format.title',
   description: 'outdated-format.description',
   check(model) {

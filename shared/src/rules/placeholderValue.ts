@@ -7,6 +7,7 @@ import { isTotalCell, names } from './cellsShared';
 export const placeholderValue: Rule = {
   id: 'placeholder-value',
   severity: 'warning',
+  evidence: 'reading',
   title: 'placeholder-value.title',
   description: 'placeholder-value.description',
   check(model) {

@@ -20,6 +20,7 @@ function chineseYear(s: string): number {
 export const publicationDate: Rule = {
   id: 'publication-date',
   severity: 'warning',
+  evidence: 'cells',
   title: 'publication-date.title',
   description: 'publication-date.description',
   check(model) {

@@ -15,6 +15,7 @@ const CLAIMS: Array<{ pattern: RegExp; contradicted: readonly string[] }> = [
 export const reviewOutcome: Rule = {
   id: 'review-outcome',
   severity: 'error',
+  evidence: 'cells',
   title: 'review-outcome.title',
   description: 'review-outcome.description',
   check(model) {

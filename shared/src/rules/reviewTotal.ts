@@ -7,6 +7,7 @@ import type { Rule, RuleFinding } from './types';
 export const reviewTotal: Rule = {
   id: 'review-total',
   severity: 'error',
+  evidence: 'cells',
   identity: 'I4',
   title: 'review-total.title',
   description: 'review-total.description',

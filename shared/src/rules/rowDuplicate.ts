@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const rowDuplicate: Rule = {
   id: 'row-duplicate',
   severity: 'warning',
+  evidence: 'cells',
   title: 'row-duplicate.title',
   description: 'row-duplicate.description',
   check(model) {

@@ -7,6 +7,7 @@ import type { Rule, RuleFinding } from './types';
 export const rowLabel: Rule = {
   id: 'row-label',
   severity: 'info',
+  evidence: 'reading',
   title: 'row-label.title',
   description: 'row-label.description',
   check(model) {

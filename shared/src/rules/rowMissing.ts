@@ -17,6 +17,7 @@ const LISTED = 5;
 export const rowMissing: Rule = {
   id: 'row-missing',
   severity: 'error',
+  evidence: 'absence',
   title: 'row-missing.title',
   description: 'row-missing.description',
   check(model) {

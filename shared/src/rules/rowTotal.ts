@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const rowTotal: Rule = {
   id: 'row-total',
   severity: 'error',
+  evidence: 'cells',
   identity: 'I3',
   title: 'row-total.title',
   description: 'row-total.description',

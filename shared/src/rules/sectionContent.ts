@@ -15,6 +15,7 @@ function body(model: ReportModel, s: Section): string {
 export const sectionContent: Rule = {
   id: 'section-content',
   severity: 'warning',
+  evidence: 'absence',
   title: 'section-content.title',
   description: 'section-content.description',
   check(model) {
@@ -30,6 +31,7 @@ export const sectionContent: Rule = {
 export const processingFee: Rule = {
   id: 'processing-fee',
   severity: 'info',
+  evidence: 'absence',
   formats: ['2021'],
   title: 'processing-fee.title',
   description: 'processing-fee.description',
@@ -48,6 +50,7 @@ const PERIOD = /统计期限[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
   severity: 'warning',
+  evidence: 'cells',
   title: 'year-mismatch.title',
   description: 'year-mismatch.description',
   check(model) {

@@ -7,6 +7,7 @@ import { params } from './sectionsShared';
 export const sectionDuplicate: Rule = {
   id: 'section-duplicate',
   severity: 'error',
+  evidence: 'cells',
   title: 'section-duplicate.title',
   description: 'section-duplicate.description',
   check(model) {

@@ -9,6 +9,7 @@ import { params, lastLine } from './sectionsShared';
 export const sectionMissing: Rule = {
   id: 'section-missing',
   severity: 'error',
+  evidence: 'absence',
   title: 'section-missing.title',
   description: 'section-missing.description',
   check(model) {

@@ -6,6 +6,7 @@ import { specOf } from './sectionsShared';
 export const sectionNumbering: Rule = {
   id: 'section-numbering',
   severity: 'warning',
+  evidence: 'cells',
   title: 'section-numbering.title',
   description: 'section-numbering.description',
   check(model) {

@@ -7,6 +7,7 @@ import { specOf, params } from './sectionsShared';
 export const sectionOrder: Rule = {
   id: 'section-order',
   severity: 'error',
+  evidence: 'cells',
   title: 'section-order.title',
   description: 'section-order.description',
   check(model) {

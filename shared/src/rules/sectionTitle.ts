@@ -7,6 +7,7 @@ import { specOf } from './sectionsShared';
 export const sectionTitle: Rule = {
   id: 'section-title',
   severity: 'info',
+  evidence: 'reading',
   title: 'section-title.title',
   description: 'section-title.description',
   check(model) {

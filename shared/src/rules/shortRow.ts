@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const shortRow: Rule = {
   id: 'short-row',
   severity: 'warning',
+  evidence: 'reading',
   title: 'short-row.title',
   description: 'short-row.description',
   check(model) {

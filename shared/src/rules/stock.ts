@@ -6,6 +6,7 @@ import type { Rule, RuleFinding } from './types';
 export const stock: Rule = {
   id: 'stock',
   severity: 'info',
+  evidence: 'cells',
   identity: 'I6',
   title: 'stock.title',
   description: 'stock.description',

@@ -11,6 +11,7 @@ export function suppressionUnknown(ids: () => readonly string[]): Rule {
   return {
     id: 'suppression-unknown',
     severity: 'warning',
+    evidence: 'reading',
     title: 'suppression-unknown.title',
     description: 'suppression-unknown.description',
     check(model) {

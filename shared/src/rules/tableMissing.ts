@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const tableMissing: Rule = {
   id: 'table-missing',
   severity: 'error',
+  evidence: 'absence',
   title: 'table-missing.title',
   description: 'table-missing.description',
   check(model) {

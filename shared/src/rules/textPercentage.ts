@@ -13,6 +13,7 @@ const PERCENT = /占(?:比)?[^，。；%％0-9０-９]{0,12}?(?:的)?\s*([0-9０
 export const textPercentage: Rule = {
   id: 'text-percentage',
   severity: 'warning',
+  evidence: 'cells',
   title: 'text-percentage.title',
   description: 'text-percentage.description',
   check(model) {

@@ -29,6 +29,7 @@ const NOTHING: Array<{ pattern: RegExp; what: 'narrative.what.new' | 'table3'; v
 export const textTable: Rule = {
   id: 'text-table',
   severity: 'warning',
+  evidence: 'cells',
   identity: 'I7',
   title: 'text-table.title',
   description: 'text-table.description',

@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const titleMissing: Rule = {
   id: 'title-missing',
   severity: 'warning',
+  evidence: 'absence',
   title: 'title-missing.title',
   description: 'title-missing.description',
   check(model) {

@@ -48,9 +48,24 @@ export interface Finding {
 /** What a rule's check returns; the registry adds the rule id and severity. */
 export type RuleFinding = Omit<Finding, 'ruleId' | 'severity'>;
 
+/**
+ * What a rule's findings rest on, so that check() caps them by how sure the reading is (model.ts
+ * `Certainty`), in one place for every rule:
+ * - `cells`: the figures, words and headings at the finding's ranges (range, related, inputs). An
+ *   error only when every one of them was read for sure; else at most a warning, its fix not applied
+ *   by fix-all.
+ * - `absence`: something not found (a section, table, row, column, a blank cell). Raised only where
+ *   the place it should stand was read for sure; elsewhere it becomes one `unconfirmed` info per
+ *   table (or for the document).
+ * - `reading`: what the reader could not be sure of (a lost line break, a glued row): never above a
+ *   warning, and not capped.
+ */
+export type EvidenceKind = 'cells' | 'absence' | 'reading';
+
 export interface Rule {
   id: string;
   severity: Severity;
+  evidence: EvidenceKind;
   /** Catalogue keys of the rule's title and description. */
   title: MessageId;
   description: MessageId;

@@ -24,6 +24,7 @@ const FIGURES: ReadonlyArray<{ zh: string; en: string; key: 'received' | 'handle
 export const unitsSum: Rule = {
   id: 'units-sum',
   severity: 'info',
+  evidence: 'cells',
   title: 'units-sum.title',
   description: 'units-sum.description',
   check: () => [],

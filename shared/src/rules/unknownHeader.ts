@@ -8,6 +8,7 @@ import type { Rule, RuleFinding } from './types';
 export const unknownHeader: Rule = {
   id: 'unknown-header',
   severity: 'warning',
+  evidence: 'reading',
   title: 'unknown-header.title',
   description: 'unknown-header.description',
   check(model) {

@@ -5,6 +5,7 @@ import type { Rule, RuleFinding } from './types';
 export const unknownRowLabel: Rule = {
   id: 'unknown-row-label',
   severity: 'warning',
+  evidence: 'reading',
   title: 'unknown-row-label.title',
   description: 'unknown-row-label.description',
   check(model) {

@@ -15,6 +15,7 @@ const MAX_OPTIONS_IN_MESSAGE = 4;
 export const wrongCell: Rule = {
   id: 'wrong-cell',
   severity: 'error',
+  evidence: 'cells',
   identity: 'I1–I4',
   title: 'wrong-cell.title',
   description: 'wrong-cell.description',

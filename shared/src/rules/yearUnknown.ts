@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const yearUnknown: Rule = {
   id: 'year-unknown',
   severity: 'info',
+  evidence: 'reading',
   title: 'year-unknown.title',
   description: 'year-unknown.description',
   check(model) {
