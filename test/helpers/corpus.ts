@@ -79,7 +79,11 @@ export const CORPUS: Expected[] = [
     table3: '5 b b 2 7 8 b b 1 9 b b b b b',
     table1: { 'item1.rules': '13 13 524', 'item1.normative': '60 60 368', 'item5.licensing': '0 0 0', 'item6.penalty': '0 0 0', 'item8.fees': '0 0', 'item9.procurement': '6 251000' },
     findings: [
+      // The sum the text names: 予以公开 + 部分公开 is 272 + 3 (their totals are blank: the sums of their parts).
+      'text-table: 正文说“予以公开及部分公开258件”，但表2“（一）予以公开”与“（二）部分公开”之和为 275',
       'text-percentage: 正文说“占33.9%”，但按 258 计算',
+      // "因本机关不掌握等原因无法提供265件": 265 is 不掌握 alone; （四）无法提供 is 265 + 47 + 25.
+      'text-table: 正文说“无法提供265件”，表2“（四）无法提供”各项之和为 337；265 是表2“1.本机关不掌握相关政府信息”一项',
       'review-outcome: 正文说“均获维持”，但表3“行政复议”的“尚未审结”为 2',
       'blank-value: 表2有 107 个空白单元格',
       ...['（一）予以公开”行：总计为空，应为 272', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）”行：总计为空，应为 3', '1.属于国家秘密”行：总计为空，应为 14',

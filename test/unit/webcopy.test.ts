@@ -133,3 +133,19 @@ for (const spaceEvery of [1000, 3, 2]) {
     assert.ok(unread.length <= 2, unread.map((f) => f.message.zh).join('\n'));
   });
 }
+
+test('crawler text: a table\'s last figure run into the next sentence\'s year is split at the sentence; a figure written with its unit (2笔) is the number', () => {
+  const original = fixture('corpus', 'pingtan-ziyuan-2022-web.txt');
+  const year = original.replace('行政事业性收费0 三、', '行政事业性收费02025年，本局未收费。三、').replace(/四、结转下年度继续办理 000000 0 +四、/, '四、结转下年度继续办理 00000002025年，本局无结转。四、');
+  assert.ok(year.includes('00000002025年') && year.includes('行政事业性收费02025年'));
+  const value = (m: ReturnType<typeof run>['model'], table: 'table1' | 'table2', id: string) => m.tables[table]!.rows.find((r) => r.rowId === id)!.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind)).join(' ');
+  const read = run(year);
+  assert.equal(value(read.model, 'table1', 'item8.fees'), '0');
+  assert.equal(value(read.model, 'table2', 'carryOver'), '0 0 0 0 0 0 0');
+  assert.deepEqual(read.findings.map((f) => f.ruleId), run(original).findings.map((f) => f.ruleId));
+  const unit = run(original.replace('行政许可202第二十条', '行政许可202笔第二十条'));
+  assert.equal(value(unit.model, 'table1', 'item5.licensing'), '202');
+  const tab = run(fixture('rules', 'clean-2023.txt').replace('行政许可\t1368', '行政许可\t1368笔'));
+  assert.equal(value(tab.model, 'table1', 'item5.licensing'), '1368');
+  assert.deepEqual(tab.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId), []);
+});

@@ -241,6 +241,7 @@ export const catalog = {
   'narrative.what.licensing': { zh: '表1“行政许可”本年处理决定数量', en: 'table 1 "行政许可" (licensing) decisions' },
   'narrative.what.penalty': { zh: '表1“行政处罚”本年处理决定数量', en: 'table 1 "行政处罚" (penalty) decisions' },
   'narrative.what.enforcement': { zh: '表1“行政强制”本年处理决定数量', en: 'table 1 "行政强制" (enforcement) decisions' },
+  'narrative.reading.subRow': { zh: '表2“{row}”一项', en: 'table 2 row "{rowEn}" alone' },
   'narrative.reading.column': { zh: '{what}中的“{column}”列', en: 'the "{column}" column of {what}' },
   'narrative.reading.newAndCarried': { zh: '新收 {new} + 上年结转 {carried}', en: 'new {new} + carried over {carried}' },
   'msg.textTable.otherReading': { zh: '正文说“{quote}”，{what}为 {table}；{said} 是{reading}的数', en: 'The text says "{quote}"; {whatEn} is {table}; {said} is {readingEn}' },

@@ -3,8 +3,8 @@
 // counts the same words legitimately mean (收到/受理 may include last year's carried-over
 // applications); the other readings are named when the figure matches one of them instead.
 import { message, type MessageId } from '../i18n/catalog';
-import type { ReportModel } from '../model';
-import { cellOf, columnLabel, numberOf, rowsById, table2FormatOf } from '../query';
+import type { ReportModel, TableRow } from '../model';
+import { cellOf, columnLabel, numberOf, rowLabel, rowsById, table2FormatOf } from '../query';
 import { spec, table2RowsFor } from '../spec/data';
 import type { Localized } from '../spec/schema';
 
@@ -38,11 +38,27 @@ function sum(model: ReportModel, ids: readonly string[], column: string): number
   const rows = rowsById(model.tables.table2);
   let total = 0;
   for (const id of ids) {
-    const v = numberOf(cellOf(rows.get(id), column));
+    const row = rows.get(id);
+    // A total left blank is the sum of its applicant columns (what row-total says it should be).
+    const v = numberOf(cellOf(row, column)) ?? (column === 'total' ? partsOf(row) : undefined);
     if (v === undefined) return undefined;
     total += v;
   }
   return ids.length ? total : undefined;
+}
+
+/** The sum of a 表2 row's applicant columns, when the total is blank and every part was read. */
+function partsOf(row: TableRow | undefined): number | undefined {
+  const total = cellOf(row, 'total');
+  if (!row || !total || total.value.kind !== 'blank') return undefined;
+  let s = 0;
+  for (const c of spec.table2.columns) {
+    if (c.id === 'total') continue;
+    const v = numberOf(cellOf(row, c.id));
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return s;
 }
 
 /** The total of the rows, then each applicant column of them ("one column instead of the total"). */
@@ -57,6 +73,14 @@ function table2Readings(model: ReportModel, row: string, what: MessageId): Readi
     if (v === undefined) continue;
     const col = columnLabel('table2', c.id, model.formatVersion ?? '2021');
     out.push({ value: v, label: message('narrative.reading.column', { what: message(what).zh, whatEn: message(what).en, column: col.zh, columnEn: col.en }) });
+  }
+  // One sub-row instead of the group ("无法提供265件" where 265 is 1.本机关不掌握 alone).
+  if (ids.length > 1) {
+    for (const id of ids) {
+      const v = sum(model, [id], 'total');
+      const label = rowLabel(id, table2FormatOf(model));
+      if (v !== undefined) out.push({ value: v, label: message('narrative.reading.subRow', { row: label.zh, rowEn: label.en }) });
+    }
   }
   return out;
 }

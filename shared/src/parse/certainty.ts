@@ -9,13 +9,13 @@ type Spans = ReadonlyArray<{ start: number; end: number }>;
 
 /** Marks the rows, cells, tables and sections read from `spans` as inferred. */
 export function markCertainty(tables: Partial<Record<TableId, Table>>, sections: Section[], spans: Spans): void {
-  const inSpan = (r: Range) => overlapsAny(spans, r);
+  const inSpan = spans.length === 0 ? () => false : (r: Range) => overlapsAny(spans, r);
   for (const t of Object.values(tables) as Table[]) {
     let read: Certainty = 'sure';
     for (const r of t.rows) {
       if (!r.read && inSpan(r.labelRange)) r.read = 'inferred';
       if (r.read) read = 'inferred';
-      for (const c of r.cells) if (!c.read && inSpan(c.range)) c.read = 'inferred';
+      if (spans.length > 0) for (const c of r.cells) if (!c.read && inSpan(c.range)) c.read = 'inferred';
     }
     if (read === 'sure' && t.headers.some((h) => inSpan(h.range))) read = 'inferred';
     if (read === 'sure' && spans.length > 0 && inSpan(t.range)) read = 'inferred';

@@ -8,11 +8,11 @@ import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
 import { closest, norm, normWithMap, segment } from '../text';
 import { splitFlattened } from './flattened';
-import type { GridCell } from '../readers/grid';
+import { VALUE_UNITS, type GridCell } from '../readers/grid';
 import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
 import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
 
-const NUMBER = /^([+-]?)(\d+(?:,\d{3})*)(?:\.(\d+))?(万元|元|件|个|项|次)?$/;
+const NUMBER = new RegExp(`^([+-]?)(\\d+(?:,\\d{3})*)(?:\\.(\\d+))?(${VALUE_UNITS})?$`);
 
 export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
   // The common case, plain digits, without normalisation.

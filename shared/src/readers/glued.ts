@@ -242,7 +242,10 @@ function digitRun(line: string, i: number): { end: number; numbering: boolean } 
   }
   const after = line.charAt(j);
   if ((after === '.' || after === '．' || after === '、') && isCjk(line.charCodeAt(j + 1)) && !decimal) return { end: j, numbering: true };
+  // The table's last figure run into the next sentence's year ("行政事业性收费02025年，…"): the
+  // year is the sentence's.
+  if (after === '年' && j - i > 4 && isDigit(line.charCodeAt(j - 5)) && /^(?:19|20)\d\d$/.test(line.slice(j - 4, j))) return { end: j - 4, numbering: false };
   if (line.startsWith('万元', j)) j += 2;
-  else if (after === '元') j++;
+  else if (after === '元' || after === '笔') j++;
   return { end: j, numbering: false };
 }

@@ -111,7 +111,9 @@ export class GridBuilder {
 
 // A value cell: a number (ASCII or full-width, thousands separators, decimals, a trailing unit),
 // or a placeholder standing for one.
-const NUMBER_TEXT = /^[+\-－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\s*(?:万元|元|件|个|项|次)?$/;
+/** The units a figure may be written with ("2笔", "984361元"): read as the number, the unit kept apart. */
+export const VALUE_UNITS = '万元|元|件|个|项|次|笔';
+const NUMBER_TEXT = new RegExp(`^[+\\-－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\\s*(?:${VALUE_UNITS})?$`);
 const PLACEHOLDER_TEXT = /^(?:[—–\-－―─]{1,3}|[/／\\]|无|空)$/;
 export function isValueText(s: string): boolean {
   return NUMBER_TEXT.test(s) || PLACEHOLDER_TEXT.test(s);
