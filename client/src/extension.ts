@@ -4,14 +4,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  commands, env, languages, ProgressLocation, StatusBarAlignment, TabInputCustom, TabInputText, UIKind, Uri, ViewColumn, window, workspace,
-  type ExtensionContext, type StatusBarItem, type TextDocument, type WebviewPanel,
+  commands, env, languages, Position, ProgressLocation, Range, StatusBarAlignment, TabInputCustom, TabInputText, TabInputWebview, TextEditorRevealType, UIKind, Uri, ViewColumn, window, workspace, WorkspaceEdit,
+  type ExtensionContext, type StatusBarItem, type TextDocument, type TextEditor, type WebviewPanel,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Only what the client needs of the core (the parser and the rules stay in the server).
 import { recognizeReport } from '../../shared/src/recognize';
 import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
-import { BATCH, REPORT_FILES, showOverview } from './overview';
+import { BATCH, REPORT_FILES, showOverview, whenTrusted } from './overview';
 import { t } from './strings';
 
 let client: LanguageClient | undefined;
@@ -54,15 +54,48 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // On the desktop, rule links in diagnostics come back to this extension's URI handler, which
     // shows the page rendered; a browser workbench would hand such a link to the browser instead, so
     // there the link opens the page shipped with the extension.
-    initializationOptions: { settings: workspace.getConfiguration('gov-report'), ...(env.uiKind === UIKind.Desktop ? { ruleLinks: `${env.uriScheme}://${context.extension.id}` } : {}) },
+    // `rebuiltScheme`: a PDF's or Word file's problems found from disk (the workspace check) are
+    // published on its rebuilt report (this scheme), where a click in the Problems panel opens the
+    // report at the problem: the file itself opens in a custom editor, which VS Code gives no
+    // selection to (microsoft/vscode#211351), so a problem on the file would open at line 1.
+    initializationOptions: { settings: workspace.getConfiguration('gov-report'), rebuiltScheme: REBUILT, ...(env.uiKind === UIKind.Desktop ? { ruleLinks: `${env.uriScheme}://${context.extension.id}` } : {}) },
     outputChannelName: 'gov-report',
   };
   client = new LanguageClient('gov-report', 'gov-report', serverOptions, clientOptions);
 
-  // ---- rule pages: rendered and read-only (a Markdown preview of the page shipped with the extension)
-  const showRule = async (id: string) => {
-    if (!/^[a-z-]+$/.test(id)) return;
-    await commands.executeCommand('markdown.showPreview', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`))));
+  // ---- rule pages: rendered and read-only (a Markdown preview of the page shipped with the extension),
+  // beside the report and locked: an unlocked preview follows the active Markdown editor, so the
+  // next Markdown file opened would replace the rule page.
+  // A locked preview opened "to the side" is never found again by the Markdown extension (each call
+  // makes a new one): a page shown already is not opened twice (a click on the link, and in the
+  // browser workbench the events of the page's own tab, ask for it more than once).
+  const previewOf = (id: string) => window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.input instanceof TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && new RegExp(`(^|[\\s\\]])${id}\\.md$`).test(tab.label));
+  const showing = new Map<string, Promise<void>>();
+  const showRule = (id: string): Promise<void> => {
+    if (!/^[a-z-]+$/.test(id)) return Promise.resolve();
+    const pending = showing.get(id);
+    if (pending) return pending;
+    const run = (async () => {
+      const open = previewOf(id);
+      if (open?.isActive) return;
+      // Shown in a tab behind another: opened again beside the editor in use, where it is read.
+      if (open) await window.tabGroups.close(open);
+      const shown = new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        };
+        const timer = setTimeout(done, 5000);
+        const sub = window.tabGroups.onDidChangeTabs(() => {
+          if (previewOf(id)) done();
+        });
+      });
+      await commands.executeCommand('markdown.showLockedPreviewToSide', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`))));
+      await shown;
+    })().finally(() => showing.delete(id));
+    showing.set(id, run);
+    return run;
   };
   context.subscriptions.push(
     window.registerUriHandler({ handleUri: (uri) => {
@@ -101,8 +134,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   // ---- claiming untitled and plain-text reports by their content
   // Once claimed a document stays in the report language (VS Code's language detection would
-  // otherwise turn a new untitled report into "Ini" after a few lines); a user who switches it
-  // back keeps their choice.
+  // otherwise turn a new untitled report into "Ini" after a few lines), whose editor defaults
+  // (package.json configurationDefaults: word wrap, no ambiguous-character boxes) VS Code applies by
+  // language only: a .txt report is given the report language and stays a .txt file (Save As
+  // proposes a file's own name). A user who switches it back keeps their choice.
   // uri → the language it was given; `arrived`: seen in that language (the change is asynchronous:
   // an edit made before it lands is no refusal); `declined`: switched away by the user afterwards.
   const claimed = new Map<string, string>();
@@ -110,7 +145,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const declined = new Set<string>();
   const claim = (doc: TextDocument) => {
     const uri = doc.uri.toString();
-    if (keepPlain.delete(doc.getText())) declined.add(uri);
     const given = claimed.get(uri);
     if (given !== undefined) {
       if (doc.languageId === given) arrived.add(uri);
@@ -123,9 +157,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const candidate = doc.languageId === 'plaintext' || (doc.uri.scheme === 'untitled' && doc.languageId !== 'markdown' && doc.languageId !== 'html');
     const text = doc.getText();
     if (!candidate || !recognizeReport(text)) return;
-    // A report written in Markdown (an untitled one restored after a reload comes back as plain
-    // text) is given back to Markdown, its preview and outline; the server checks it there too.
-    const language = doc.uri.scheme === 'untitled' && looksLikeMarkdown(text) ? 'markdown' : LANGUAGE;
+    // A report written in Markdown in a new untitled editor (Untitled-1: no name of its own) is given
+    // Markdown, its preview and outline; the server checks it there too. An untitled report with a
+    // name (新建报告's "….md" or "….txt", which VS Code's language detection may still have turned
+    // into another language) is given the kind its name says.
+    const named = doc.uri.scheme === 'untitled' ? /\.([^/.]+)$/.exec(doc.uri.path)?.[1]?.toLowerCase() : undefined;
+    const markdown = named !== undefined ? named === 'md' || named === 'markdown' : doc.uri.scheme === 'untitled' && looksLikeMarkdown(text);
+    const language = markdown ? 'markdown' : LANGUAGE;
     claimed.set(uri, language);
     void languages.setTextDocumentLanguage(doc, language);
   };
@@ -206,7 +244,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await setChoice(doc, 'ignore');
       void window.setStatusBarMessage(t('ignoredNow'), 3000);
     }),
-    commands.registerCommand('gov-report.checkWorkspace', () => checkWorkspace()),
+    commands.registerCommand('gov-report.checkWorkspace', () => whenTrusted(() => checkWorkspace())),
     commands.registerCommand('gov-report.overview', (folder?: Uri) => (client ? showOverview(context, client, folder instanceof Uri ? folder : undefined) : undefined)),
     commands.registerCommand('gov-report.checkPdfOrWord', (given?: Uri) => checkPdfOrWord(given)),
     commands.registerCommand('gov-report.saveRebuilt', (given?: Uri | { target: string }) => saveRebuilt(given)),
@@ -234,6 +272,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
         }
       }
     }),
+    // A report at a place (1-based line and column): a PDF or Word file as its rebuilt report, with
+    // the place revealed (the overview's rows; `vscode.open` of the file would open it at line 1).
+    commands.registerCommand('gov-report.openAt', (uri: Uri | string, at?: { line: number; column: number } | null, column?: ViewColumn) => openAt(typeof uri === 'string' ? Uri.parse(uri) : uri, at ?? undefined, column)),
     commands.registerCommand('gov-report.newReport', (given?: Parameters<typeof newReport>[0]) => newReport(given)),
     // The state the status bar shows, for tests and for other extensions.
     commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
@@ -270,9 +311,6 @@ async function openRebuiltInPlace(source: Uri, panel: WebviewPanel): Promise<voi
   if (doc) panel.dispose();
   else panel.webview.html = page(`<p>${escape(t('notRebuiltHere', { name }))}</p>`);
 }
-/** The texts of new plain-text reports being opened by 新建报告 (kept plain text: see newReport). */
-const keepPlain = new Set<string>();
-
 /** Markdown by its marks: an ATX heading or a pipe table's delimiter row near the top. */
 function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 4000);
@@ -315,6 +353,24 @@ async function checkPdfOrWord(given?: Uri, column: ViewColumn = ViewColumn.Besid
   }
 }
 
+/** Opens a report at a 1-based line and column: a PDF or Word file as its rebuilt report (the
+ *  rebuilt text's line and column, as the server's findings give them), a text report itself. */
+async function openAt(uri: Uri, at?: { line: number; column: number }, column: ViewColumn = ViewColumn.Active): Promise<TextEditor | undefined> {
+  let doc: TextDocument;
+  try {
+    doc = await (/\.(pdf|docx)$/i.test(uri.path) && uri.scheme !== REBUILT
+      ? window.withProgress({ location: ProgressLocation.Notification, title: t('rebuilding', { name: path.posix.basename(uri.path) }) }, () => Promise.resolve(workspace.openTextDocument(rebuiltUri(uri))))
+      : workspace.openTextDocument(uri));
+  } catch (e) {
+    void window.showErrorMessage(t('rebuildFailed', { name: path.posix.basename(uri.path), message: (e as Error).message }));
+    return undefined;
+  }
+  const p = at ? doc.validatePosition(new Position(at.line - 1, at.column - 1)) : undefined;
+  const editor = await window.showTextDocument(doc, { viewColumn: column, preview: false, ...(p ? { selection: new Range(p, p) } : {}) });
+  if (p) editor.revealRange(new Range(p, p), TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
 /** Saves the rebuilt report as a new Markdown file to edit (never over an existing file). */
 async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | undefined> {
   const active = given instanceof Uri ? given : window.activeTextEditor?.document.uri;
@@ -323,7 +379,6 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
     return undefined;
   }
   const source = Uri.parse(active.query);
-  const doc = await workspace.openTextDocument(active);
   const suggested = source.with({ path: source.path.replace(/\.(pdf|docx)$/i, '.md') });
   const target = given && !(given instanceof Uri) ? Uri.parse(given.target) : await window.showSaveDialog({ defaultUri: suggested, filters: { Markdown: ['md'] }, saveLabel: t('saveAs') });
   if (!target) return undefined;
@@ -334,7 +389,15 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
       return undefined;
     }
   }
-  await workspace.fs.writeFile(target, new TextEncoder().encode(doc.getText()));
+  // The Markdown `gov-report convert --to md` writes (the server runs the same function): headings as
+  // Markdown headings, the title on one line, paragraphs the PDF broke at its line ends whole again.
+  // (The rebuilt document keeps the PDF's lines, so that each problem maps back to its page.)
+  const r = await client?.sendRequest<{ ok: boolean; markdown?: string; message?: string }>('gov-report/convert', { source: source.toString(), target: active.toString() });
+  if (!r?.ok || r.markdown === undefined) {
+    void window.showErrorMessage(t('rebuildFailed', { name: path.posix.basename(source.path), message: r?.message ?? 'gov-report' }));
+    return undefined;
+  }
+  await workspace.fs.writeFile(target, new TextEncoder().encode(r.markdown));
   await window.showTextDocument(await workspace.openTextDocument(target));
   return target;
 }
@@ -387,12 +450,12 @@ async function newReport(given: Partial<SkeletonOptions> & { target?: string; un
   const content = reportSkeleton({ agency, year: Number(yearText), layout, cells });
   const name = `${agency}${yearText}年政府信息公开工作年度报告.${layout === 'markdown' ? 'md' : 'txt'}`;
   // The report is a file from the start (the writer picks where): an untitled editor would get VS
-  // Code's language-detection hint (its model scores any Chinese text as Ini), come back in another
-  // language after a reload, and propose its first line as the name on Save.
+  // Code's language-detection hint (its model scores any Chinese text as Ini) and would propose its
+  // first line as the name on Save.
   let target: Uri | undefined;
+  const folder = workspace.workspaceFolders?.[0]?.uri ?? Uri.file(os.homedir());
   if (given.target !== undefined) target = Uri.parse(given.target);
   else if (!given.untitled) {
-    const folder = workspace.workspaceFolders?.[0]?.uri ?? Uri.file(os.homedir());
     target = await window.showSaveDialog({ defaultUri: await freeName(folder, name), filters: layout === 'markdown' ? { Markdown: ['md'] } : { [t('plainText')]: ['txt'] }, saveLabel: t('createReport'), title: t('createReportTitle') });
   }
   // Without the dialog (which asks before replacing a file) an existing file is never replaced.
@@ -400,26 +463,39 @@ async function newReport(given: Partial<SkeletonOptions> & { target?: string; un
     void window.showErrorMessage(t('saveExists', { name: path.posix.basename(target.path) }));
     return undefined;
   }
-  // A plain-text report stays plain text, so that Save As proposes a .txt name (the report
-  // language's own extension, .gkreport, is not what agencies exchange); it is checked all the same.
-  if (layout !== 'markdown') keepPlain.add(content);
-  // No file chosen: the report opens untitled all the same (nothing answered is lost).
-  if (target) await workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  let doc = await (target ? workspace.openTextDocument(target) : workspace.openTextDocument({ language: layout === 'markdown' ? 'markdown' : 'plaintext', content }));
-  // VS Code gives the report language to a first line that names the report: set it back, as the user would.
-  if (layout !== 'markdown' && doc.languageId !== 'plaintext') doc = await languages.setTextDocumentLanguage(doc, 'plaintext');
+  let doc: TextDocument;
+  if (target) {
+    await workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    doc = await workspace.openTextDocument(target);
+  } else {
+    // No file chosen: the report opens untitled all the same (nothing answered is lost), under the
+    // name the dialog proposed (an untitled document with a path, as `code <new file>` opens one):
+    // Save As proposes "<title>.txt" or "<title>.md" there, not its first line with Markdown's "# "
+    // or the report language's extension (.gkreport), and the name survives a window reload.
+    // (Save writes it there without asking, as VS Code does for every untitled document with a path.)
+    doc = await workspace.openTextDocument(untitledNamed(await freeName(folder, name)));
+    const edit = new WorkspaceEdit();
+    edit.insert(doc.uri, new Position(0, 0), content);
+    await workspace.applyEdit(edit);
+  }
+  // A plain-text report gets the report language once it is recognised (see claim): its editor
+  // defaults apply, and the file stays .txt.
   await window.showTextDocument(doc);
   return doc.uri;
 }
 
+/** An untitled document that will be saved as `file` (VS Code's "untitled with an associated path"). */
+const untitledNamed = (file: Uri) => Uri.from({ scheme: 'untitled', path: file.path });
+
 const exists = (uri: Uri) => Promise.resolve(workspace.fs.stat(uri)).then(() => true, () => false);
 
-/** `name` in `folder`, or "name（2）" and so on when a file has it already. */
+/** `name` in `folder`, or "name（2）" and so on when a file (or an open untitled report named so) has it already. */
 async function freeName(folder: Uri, name: string): Promise<Uri> {
   const dot = name.lastIndexOf('.');
+  const taken = (u: Uri) => workspace.textDocuments.some((d) => d.uri.scheme === 'untitled' && d.uri.path === u.path);
   for (let k = 1; k < 100; k++) {
     const candidate = Uri.joinPath(folder, k === 1 ? name : `${name.slice(0, dot)}（${k}）${name.slice(dot)}`);
-    if (!(await exists(candidate))) return candidate;
+    if (!taken(candidate) && !(await exists(candidate))) return candidate;
   }
   return Uri.joinPath(folder, name);
 }

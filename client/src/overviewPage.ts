@@ -15,27 +15,45 @@ input,select{background:var(--vscode-input-background);color:var(--vscode-input-
 button{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:none;padding:4px 10px;cursor:pointer}
 button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 #count{opacity:.8;margin-left:auto}
+#trust{display:flex;gap:10px;align-items:center;margin:8px 0 0;padding:6px 10px;background:var(--vscode-inputValidation-warningBackground,var(--vscode-editorWidget-background));border:1px solid var(--vscode-inputValidation-warningBorder,var(--vscode-panel-border))}
+#trust[hidden]{display:none}
+#trust button{background:var(--vscode-button-background);color:var(--vscode-button-foreground);flex:none}
+#trust button:hover{background:var(--vscode-button-hoverBackground)}
 .table{height:calc(62vh - 60px)}
 .chains{border-top:1px solid var(--vscode-panel-border);padding-top:6px}
 .chains h2{font-size:1.05em;margin:4px 0;display:flex;gap:8px;align-items:center}
 .charts{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}
 .charts figure{margin:0}.charts figcaption{font-size:.9em;opacity:.85}
 #years{list-style:none;padding:0;margin:0;min-width:260px}#years li{cursor:pointer;padding:2px 0}#years li.break{color:var(--vscode-editorWarning-foreground)}
-#scroller{overflow:auto;height:100%}
+#scroller{overflow:auto;height:100%;scrollbar-color:var(--vscode-scrollbarSlider-hoverBackground,rgba(100,100,100,.7)) var(--vscode-editorWidget-background,transparent)}
+#scroller::-webkit-scrollbar{width:12px;height:12px}
+#scroller::-webkit-scrollbar-track{background:var(--vscode-editorWidget-background,transparent)}
+#scroller::-webkit-scrollbar-thumb{background:var(--vscode-scrollbarSlider-hoverBackground,rgba(100,100,100,.7))}
+#scroller::-webkit-scrollbar-thumb:hover,#scroller::-webkit-scrollbar-thumb:active{background:var(--vscode-scrollbarSlider-activeBackground,rgba(100,100,100,.9))}
 #grid{position:relative;width:max-content;min-width:100%}
-#head,.row{display:grid;grid-template-columns:220px 180px 52px 52px 180px repeat(16,64px)}
-#head{font-weight:600;border-bottom:1px solid var(--vscode-panel-border);position:sticky;top:0;z-index:1;background:var(--vscode-editor-background)}
-#head .cell{cursor:pointer;white-space:normal}
+/* The columns' widths (set by the script from the headers and the figures): the figures' columns
+   as wide as their widest figure, file, agency and status share what is left. */
+#head,.row{display:grid;grid-template-columns:var(--columns,220px 180px 52px 52px 180px repeat(16,64px))}
+#head{font-weight:600;border-bottom:1px solid var(--vscode-panel-border);position:sticky;top:0;z-index:2;background:var(--vscode-editor-background);align-items:stretch}
+#head .cell{cursor:pointer;white-space:pre-line;line-height:1.25;padding-top:2px;padding-bottom:9px;text-overflow:clip;display:flex;flex-direction:column;justify-content:flex-end;position:relative}
+/* The file column stays in view when the table scrolls sideways. */
+.cell.col-file{position:sticky;left:0;z-index:1;background:var(--vscode-editor-background);box-shadow:1px 0 0 var(--vscode-panel-border,rgba(128,128,128,.35))}
+#head .cell.col-file{position:sticky;z-index:3}
+/* The sort arrow, under the header's text (it takes no width from a narrow column). */
+#head .arrow{position:absolute;bottom:0;left:0;right:0;text-align:center;font-size:8px;line-height:9px;opacity:.8}
+.row:hover .col-file,.row:focus .col-file{background:linear-gradient(var(--vscode-list-hoverBackground),var(--vscode-list-hoverBackground)),var(--vscode-editor-background)}
 #rows{position:relative}
 #body{position:absolute;top:0;left:0;right:0}
-.row{height:26px;align-items:center;border-bottom:1px solid var(--vscode-editorGroup-border,transparent);cursor:pointer}
+.row{height:26px;align-items:stretch;border-bottom:1px solid var(--vscode-editorGroup-border,transparent);cursor:pointer}
 .row:hover,.row:focus{background:var(--vscode-list-hoverBackground);outline:none}
 .row:focus{outline:1px solid var(--vscode-focusBorder)}
-.cell{padding:0 6px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.cell{padding:0 5px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}
+.row .cell{line-height:25px}
 .cell.count,.cell.rate{text-align:right;font-variant-numeric:tabular-nums}
 .row.has-errors .col-errors{color:var(--vscode-errorForeground);font-weight:600}
 .row.skipped,.row.failed{opacity:.75}
 </style></head><body>
+<div id="trust" role="status" hidden><span id="trust-text"></span><button id="trust-button"></button></div>
 <div class="bar">
 <input id="filter" type="search" size="24">
 <select id="year"></select><select id="severity"></select><select id="rule"></select>

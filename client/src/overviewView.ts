@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 // The overview's page (runs in the webview): a sortable, filterable table of the reports, drawn a
 // screenful at a time so that a thousand rows never stall; a click opens the report at its first
-// problem. Colours come from the theme (--vscode-* variables).
+// problem. The columns fit the editor (short headers, the full name in their tooltip; the file column
+// stays in view when the table scrolls sideways). Colours come from the theme (--vscode-* variables),
+// and the charts are drawn again when the theme changes.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
@@ -9,9 +11,11 @@ declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 // Chart.js, only the parts the small bar charts use (tree-shaken into this bundle: no network).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-interface Column { key: string; label: string; kind: 'text' | 'count' | 'rate' }
+interface Column { key: string; label: string; short?: string; kind: 'text' | 'count' | 'rate' }
 interface Row { uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; rules: string[]; first: { line: number; column: number } | null }
-interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string }
+interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string; sortBy?: string }
+/** Restricted Mode: the PDF and Word files not read until the workspace is trusted. */
+interface Untrusted { count: number; text: string; action: string }
 
 const vscode = acquireVsCodeApi();
 const ROW_HEIGHT = 26;
@@ -119,7 +123,19 @@ function header(): void {
     const th = document.createElement('div');
     th.className = `cell ${c.kind} col-${c.key}`;
     th.setAttribute('role', 'columnheader');
-    th.textContent = c.label + (c.key === sortKey ? (ascending ? ' ▲' : ' ▼') : '');
+    // The short header (a line break where it takes two lines); the full name in the tooltip.
+    const text = document.createElement('span');
+    text.textContent = c.short ?? c.label;
+    if (c.key === sortKey) {
+      const arrow = document.createElement('span');
+      arrow.className = 'arrow';
+      arrow.textContent = ascending ? '▲' : '▼';
+      text.append(arrow);
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    }
+    th.append(text);
+    th.title = labels.sortBy ? labels.sortBy.replace('{name}', c.label) : c.label;
+    th.setAttribute('aria-label', c.label);
     th.addEventListener('click', () => {
       ascending = sortKey === c.key ? !ascending : c.kind === 'text';
       sortKey = c.key;
@@ -128,6 +144,83 @@ function header(): void {
     });
     return th;
   }));
+}
+
+/** The columns' widths: a figure's column (and year, format) as wide as its header's longest line
+ *  or its widest figure (the sort arrow sits under the header, taking no width); file, agency and status as wide as their
+ *  longest text when the editor has room, else down to a floor (cut with an ellipsis, the whole text
+ *  in the cell's tooltip). The table is as wide as the editor, or as the columns at their narrowest:
+ *  then it scrolls sideways, the file column staying in view. */
+const CELL_PAD = 11;
+const TEXT_COLUMNS: Record<string, { floor: number; cap: number }> = { file: { floor: 130, cap: 420 }, agency: { floor: 110, cap: 320 }, status: { floor: 90, cap: 360 } };
+let measurer: CanvasRenderingContext2D | null = null;
+/** Per column, the longest value seen (by its look), so that an update looks at its rows only. */
+let longest: Array<{ text: string; weight: number }> = [];
+function fitColumns(changed?: readonly Row[]): void {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  const style = getComputedStyle(document.body);
+  const measure = (text: string, weight: string) => {
+    if (!measurer) return text.length * 8;
+    measurer.font = `${weight} ${style.fontSize} ${style.fontFamily}`;
+    return measurer.measureText(text).width;
+  };
+  // The longest value by its look (a CJK character about two Latin ones), measured once.
+  const widthOf = (s: string) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) > 0x2e80 ? 2 : 1;
+    return n;
+  };
+  // An update widens a column when one of its rows has a longer value; it never narrows one (the
+  // table does not jump under the reader's eyes).
+  if (!changed) longest = columns.map(() => ({ text: '', weight: 0 }));
+  let wider = false;
+  for (const r of changed ?? rows) {
+    columns.forEach((c, i) => {
+      const v = format(r.values[i] ?? null, c.kind);
+      const w = widthOf(v);
+      const at = longest[i] as { text: string; weight: number };
+      if (w > at.weight) (at.text = v), (at.weight = w), (wider = true);
+    });
+  }
+  if (changed && !wider) return;
+  widths = columns.map((c, i) => {
+    const lines = (c.short ?? c.label).split('\n');
+    const head = Math.max(...lines.map((l) => measure(l, '600')));
+    const content = Math.ceil(Math.max(head, measure(longest[i]?.text ?? '', 'normal')) + CELL_PAD);
+    const text = TEXT_COLUMNS[c.key];
+    if (!text) return { min: content, max: content };
+    const min = Math.max(Math.ceil(head + CELL_PAD), Math.min(text.floor, content));
+    return { min, max: Math.max(min, Math.min(text.cap, content)) };
+  });
+  layoutColumns();
+}
+
+/** Each column's narrowest and widest width (the same for a figure's column). */
+let widths: Array<{ min: number; max: number }> = [];
+let laidOut = '';
+/** The widths in pixels for the table's width now (fixed tracks: the rows lay out faster than with
+ *  minmax()): the room beyond the narrowest widths goes to the agency, then the file, then the status
+ *  (its long reasons are read in the tooltip), each up to its widest text. Again when the table's
+ *  width changes. */
+const GROWS = ['agency', 'file', 'status'];
+function layoutColumns(): void {
+  const room = $('scroller').clientWidth;
+  let left = room - widths.reduce((n, w) => n + w.min, 0);
+  const px = widths.map((w) => w.min);
+  for (const key of GROWS) {
+    const i = columns.findIndex((c) => c.key === key);
+    const w = widths[i];
+    if (!w || left <= 0) continue;
+    const more = Math.min(left, w.max - w.min);
+    px[i] = w.min + more;
+    left -= more;
+  }
+  const key = `${px.join(' ')}|${room}`;
+  if (key === laidOut) return;
+  laidOut = key;
+  const grid = $('grid');
+  grid.style.setProperty('--columns', px.map((w) => `${w}px`).join(' '));
+  grid.style.width = `${Math.max(room, px.reduce((n, w) => n + w, 0))}px`;
 }
 
 // ---- each agency, year over year
@@ -183,18 +276,43 @@ function drawChains(): void {
     return li;
   }));
   if (!chain) return;
-  const style = getComputedStyle(document.body);
-  const colour = style.getPropertyValue('--vscode-charts-blue').trim() || style.getPropertyValue('--vscode-focusBorder').trim() || '#3794ff';
-  const text = style.getPropertyValue('--vscode-foreground').trim() || '#888';
+  const { colour, text, grid } = ink();
+  drawnInk = `${colour} ${text} ${grid}`;
   const at = (key: string) => columns.findIndex((c) => c.key === key);
   for (const [canvas, key, title, percent] of [['chart-received', 'received', labels.received, false], ['chart-handled', 'handled', labels.handled, false], ['chart-rate', 'disclosureRate', labels.rate, true]] as const) {
     charts.push(new Chart($<HTMLCanvasElement>(canvas), {
       type: 'bar',
       data: { labels: chain.map((y) => String(y.year)), datasets: [{ label: title, data: chain.map((y) => { const v = y.row.values[at(key)]; return typeof v === 'number' ? (percent ? Math.round(v * 1000) / 10 : v) : null; }), backgroundColor: colour }] },
-      options: { animation: false, responsive: false, plugins: { tooltip: { enabled: true } }, scales: { x: { ticks: { color: text } }, y: { beginAtZero: true, ticks: { color: text }, ...(percent ? { max: 100 } : {}) } } },
+      options: { animation: false, responsive: false, plugins: { tooltip: { enabled: true } }, scales: { x: { ticks: { color: text }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text }, grid: { color: grid }, ...(percent ? { max: 100 } : {}) } } },
     }));
+    // The colours it was drawn with (what the UI test compares with the theme's).
+    const drawnOn = $<HTMLCanvasElement>(canvas);
+    drawnOn.dataset.bar = colour;
+    drawnOn.dataset.ink = text;
   }
 }
+
+/** The charts' colours, from the theme in force. */
+function ink(): { colour: string; text: string; grid: string } {
+  const style = getComputedStyle(document.body);
+  const v = (name: string) => style.getPropertyValue(name).trim();
+  return { colour: v('--vscode-charts-blue') || v('--vscode-focusBorder') || '#3794ff', text: v('--vscode-foreground') || '#888', grid: v('--vscode-panel-border') || v('--vscode-widget-border') || 'rgba(128,128,128,.25)' };
+}
+let drawnInk = '';
+
+// A theme change (VS Code sets the body's class, vscode-light / vscode-dark / vscode-high-contrast,
+// and the --vscode-* variables on the page's root) draws the charts again in the new colours: a
+// canvas keeps the colours it was drawn with.
+const themeChanged = () => {
+  if (!labels || !drawnInk) return;
+  const now = ink();
+  if (`${now.colour} ${now.text} ${now.grid}` === drawnInk) return;
+  chainKey = '';
+  drawChains();
+};
+const watchTheme = new MutationObserver(themeChanged);
+watchTheme.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id', 'data-vscode-theme-kind'] });
+watchTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
 
 function options(select: HTMLSelectElement, first: string, values: string[]): void {
   const current = select.value;
@@ -209,9 +327,14 @@ function refreshChoices(): void {
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as { type: 'init'; columns: Column[]; rows: Row[]; labels: Labels } | { type: 'update'; rows: Row[] };
+  const m = e.data as { type: 'init'; columns: Column[]; rows: Row[]; labels: Labels; untrusted?: Untrusted | null } | { type: 'update'; rows: Row[] } | { type: 'trust'; untrusted: Untrusted | null };
+  if (m.type === 'trust') {
+    showTrust(m.untrusted);
+    return;
+  }
   if (m.type === 'init') {
     ({ columns, rows, labels } = m);
+    showTrust(m.untrusted ?? null);
     $<HTMLInputElement>('filter').placeholder = labels.filter;
     const severity = $<HTMLSelectElement>('severity');
     $('chains-title').textContent = labels.chains;
@@ -230,11 +353,23 @@ window.addEventListener('message', (e: MessageEvent) => {
       return changed ?? r;
     });
     rows.push(...byUri.values());
+    fitColumns(m.rows);
   }
+  if (m.type === 'init') fitColumns();
   refreshChoices();
   applyFilters();
   drawChains();
 });
+
+/** Restricted Mode: why the PDF and Word files are not read yet, and the way to trust the workspace. */
+function showTrust(untrusted: Untrusted | null): void {
+  const notice = $('trust');
+  notice.hidden = !untrusted;
+  if (!untrusted) return;
+  $('trust-text').textContent = untrusted.text;
+  $('trust-button').textContent = untrusted.action;
+}
+$('trust-button').addEventListener('click', () => vscode.postMessage({ type: 'manageTrust' }));
 $('agency').addEventListener('change', drawChains);
 
 for (const id of ['filter', 'year', 'severity', 'rule']) $(id).addEventListener(id === 'filter' ? 'input' : 'change', applyFilters);
@@ -243,6 +378,11 @@ $('body').addEventListener('click', (e) => open(rowAt(e)));
 $('body').addEventListener('keydown', (e) => {
   if (e.key === 'Enter') open(rowAt(e));
 });
-window.addEventListener('resize', draw);
+// The editor resized, or the table's own vertical scrollbar came or went (its rows filled in): the
+// columns are laid out again for the room there is now.
+new ResizeObserver(() => {
+  if (widths.length) layoutColumns();
+  draw();
+}).observe($('scroller'));
 document.querySelectorAll<HTMLButtonElement>("button[data-export]").forEach((b) => b.addEventListener("click", () => vscode.postMessage({ type: "export", format: b.dataset.export })));
 vscode.postMessage({ type: 'ready' });

@@ -1,6 +1,7 @@
 // The client's own words (prompts, status bar), in Simplified Chinese and English. Diagnostics,
 // hovers and status details come from the server in the user's language.
 import { env, workspace } from 'vscode';
+import { englishPlurals } from '../../shared/src/i18n/catalog';
 
 const zh = {
   statusChecked: '年度报告 {format} 格式',
@@ -43,7 +44,6 @@ const zh = {
   overviewAllRules: '全部规则',
   overviewShown: '显示 {shown} / {total} 个文件',
   overviewExport: '导出',
-  overviewSaved: '已保存 {name}',
   overviewChains: '各机关逐年对比',
   overviewNoChains: '（没有同一机关两个以上年度的报告）',
   overviewCarryBreak: '上年结转与上年报告的结转下年度不一致（I5）',
@@ -51,6 +51,14 @@ const zh = {
   overviewReceived: '本年新收',
   overviewHandled: '办理总计',
   overviewRate: '公开率（%）',
+  overviewExported: '已导出 {name}',
+  overviewExportFailed: '无法保存 {name}：{message}',
+  overviewOpenExport: '打开',
+  overviewRevealExport: '在文件夹中显示',
+  overviewUntrusted: '受限模式：此工作区未受信任，PDF 和 Word 文件（{count} 个）暂不读取，信任此工作区后读取。',
+  overviewManageTrust: '管理工作区信任',
+  overviewSortBy: '{name}（点击排序）',
+  workspaceCheckUntrusted: '受限模式：此工作区未受信任，暂不检查其中的全部报告（含 PDF 和 Word 文件）；信任此工作区后开始检查。',
   rebuiltReady: '已由 {name} 重建报告（只读）：问题中注明所在页码；可另存为 Markdown 编辑',
   rebuiltReadyWord: '已由 {name} 重建报告（只读）：问题中注明所在段落或表格单元格；可另存为 Markdown 编辑',
   notRebuiltHere: '{name} 未能重建为年度报告（原因见通知）。可用“重新打开编辑器的方式…”选择其他编辑器查看原文件。',
@@ -102,7 +110,6 @@ const en: typeof zh = {
   overviewAllRules: 'All rules',
   overviewShown: '{shown} of {total} files',
   overviewExport: 'Export',
-  overviewSaved: 'Saved {name}',
   overviewChains: 'Each agency, year over year',
   overviewNoChains: '(no agency has reports of two or more years here)',
   overviewCarryBreak: "carried in differs from last year's carried out (I5)",
@@ -110,6 +117,14 @@ const en: typeof zh = {
   overviewReceived: 'Received',
   overviewHandled: 'Handled',
   overviewRate: 'Disclosure rate (%)',
+  overviewExported: 'Exported {name}',
+  overviewExportFailed: 'Could not save {name}: {message}',
+  overviewOpenExport: 'Open',
+  overviewRevealExport: 'Reveal in Folder',
+  overviewUntrusted: 'Restricted Mode: this workspace is not trusted, so its PDF and Word files ({count}) are not read until you trust it.',
+  overviewManageTrust: 'Manage Workspace Trust',
+  overviewSortBy: '{name} (click to sort)',
+  workspaceCheckUntrusted: 'Restricted Mode: this workspace is not trusted, so its reports (PDF and Word files included) are not checked yet; the check starts once you trust it.',
   rebuiltReady: 'Report rebuilt from {name} (read-only): each problem names its page; save it as Markdown to edit',
   rebuiltReadyWord: 'Report rebuilt from {name} (read-only): each problem names its paragraph or table cell; save it as Markdown to edit',
   notRebuiltHere: '{name} could not be rebuilt as an annual report (the notification says why). Use "Reopen Editor With…" to view the original in another editor.',
@@ -132,5 +147,7 @@ export function lang(): 'zh-CN' | 'en' {
 
 export function t(id: StringId, params: Record<string, string | number> = {}): string {
   const template = (lang() === 'en' ? en : zh)[id];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  // "1 errors" → "1 error": English counts agree with their words.
+  return lang() === 'en' ? englishPlurals(text) : text;
 }

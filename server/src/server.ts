@@ -10,6 +10,8 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, overviewTable, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
+import { entriesRelativeTo, isOwnExport } from '../../shared/src/review';
+import { proseMarkdown } from '../../shared/src/prose';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { readAhead, readBinaryOnce } from './readAhead';
 import { fileReadMessage, readReportBytes } from './readFile';
@@ -54,7 +56,7 @@ function optionsFor(uri: string): DocumentOptions {
   const c = found.config;
   // The editor's gov-report.severity and the file's rules map onto the same thing; the file, shared
   // with the CLI, wins, so both give the same findings.
-  return { severity: { ...settings.severity, ...(c.rules ?? {}) }, ...(c.ignoreFindings ? { ignore: c.ignoreFindings } : {}), ...(c.format ? { format: c.format } : {}) };
+  return { severity: { ...settings.severity, ...(c.rules ?? {}) }, ...(c.ignoreFindings ? { ignore: c.ignoreFindings } : {}), ...(c.format ? { format: c.format } : {}), ...(c.requireReason ? { requireReason: true } : {}) };
 }
 
 // The rule pages shipped with the extension describe findings with examples: they are read, never
@@ -87,9 +89,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   workspaceFolders = (params.workspaceFolders ?? []).flatMap((w) => (w.uri.startsWith('file:') ? [fileURLToPath(w.uri)] : []));
   pullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown; rebuiltScheme?: unknown } | undefined;
   const init = parseSettings(options?.settings);
   if (typeof options?.ruleLinks === 'string' && /^[a-z][\w+.-]*:\/\/[\w.-]+$/i.test(options.ruleLinks)) setRuleLinkBase(options.ruleLinks);
+  if (typeof options?.rebuiltScheme === 'string' && /^[a-z][\w+.-]*$/i.test(options.rebuiltScheme) && options.rebuiltScheme !== 'file') rebuiltScheme = options.rebuiltScheme;
   if (init !== defaultSettings) settings = init;
   return {
     capabilities: {
@@ -185,19 +188,29 @@ function publish(doc: TextDocument, cascade = true): void {
     if (found?.kind === 'invalid') diagnostics.unshift(configDiagnostic(found, lang(doc.uri)));
     // A report rebuilt from a PDF or Word file: each problem names its page (or paragraph, cell).
     const source = rebuilt.get(doc.uri);
+    // The PDF or Word file itself, checked from disk (the workspace check): with a client that shows
+    // rebuilt reports, its problems go on the file's rebuilt report, at their lines (a click there
+    // opens the report at the problem); otherwise on the file, which has no line to point at.
+    const onRebuilt = source && doc.uri.startsWith('file:') ? rebuiltUriOf(doc.uri) : undefined;
     if (source) {
       for (const d of diagnostics) {
         const at = source.locate(d.range.start.line, d.range.start.character);
         if (at) d.message += lang(doc.uri) === 'en' ? ` (${pick(describeSource(at), 'en')})` : `（${pick(describeSource(at), 'zh-CN')}）`;
-        // The PDF or Word file itself (the workspace check): no line of it to point at.
-        if (doc.uri.startsWith('file:')) {
+        if (onRebuilt) {
+          for (const r of d.relatedInformation ?? []) if (r.location.uri === doc.uri) r.location.uri = onRebuilt;
+        } else if (doc.uri.startsWith('file:')) {
           d.range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
           delete d.relatedInformation;
         }
       }
     }
-    // A closed file checked from disk has no editor version.
-    void connection.sendDiagnostics({ uri: doc.uri, ...(documents.get(doc.uri) ? { version: doc.version } : {}), diagnostics });
+    // A closed file checked from disk has no editor version. A PDF or Word file whose rebuilt report
+    // is open has its problems there, where a click goes: listed once, not on the file as well.
+    const shownOnRebuilt = doc.uri.startsWith('file:') && source !== undefined && openRebuiltOf(doc.uri) !== undefined;
+    if (onRebuilt) {
+      // (While the rebuilt report is open, it publishes them itself, under the same URI.)
+      if (!shownOnRebuilt) void connection.sendDiagnostics({ uri: onRebuilt, diagnostics });
+    } else void connection.sendDiagnostics({ uri: doc.uri, ...(documents.get(doc.uri) ? { version: doc.version } : {}), diagnostics: shownOnRebuilt ? [] : diagnostics });
     report(a, shown.findings);
     // The next year's report, if open, depends on this one's row IV.
     if (cascade && a.model.year !== undefined) {
@@ -234,7 +247,7 @@ const LANGUAGE_OF_EXTENSION: Record<string, string> = { '.md': 'markdown', '.mar
 
 type DiskCheck = { report: boolean; errors: number; warnings: number; infos: number };
 const NOT_A_REPORT: DiskCheck = { report: false, errors: 0, warnings: 0, infos: 0 };
-type FromDisk = { kind: 'report'; analysis: Analysis } | { kind: 'skipped' | 'failed'; reason: Localized };
+type FromDisk = { kind: 'report'; analysis: Analysis } | { kind: 'skipped' | 'failed'; reason: Localized } | { kind: 'own' };
 
 /** Reads and checks one closed file (an open one as the editor has it), publishing its problems.
  *  A PDF or Word file is rebuilt first; its problems are published on the file itself, each naming
@@ -243,6 +256,8 @@ async function fromDisk(uri: string): Promise<FromDisk> {
   const notReport: FromDisk = { kind: 'skipped', reason: message('cli.skipped.notReport') };
   const open = documents.get(uri);
   if (open) {
+    // An export of the overview (saved in the folder it describes) is never a report.
+    if (isOwnExport(open.getText())) return { kind: 'own' };
     const a = analysisOf(open);
     return a.active ? { kind: 'report', analysis: a } : notReport;
   }
@@ -260,6 +275,7 @@ async function fromDisk(uri: string): Promise<FromDisk> {
     const decoded = decodeReport(file.bytes);
     if (!decoded.ok) return { kind: 'failed', reason: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };
     if (decoded.text.trim() === '') return { kind: 'skipped', reason: message('cli.skipped.empty') };
+    if (isOwnExport(decoded.text)) return { kind: 'own' };
     doc = TextDocument.create(uri, LANGUAGE_OF_EXTENSION[extname(uri).toLowerCase()] ?? 'plaintext', -1, decoded.text);
   }
   onDisk.set(uri, doc);
@@ -286,13 +302,21 @@ async function checkFromDisk(uri: string): Promise<DiskCheck> {
   return { report: true, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-// The reviewer's overview: an entry per file (figures, counts, findings with their places).
-connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
+// The reviewer's overview: an entry per file (figures, counts, findings with their places). The
+// tool's own exports are left out (never listed). In an untrusted workspace (`trusted: false`, said by
+// the client: Restricted Mode) no PDF or Word file is read: each is listed as waiting for trust.
+connection.onRequest('gov-report/overview', async (p: { uris: string[]; trusted?: boolean }) => {
   const l = lang();
   const entries: ReviewEntry[] = [];
-  readAheadOf(p.uris);
+  const waits = (uri: string) => p.trusted === false && !documents.get(uri) && isBinaryReport(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+  readAheadOf(p.uris.filter((u) => !waits(u)));
   for (const uri of p.uris) {
+    if (waits(uri)) {
+      entries.push(notCheckedEntry(uri, 'skipped', pick(message('overview.untrusted'), l)));
+      continue;
+    }
     const r = await fromDisk(uri);
+    if (r.kind === 'own') continue;
     if (r.kind !== 'report') {
       entries.push(notCheckedEntry(uri, r.kind, pick(r.reason, l)));
       continue;
@@ -309,14 +333,16 @@ connection.onRequest('gov-report/overview', async (p: { uris: string[] }) => {
 });
 
 // An export of the overview, as `gov-report summary` writes it (the client saves it where the user says).
-connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' | 'xlsx' }) => {
+// Each file is named relative to `base` (the overview's folder), as the CLI names it.
+connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' | 'xlsx'; base?: string }) => {
   const l = lang();
+  const entries = p.base ? entriesRelativeTo(p.entries, p.base) : p.entries;
   if (p.format === 'xlsx') {
     // The workbook library ships beside the server (dist/xlsx.js) and is loaded only for this.
     const { reviewXlsx } = require(join(__dirname, 'xlsx.js')) as typeof import('./xlsx');
-    return { base64: Buffer.from(await reviewXlsx(p.entries, l)).toString('base64') };
+    return { base64: Buffer.from(await reviewXlsx(entries, l)).toString('base64') };
   }
-  return { text: p.format === 'csv' ? reviewCsv(p.entries, l) : p.format === 'html' ? reviewHtml(p.entries, l) : reviewJson(p.entries) };
+  return { text: p.format === 'csv' ? reviewCsv(entries, l) : p.format === 'html' ? reviewHtml(entries, l) : reviewJson(entries) };
 });
 
 connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
@@ -337,6 +363,47 @@ connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
 // URI); the server reads the file (pdf.js is loaded on the first PDF only), keeps the map back to
 // the pages, and checks the rebuilt document as a report.
 const rebuilt = new Map<string, Rebuilt>();
+/** The URI scheme of the client's rebuilt reports (the VS Code client: gov-report-rebuilt), if it has them. */
+let rebuiltScheme: string | undefined;
+
+/** The URI of a PDF's or Word file's rebuilt report, as the VS Code client names it
+ *  (`Uri.from({ scheme, path: file's path + '.md', query: file's URI })`, encoded as VS Code encodes it). */
+function rebuiltUriOf(fileUri: string): string | undefined {
+  if (!rebuiltScheme) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(fileUri).pathname);
+  } catch {
+    return undefined;
+  }
+  const encode = (s: string, keepSlash: boolean) => Array.from(s, (c) => (/[A-Za-z0-9\-._~]/.test(c) || (keepSlash && c === '/') ? c : encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`))).join('');
+  return `${rebuiltScheme}:${encode(`${path}.md`, true)}?${encode(fileUri, false)}`;
+}
+// The file each rebuilt report was read from (rebuilt report's URI → the PDF or Word file's), so that
+// the file's problems, when it was also checked from disk (the workspace check, the workspace scope,
+// the overview), are listed once: on the rebuilt report while it is open, on the file otherwise.
+const rebuiltFrom = new Map<string, string>();
+
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return fileURLToPath(a) === fileURLToPath(b);
+  } catch {
+    return false;
+  }
+}
+
+/** The open rebuilt report of a PDF or Word file, if there is one. */
+function openRebuiltOf(fileUri: string): string | undefined {
+  for (const [target, from] of rebuiltFrom) if (documents.get(target) && samePath(from, fileUri)) return target;
+  return undefined;
+}
+
+/** The file as checked from disk (its problems published under that URI), if it was. */
+function checkedOnDisk(fileUri: string): TextDocument | undefined {
+  for (const [uri, doc] of onDisk) if (rebuilt.has(uri) && samePath(uri, fileUri)) return doc;
+  return undefined;
+}
 
 connection.onRequest('gov-report/rebuild', async (p: { source: string; target: string }) => {
   const l = lang();
@@ -348,15 +415,37 @@ connection.onRequest('gov-report/rebuild', async (p: { source: string; target: s
   const r = await readBinaryReport(path, file.bytes);
   if (!r.ok) return { ok: false, message: pick(r.message, l) };
   rebuilt.set(p.target, r.rebuilt);
+  rebuiltFrom.set(p.target, p.source);
   choices.set(p.target, 'check');
   connection.console.info(`${decodeURIComponent(p.source.slice(p.source.lastIndexOf('/') + 1))}: ${r.from === 'pdf' ? 'PDF' : 'Word'} → ${r.rebuilt.markdown.split('\n').length} lines`);
   return { ok: true, markdown: r.rebuilt.markdown, from: r.from, notes: r.notes.map((n) => pick(n, l)) };
+});
+
+// "将重建的报告另存为 Markdown…": the Markdown `gov-report convert --to md` writes (one function,
+// proseMarkdown, for both), from the rebuilt report if it is open, else read again from the file.
+connection.onRequest('gov-report/convert', async (p: { source: string; target?: string }) => {
+  const l = lang();
+  let report = p.target ? rebuilt.get(p.target) : undefined;
+  if (!report) {
+    const path = p.source.startsWith('file:') ? fileURLToPath(p.source) : undefined;
+    if (!path || !isBinaryReport(path)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
+    const file = readReportBytes(path);
+    if (!file.ok) return { ok: false, message: pick(fileReadMessage(file), l) };
+    const r = await readBinaryOnce(path, file.bytes);
+    if (!r.ok) return { ok: false, message: pick(r.message, l) };
+    report = r.rebuilt;
+  }
+  return { ok: true, markdown: proseMarkdown(report.markdown) };
 });
 
 documents.onDidOpen((e) => {
   onDisk.delete(e.document.uri);
   typed.set(e.document.uri, { text: e.document.getText(), ranges: [], opened: e.document.getText(), offered: new Map() });
   schedule(e.document, 0);
+  // A rebuilt report opened: its file's problems, published from disk, move onto it (listed once).
+  const from = rebuiltFrom.get(e.document.uri);
+  const file = from ? checkedOnDisk(from) : undefined;
+  if (file) void connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
 });
 documents.onDidChangeContent((e) => {
   noteEdit(e.document.uri, e.document.getText());
@@ -371,6 +460,13 @@ documents.onDidClose(async (e) => {
   typed.delete(e.document.uri);
   // A rebuilt report is read again from its file when it is opened again.
   if (rebuilt.delete(e.document.uri)) choices.delete(e.document.uri);
+  // Its file, if checked from disk, lists its problems again (as the workspace check left them).
+  const from = rebuiltFrom.get(e.document.uri);
+  rebuiltFrom.delete(e.document.uri);
+  const file = from ? checkedOnDisk(from) : undefined;
+  if (file) publish(file);
+  // (With a client that shows rebuilt reports, they went back onto this very URI: not cleared.)
+  if (file && rebuiltScheme) return;
   // In the workspace scope a closed report keeps its problems, as saved on disk.
   if (settings.scope === 'workspace' && (await checkFromDisk(e.document.uri)).report) return;
   for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);

@@ -12,9 +12,10 @@ export interface SkeletonOptions {
   cells: 'empty' | 'zero';
 }
 
-/** The sub-headings section 一 usually has (FORMAT.md §2, the format's own outline). */
+/** The sub-headings section 一 usually has (docs/format.md §2, the format's own outline). */
 const OVERVIEW_SUBHEADINGS = ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障'];
-const PLACEHOLDER = '（请在此填写）';
+/** Where the narrative goes: the rule unfilled-text says each one left (rules/unfilledText.ts). */
+export const PLACEHOLDER = '（请在此填写）';
 
 const T2_HEAD: string[][] = [
   ['申请人情况', '', '', '', '', '', ''],

@@ -42,6 +42,8 @@ export interface Case {
   html?: boolean;
   /** Severity overrides: the symptom rules of I1–I4 are seen alone with the locator off. */
   severity?: Record<string, SeveritySetting>;
+  /** The configuration's requireReason (suppression-reason is raised only with it). */
+  requireReason?: true;
 }
 
 // A wrong written figure is named by wrong-cell, which folds the relations' own findings into it.
@@ -62,6 +64,8 @@ export const cases: Case[] = [
   { rule: 'review-outcome', text: replaceOnce(replaceOnce(clean, '\n1\t0\t0\t0\t1\t0', '\n0\t1\t0\t0\t1\t0'), '\n五、存在的主要问题', '本年度被申请行政复议1件，均获维持。\n\n五、存在的主要问题'), at: '均获维持' },
   { rule: 'section-content', text: replaceOnce(clean, '一是部分信息公开不够及时；二是政策解读形式较为单一。下一步将健全发布机制，丰富解读形式。', '无。'), at: '五、存在的主要问题' },
   { rule: 'processing-fee', text: replaceOnce(clean, '本年度未收取信息处理费。', '无其他需要报告的事项。'), at: '六、其他需要报告的事项' },
+  // The new-report template's placeholder left where section 五's text goes.
+  { rule: 'unfilled-text', text: replaceOnce(clean, '一是部分信息公开不够及时；二是政策解读形式较为单一。下一步将健全发布机制，丰富解读形式。', '（请在此填写）'), at: '（请在此填写）' },
   // One application moved from 予以公开 to （六）2 (totals unchanged), the text still says no fee was charged.
   { rule: 'suppression-unknown', text: replaceOnce(clean, '五、存在的主要问题', '<!-- gov-report-disable-next-line heading-levels -->\n五、存在的主要问题'), at: 'heading-levels' },
   { rule: 'publication-date', text: `${clean.trimEnd()}\n\n示例县人民政府办公室\n2024年3月5日\n`, at: '2024年3月5日' },
@@ -77,6 +81,8 @@ export const cases: Case[] = [
   { rule: 'year-unknown', text: replaceOnce(replaceOnce(clean, lines[0] as string, '示例县市场监督管理局政府信息公开工作年度报告'), /本报告所列数据的统计期限[^\n]*/, ''), at: '示例县市场监督管理局政府信息公开工作年度报告' },
   { rule: 'table-missing', text: replaceOnce(clean, /行政复议\t[\s\S]*?\n\n五、/, '\n五、'), at: '四、政府信息公开行政复议' },
   { rule: 'row-missing', text: replaceOnce(clean, lineWith('2.重复申请') + '\n', ''), at: '3.要求提供公开出版物' },
+  // A row of a 表1 item (规章 under 第二十条第（一）项): said at the item's label.
+  { rule: 'row-missing', text: replaceOnce(clean, lineWith('规章\t') + '\n', ''), at: '第二十条第（一）项' },
   { rule: 'row-duplicate', text: replaceOnce(clean, lineWith('2.重复申请'), lineWith('2.重复申请') + '\n' + lineWith('2.重复申请')), at: '2.重复申请', last: true },
   { rule: 'column-missing', text: withoutColumn(5), at: '申请人情况' },
   { rule: 'unknown-header', text: replaceOnce(clean, '本年废止件数', '本年度止件数'), at: '本年度止件数' },
@@ -84,6 +90,8 @@ export const cases: Case[] = [
   { rule: 'row-label', text: replaceOnce(clean, '8.属于行政查询事项', '8.属于行政查阅事务'), at: '8.属于行政查阅事务' },
   { rule: 'lost-line-breaks', text: clean.split('\n').join(' '), at: lines[0] as string },
   // A row that seems missing where the line breaks were lost: not claimed, said once.
+  // A suppression comment with no reason, where the configuration requires one.
+  { rule: 'suppression-reason', text: replaceOnce(clean, lineWith('三、收到和处理'), `<!-- gov-report-disable-next-line section-title -->\n${lineWith('三、收到和处理')}`), at: '<!-- gov-report-disable-next-line', requireReason: true },
   { rule: 'unconfirmed', text: lines.filter((l) => !l.includes('（二）部分公开')).join(' '), at: lines[0] as string },
   { rule: 'blank-value', text: setCells('2.重复申请', ['0', '', '0', '0', '0', '0', '0']), at: '2.重复申请' },
   { rule: 'invalid-number', text: setCells('2.重复申请', ['0', '-1', '0', '0', '0', '0', '0']), at: '2.重复申请' },

@@ -288,3 +288,42 @@ test('the overview over the protocol: a row per file (the PDF with its figures, 
   await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
   assert.deepEqual(book.worksheets.map((w) => [w.name, w.rowCount]), [['报告', 4], ['问题', 1 + (r.entries as Array<{ findings: unknown[] }>).reduce((n, e) => n + e.findings.length, 0)]]);
 });
+
+test('the overview in Restricted Mode (trusted: false) reads no PDF or Word file (each listed as waiting for trust), and reads them once trusted; the tool\'s own export is never listed; exports name files relative to the folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-overview-trust-'));
+  copyFileSync(join(root, 'examples', 'sample-2023.txt'), join(dir, 'sample-2023.txt'));
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'huaian-2024.pdf'), join(dir, 'huaian-2024.pdf'));
+  // An earlier export of the overview, saved (under its default name) in the folder it describes.
+  const names = ['sample-2023.txt', 'huaian-2024.pdf'];
+  type Overview = { columns: Array<{ key: string }>; rows: Array<{ uri: string; values: unknown[]; state: string }>; entries: unknown[] };
+  const uris = (list: string[]) => list.map((n) => pathToFileURL(join(dir, n)).toString());
+  // Untrusted: the text report is read, the PDF is listed without being read.
+  const untrusted = await client.request<Overview>('gov-report/overview', { uris: uris(names), trusted: false });
+  const at = (key: string) => untrusted.columns.findIndex((c) => c.key === key);
+  const pdf = untrusted.rows[1]!;
+  assert.equal(pdf.state, 'skipped');
+  assert.match(String(pdf.values[at('status')]), /^待读取：受限模式下不读取 PDF 和 Word 文件，信任此工作区后读取/);
+  assert.equal(pdf.values[at('received')], null);
+  assert.equal(untrusted.rows[0]!.state, 'checked', 'a text report is read');
+  // Trusted: the PDF is read.
+  const first = await client.request<Overview>('gov-report/overview', { uris: uris(names), trusted: true });
+  assert.equal(first.rows[1]!.values[at('received')], 3119);
+  // Its HTML export saved (under the overview's default name) in the folder it describes: never listed again.
+  const html = await client.request<{ text: string }>('gov-report/export', { entries: first.entries, format: 'html', base: pathToFileURL(dir).toString() });
+  writeFileSync(join(dir, '年度报告总览.html'), html.text);
+  const all = uris([...names, '年度报告总览.html']);
+  for (const trusted of [true, false]) {
+    const again = await client.request<Overview>('gov-report/overview', { uris: all, trusted });
+    assert.deepEqual(again.rows.map((r) => r.uri), all.slice(0, 2), 'the export is not listed, not even as skipped');
+  }
+  // The exports: files by their path in the folder, never file:// URIs.
+  assert.ok(!html.text.includes('file:'), 'no file: URI in the HTML export');
+  assert.match(html.text, /<td class="text col-file">huaian-2024\.pdf<\/td>/);
+  const csv = await client.request<{ text: string }>('gov-report/export', { entries: first.entries, format: 'csv', base: pathToFileURL(dir).toString() });
+  assert.deepEqual(csv.text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]), names);
+  const xlsx = await client.request<{ base64: string }>('gov-report/export', { entries: first.entries, format: 'xlsx', base: pathToFileURL(dir).toString() });
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+  assert.deepEqual([2, 3].map((n) => book.worksheets[0]!.getRow(n).getCell(1).value), names);
+});

@@ -1,6 +1,10 @@
 // Protocol tests: dist/server.js --stdio driven as an editor would drive it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { applyEdits, LineIndex } from '../../shared/src/index';
 import { LspClient, type Diagnostic } from '../helpers/lspClient';
 import { fixture, REAL, root, run } from '../helpers/util';
@@ -365,4 +369,157 @@ test('the writer types into the zero template: fix-all on save keeps every typed
     textDocument: { uri: other }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
   });
   assert.equal(applyLspEdits(slipText, fixes[0]?.edit.changes[other] ?? []), clean);
+});
+
+test('a PDF checked from disk and opened as its rebuilt report: its problems are listed once, on the rebuilt report while it is open, on the file otherwise', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-once-'));
+  const path = join(dir, 'hongze-2024.pdf');
+  copyFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'), path);
+  const file = pathToFileURL(path).toString();
+  // As the client names it: the original's URI in the query.
+  const target = `gov-report-rebuilt:${pathToFileURL(path).pathname}.md?${encodeURIComponent(file)}`;
+  const latest = (uri: string) => client.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? [];
+  // Checked from disk (the workspace check, the workspace scope, the overview): listed on the file, counted once.
+  const onFile = client.diagnostics(file);
+  const total = await client.request<{ errors: number; warnings: number; infos: number }>('gov-report/checkFiles', { uris: [file] });
+  const fromDisk = (await onFile).diagnostics;
+  assert.ok(fromDisk.length > 0);
+  assert.equal(total.errors + total.warnings + total.infos, fromDisk.length);
+  // Opened (a click in the overview, the PDF from the Explorer): the problems move to the rebuilt report.
+  const r = await client.request<{ ok: boolean; markdown: string }>('gov-report/rebuild', { source: file, target });
+  assert.equal(r.ok, true);
+  const cleared = client.diagnostics(file);
+  const onRebuilt = client.diagnostics(target, 1);
+  await client.open(target, r.markdown, 'markdown');
+  assert.deepEqual((await cleared).diagnostics, []);
+  const shown = (await onRebuilt).diagnostics;
+  assert.deepEqual(shown.map((d) => `${d.code} ${d.message}`), fromDisk.map((d) => `${d.code} ${d.message}`));
+  assert.ok(shown.some((d) => d.range.start.line > 0), 'on the rebuilt report, each at its line');
+  // Checked from disk again while it is open: still listed once, on the rebuilt report.
+  const again = client.diagnostics(file);
+  await client.request('gov-report/checkFiles', { uris: [file] });
+  assert.deepEqual((await again).diagnostics, []);
+  assert.equal(latest(target).length + latest(file).length, fromDisk.length);
+  // Closed: back on the file, as the check from disk left them; the rebuilt report's are cleared.
+  const back = client.diagnostics(file);
+  const gone = client.diagnostics(target);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: target } });
+  assert.deepEqual((await back).diagnostics.map((d) => `${d.code} ${d.message}`), fromDisk.map((d) => `${d.code} ${d.message}`));
+  assert.deepEqual((await gone).diagnostics, []);
+  assert.equal(latest(target).length + latest(file).length, fromDisk.length);
+});
+
+test('the empty template: each table not filled in yet has one quick fix 空白单元格填 0 that fills all its blank cells; fix-all and fix-on-save never write those 0s', async () => {
+  const uri = 'file:///reports/empty-template.md';
+  const { reportSkeleton } = await import('../../shared/src/index');
+  const text = reportSkeleton({ agency: '示例县', year: 2025, layout: 'markdown', cells: 'empty' });
+  const published = client.diagnostics(uri, 1);
+  await client.open(uri, text, 'markdown');
+  const diagnostics = (await published).diagnostics;
+  // Every placeholder said once, as an info; each unfilled table once.
+  assert.equal(diagnostics.filter((d) => d.code === 'unfilled-text' && d.severity === 3).length, 7);
+  const table2 = diagnostics.find((d) => d.code === 'blank-value' && d.message.startsWith('表2尚未填写'))!;
+  assert.ok(table2);
+  const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: table2.range, context: { diagnostics: [table2], only: ['quickfix'] },
+  });
+  const fill = actions.filter((a) => a.title.startsWith('空白单元格填 0'));
+  assert.deepEqual(fill.map((a) => a.title), ['空白单元格填 0（表2，175 处）']);
+  assert.ok(!fill[0]!.isPreferred);
+  const edits = fill[0]!.edit.changes[uri]!;
+  assert.equal(edits.length, 175);
+  assert.ok(edits.every((e) => e.newText === '0'));
+  const filled = applyLspEdits(text, edits);
+  const after = run(filled).findings;
+  assert.ok(!after.some((f) => f.ruleId === 'blank-value' && f.message.zh.startsWith('表2')));
+  assert.deepEqual(after.map((f) => f.ruleId), run(text).findings.filter((f) => !(f.ruleId === 'blank-value' && f.message.zh.startsWith('表2'))).map((f) => f.ruleId));
+  const fixAll = await client.request<Array<{ edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  assert.deepEqual(fixAll.flatMap((a) => a.edit.changes[uri] ?? []), []);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('issue 28: a figure typed into the zero template, saved and reopened, is read as typed: 更新合计 first and preferred, no fix reverts it, fix-all keeps it and the totals follow', async () => {
+  const uri = 'file:///reports/reopened.txt';
+  const { reportSkeleton } = await import('../../shared/src/index');
+  const template = reportSkeleton({ agency: '示例县', year: 2025, layout: 'text', cells: 'zero' });
+  const opened = client.diagnostics(uri, 1);
+  await client.open(uri, template);
+  await opened;
+  // 12 typed over the 0 under 自然人 in 一、本年新收 (an incremental edit, as the editor sends it).
+  const lines = template.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('一、本年新收'));
+  const cells = lines[line]!.split('\t');
+  const natural = cells.length - 7;
+  const character = cells.slice(0, natural).join('\t').length + 1;
+  const cellRange = { start: { line, character }, end: { line, character: character + 1 } };
+  const typed = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: cellRange, text: '12' }]);
+  await typed;
+  const text = applyLspEdits(template, [{ range: cellRange, newText: '12' }]);
+  type Action = { title: string; isPreferred?: boolean; kind?: string; edit?: { changes?: Record<string, TextEdit[]> } };
+  const quickFixes = (d: Diagnostic) => client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+  const fixAllOf = async () => (await client.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  }))[0]?.edit?.changes?.[uri] ?? [];
+  const reverts = (a: Action) => (a.edit?.changes?.[uri] ?? []).some((e) => e.range.start.line === line && e.range.start.character <= character + 2 && e.range.end.character >= character);
+  // Still open: 更新合计 is offered once (from the typed figure, and the finding says the same).
+  const inSession = (await client.published.filter((p) => p.uri === uri && p.version === 2).at(-1)!).diagnostics.find((x) => x.code === 'wrong-cell')!;
+  const sessionTitles = (await quickFixes(inSession)).map((a) => a.title);
+  assert.equal(sessionTitles.filter((t) => t.startsWith('更新合计')).length, 1, JSON.stringify(sessionTitles));
+  // Saved as it is (fix on save off), closed, and opened again: the server no longer knows what was typed.
+  await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  const reopened = client.diagnostics(uri, 7);
+  await client.open(uri, text, 'plaintext', 7);
+  const diagnostics = (await reopened).diagnostics;
+  const arithmetic = diagnostics.filter((x) => ['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total'].includes(String(x.code)));
+  assert.deepEqual(arithmetic.map((x) => x.code), ['wrong-cell']);
+  const located = arithmetic[0]!;
+  assert.deepEqual(located.range, { start: { line, character }, end: { line, character: character + 2 } }, 'on the 12');
+  assert.equal(located.message, '行合计与收支平衡（一 + 二 = （七）+ 四）尚未随“一、本年新收政府信息公开申请数量”·“自然人”的 12 更新（仍按 0 计算）；如 12 无误，请更新合计');
+  assert.doesNotMatch(located.message, /应为/);
+  const actions = await quickFixes(located);
+  assert.equal(actions[0]?.title, '更新合计（按所填数字重算 3 个合计）', JSON.stringify(actions.map((a) => a.title)));
+  assert.equal(actions[0]?.isPreferred, true);
+  assert.deepEqual(actions.filter(reverts).map((a) => a.title), [], 'no fix writes over the 12');
+  assert.ok(actions.slice(1).every((a) => !a.isPreferred));
+  // The hover on the 12 says the same (the locator's reading), not "应为 0".
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: character + 1 } });
+  assert.match(hover.contents.value, /合计尚未随此处的 12 更新（仍按 0 计算）/);
+  assert.doesNotMatch(hover.contents.value, /改为 0/);
+  // Fix-all (as on save with fix on save on) keeps 12 and updates the totals.
+  const fixed = applyLspEdits(text, await fixAllOf());
+  const row = (start: string) => fixed.split('\n').find((l) => l.startsWith(start))!.split('\t').slice(-7);
+  assert.deepEqual(row('一、本年新收'), ['12', '0', '0', '0', '0', '0', '12']);
+  assert.deepEqual(row('四、结转下年度继续办理'), ['12', '0', '0', '0', '0', '0', '12']);
+  // The quick fix gives the same document, and nothing arithmetic is left.
+  assert.equal(applyLspEdits(text, actions[0]!.edit!.changes![uri]!), fixed);
+  const after = client.diagnostics(uri, 8);
+  await client.change(uri, 8, [{ text: fixed }]);
+  assert.deepEqual((await after).diagnostics.filter((x) => ['wrong-cell', 'balance', 'outcome-total', 'row-total', 'review-total'].includes(String(x.code))), []);
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('表1 row-missing: the quick fix inserts the item\'s row where it belongs, cells empty; fix-all never inserts it', async () => {
+  const uri = 'file:///reports/table1-row.txt';
+  const clean = fixture('rules', 'clean-2023.txt');
+  const text = clean.replace(/\n规章\t[^\n]*/, '');
+  assert.notEqual(text, clean);
+  const d = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  const missing = (await d).diagnostics.find((x) => x.code === 'row-missing')!;
+  assert.equal(missing.message, '表1 第二十条第（一）项缺少“规章”行');
+  const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit?: { changes?: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] },
+  });
+  assert.equal(actions[0]?.title, '插入“规章”行（数值留空）', JSON.stringify(actions.map((a) => a.title)));
+  assert.ok(!actions[0]?.isPreferred);
+  assert.equal(applyLspEdits(text, actions[0]!.edit!.changes![uri]!), clean.replace(/\n规章\t[^\n]*/, '\n规章\t\t\t'));
+  const all = await client.request<Array<{ edit?: { changes?: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: missing.range, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  assert.deepEqual(all, [], 'nothing for fix-all to do');
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });

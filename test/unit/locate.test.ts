@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import { typingSlip } from '../../shared/src/diagnose/locate';
 import assert from 'node:assert/strict';
-import { check, failingRelations, fixAll, locate, parse, type Cell, type Finding, type ReportModel } from '../../shared/src/index';
+import { applyEdits, check, failingRelations, fixAll, locate, parse, reportSkeleton, type Cell, type Finding, type ReportModel } from '../../shared/src/index';
 import { rng } from '../helpers/fuzz';
 import { LAYOUTS_WITH_CELLS, realisticFigures, render, type Figures } from '../helpers/render';
 import { ARITHMETIC, fixture, REAL, replaceOnce, run, sampleFigures } from '../helpers/util';
@@ -48,6 +48,8 @@ function retype(text: string, model: ReportModel, changes: Array<[Target, number
 interface Outcome {
   unique: number;
   ambiguous: number;
+  /** Read as a figure written before its totals (every total it feeds says 0): the totals follow. */
+  behind?: number;
 }
 
 /**
@@ -64,7 +66,21 @@ function assertSingle(expected: string, text: string, html: boolean, t: Target, 
   assert.equal(arithmetic.length, 1, `${where}: one finding for one wrong cell, got ${arithmetic.map((f) => `${f.ruleId}: ${f.message.zh}`).join(' | ')}`);
   const located = arithmetic[0] as Finding;
   assert.equal(located.ruleId, 'wrong-cell', where);
-  if (located.fix) {
+  if (located.fix?.follow) {
+    // 0 changed to a figure where every total it feeds says 0: the totals are behind, not the
+    // figure (never a typing slip). 更新合计 is the fix; the figure is never undone.
+    outcome.behind = (outcome.behind ?? 0) + 1;
+    assert.equal(right, 0, `${where}: only a figure where the totals say 0`);
+    assert.ok(!typingSlip(wrong, right), where);
+    assert.deepEqual(located.range, cell.range, `${where}: the finding names the cell`);
+    assert.ok(located.message.zh.includes(`的 ${wrong} 更新（仍按 0 计算）`), `${where}: ${located.message.zh}`);
+    assert.ok(![located.fix, ...(located.alternatives ?? [])].some((a) => a.edit.range.start === cell.range.start), `${where}: no fix writes over the figure`);
+    const fixed = fixAll(text, { html });
+    const kept = cellAt(parse(fixed.text, { html }), t);
+    assert.ok(kept?.value.kind === 'number' && kept.value.value === wrong, `${where}: fix-all keeps the figure`);
+    if (located.fix.safe) assert.deepEqual([...failingRelations(parse(fixed.text, { html }))], [], `${where}: the totals follow`);
+    else assert.equal(fixed.text, fixAll(text, { html, severity: { 'wrong-cell': 'off' } }).text, where);
+  } else if (located.fix) {
     outcome.unique++;
     assert.deepEqual(located.range, cell.range, `${where}: the finding names the cell`);
     assert.equal(located.fix.edit.newText, String(right), where);
@@ -108,6 +124,7 @@ for (const [name, figures] of [['realistic', realisticFigures()], ['sample', sam
 
 test('single wrong cell in the real examples and the corpus (as published, in their own layouts)', () => {
   let cases = 0;
+  const outcome: Outcome = { unique: 0, ambiguous: 0 };
   const files: Array<[string, string]> = [...REAL.map((n): [string, string] => ['real', n]), ['corpus', 'hongze-2024.txt'], ['corpus', 'shuyang-2025.md'], ['corpus', 'shuyang-fgj-2023.html']];
   for (const [folder, name] of files) {
     const html = name.endsWith('.html');
@@ -129,7 +146,7 @@ test('single wrong cell in the real examples and the corpus (as published, in th
             const wrong = right + d;
             if (wrong < 0) continue;
             const text = original.slice(0, cell.range.start) + String(wrong) + original.slice(cell.range.end);
-            assertSingle(expected, text, html, { table, rowId: row.rowId, column }, right, wrong, `${name} ${table} ${row.rowId}[${column}] ${right}→${wrong}`, { unique: 0, ambiguous: 0 });
+            assertSingle(expected, text, html, { table, rowId: row.rowId, column }, right, wrong, `${name} ${table} ${row.rowId}[${column}] ${right}→${wrong}`, outcome);
             cases++;
           }
         });
@@ -137,6 +154,8 @@ test('single wrong cell in the real examples and the corpus (as published, in th
     }
   }
   assert.ok(cases > 2000, `${cases} cases`);
+  // A report with rows (or a whole 表2) of 0: a figure put into one is read as written, the totals behind.
+  assert.ok((outcome.behind ?? 0) > 0, JSON.stringify(outcome));
 });
 
 test("the writer's case: one mistyped 自然人 cell gives one finding on it, and fix-all changes nothing else", () => {
@@ -208,7 +227,11 @@ test('two wrong cells, 4,000 random draws: fix-all never adds a failing relation
     if (before.size === 0) continue; // the two changes cancel out: nothing the identities can see
     stats.cases++;
     const unique = new Set<Cell>();
-    for (const d of locate(model)) if (d.explanations.length === 1 && !d.truncated) for (const ch of d.explanations[0]!.changes) unique.add(ch.cell);
+    for (const d of locate(model)) {
+      if (d.explanations.length === 1 && !d.truncated) for (const ch of d.explanations[0]!.changes) unique.add(ch.cell);
+      // A figure written before its totals: the totals that follow it are the explanation's cells.
+      for (const t of d.behind?.totals ?? []) unique.add(t.cell);
+    }
     const result = fixAll(text, { html });
     const fixedModel = parse(result.text, { html });
     for (const key of failingRelations(fixedModel)) assert.ok(before.has(key), `case ${i} (${a.table} ${a.rowId}[${a.column}]→${va}, ${b.table} ${b.rowId}[${b.column}]→${vb}, ${layout}): fix-all added ${key}`);
@@ -245,4 +268,85 @@ test('jinxiang (blank totals): a changed cell never makes fix-all add a failing 
       }
     }
   }
+});
+
+/** The zero template (every cell of 表2 is 0) with `figure` typed over the 自然人 cell of the 表2 row starting with `start`. */
+function typedIntoZeroTemplate(start: string, figure: string, layout: 'text' | 'markdown' = 'text'): string {
+  const template = reportSkeleton({ agency: '示例县', year: 2025, layout, cells: 'zero' });
+  const lines = template.split('\n');
+  const k = lines.findIndex((l) => l.replace(/^\| /, '').startsWith(start));
+  assert.ok(k > 0, start);
+  const sep = layout === 'text' ? '\t' : ' | ';
+  const cells = lines[k]!.split(sep);
+  const natural = cells.length - 7; // (Markdown: the last piece is "0 |")
+  assert.equal(cells[natural], '0');
+  cells[natural] = figure;
+  lines[k] = cells.join(sep);
+  return lines.join('\n');
+}
+
+const rowCells = (text: string, start: string) => {
+  const row = parse(text).tables.table2!.rows.find((r) => r.label.startsWith(start))!;
+  return row.cells.map((c) => (c.value.kind === 'number' ? c.value.value : c.value.kind));
+};
+
+test('a figure typed into the zero template is read as written: the totals have not followed it yet (更新合计 the fix, applied by fix-all; 12 never undone)', () => {
+  for (const layout of ['text', 'markdown'] as const) {
+    const text = typedIntoZeroTemplate('一、本年新收', '12', layout);
+    const findings = check(parse(text)).filter((f) => ARITHMETIC.includes(f.ruleId));
+    assert.equal(findings.length, 1, `${layout}: ${findings.map((f) => f.message.zh).join(' | ')}`);
+    const f = findings[0]!;
+    assert.equal(f.ruleId, 'wrong-cell');
+    assert.equal(text.slice(f.range.start, f.range.end), '12', 'the finding sits on the typed figure');
+    assert.equal(f.message.zh, '行合计与收支平衡（一 + 二 = （七）+ 四）尚未随“一、本年新收政府信息公开申请数量”·“自然人”的 12 更新（仍按 0 计算）；如 12 无误，请更新合计');
+    assert.equal(f.message.en, 'Not yet updated for "一、本年新收政府信息公开申请数量 (I. New applications received this year)" · "自然人 (Natural persons)" = 12: the row total and the balance (I + II = (7) + IV) (still computed with 0); if 12 is right, update the totals');
+    assert.doesNotMatch(f.message.zh, /应为/, 'the figure is not said to be wrong');
+    // The fix: 更新合计 (一's 总计, 四 of the column, 四's 总计), safe; none writes over the 12.
+    assert.equal(f.fix?.title.zh, '更新合计（按所填数字重算 3 个合计）');
+    assert.equal(f.fix?.follow, true);
+    assert.equal(f.fix?.safe, true);
+    const edits = [f.fix!.edit, ...(f.fix!.extraEdits ?? [])];
+    assert.deepEqual(edits.map((e) => e.newText), ['12', '12', '12']);
+    assert.ok(!edits.some((e) => e.range.start <= f.range.end && e.range.end >= f.range.start), 'the figure itself is not touched');
+    assert.equal(f.alternatives, undefined, 'no change of the figure back to 0 is offered');
+    // The quick fix and fix-all give the same document: 12 kept, the totals followed, nothing failing.
+    const quick = applyEdits(text, [f.fix!.edit, ...(f.fix!.extraEdits ?? [])]);
+    const fixed = fixAll(text).text;
+    assert.equal(fixed, quick, layout);
+    assert.deepEqual(rowCells(fixed, '一、本年新收'), [12, 0, 0, 0, 0, 0, 12]);
+    assert.deepEqual(rowCells(fixed, '四、结转下年度继续办理'), [12, 0, 0, 0, 0, 0, 12]);
+    assert.deepEqual([...failingRelations(parse(fixed))], []);
+    assert.deepEqual(check(parse(fixed)).filter((x) => ARITHMETIC.includes(x.ruleId)), []);
+  }
+});
+
+test('the same figure where the totals it feeds are figures of their own, or typed into a total, keeps the old reading: the cell is named, nothing applied', () => {
+  // 12 typed into 一 of the clean report: its totals (15, …) are figures, not 0: the part is wrong.
+  const clean = fixture('rules', 'clean-2023.txt');
+  const text = clean.replace(/(一、本年新收政府信息公开申请数量\t\t)12\t2\t/, '$112\t12\t');
+  assert.notEqual(text, clean);
+  const [f, ...rest] = check(parse(text)).filter((x) => ARITHMETIC.includes(x.ruleId));
+  assert.equal(rest.length, 0);
+  assert.match(f!.message.zh, /应为 2$/);
+  assert.equal(f!.fix?.follow, undefined);
+  assert.equal(f!.fix?.edit.newText, '2');
+  assert.equal(f!.fix?.safe, false, '12 for 2 is no typing slip');
+  // 12 typed into the zero template's （七）总计: the totals cannot follow a total (四 would be −12).
+  const total = typedIntoZeroTemplate('（七）总计', '12');
+  const [t, ...others] = check(parse(total)).filter((x) => ARITHMETIC.includes(x.ruleId));
+  assert.equal(others.length, 0);
+  assert.match(t!.message.zh, /“（七）总计”·“自然人”为 12，.*都表明应为 0$/);
+  assert.equal(t!.fix?.safe, false);
+  assert.equal(fixAll(total).text, fixAll(total, { severity: { 'wrong-cell': 'off' } }).text, 'nothing applied');
+});
+
+test('a figure typed into an outcome row of the zero template: the totals are behind, but 四 cannot follow (it would be negative), so 更新合计 stays a quick fix', () => {
+  const text = typedIntoZeroTemplate('三、本年度办理结果\t（一）予以公开', '12');
+  const [f, ...rest] = check(parse(text)).filter((x) => ARITHMETIC.includes(x.ruleId));
+  assert.equal(rest.length, 0);
+  assert.match(f!.message.zh, /^行合计与列合计尚未随“（一）予以公开”·“自然人”的 12 更新/);
+  assert.equal(f!.fix?.follow, true);
+  assert.equal(f!.fix?.safe, false, 'the balance would fail: 0 received, 12 handled');
+  assert.deepEqual([f!.fix!.edit, ...(f!.fix!.extraEdits ?? [])].map((e) => e.newText), ['12', '12', '12'], 'its 总计, （七） of 自然人 and of 总计');
+  assert.equal(fixAll(text).text, text, 'fix-all changes nothing: 12 kept');
 });

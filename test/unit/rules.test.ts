@@ -2,8 +2,9 @@
 // line it must point to) and one that does not (the clean report, plus near misses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, parse, reportFormat, rules, type SeveritySetting } from '../../shared/src/index';
+import { catalog, check, message, parse, reportFormat, reportSkeleton, rules, type MessageId, type SeveritySetting } from '../../shared/src/index';
 import { fixture, lineOf, replaceOnce, run } from '../helpers/util';
+import { realisticFigures, render } from '../helpers/render';
 import { alone, cases, clean, lineWith, setCells, section } from '../helpers/ruleCases';
 
 test('the clean report has no finding at all', () => {
@@ -19,7 +20,7 @@ test('every registered rule has a triggering case (cross-year rules: crossYear.t
 for (const c of cases) {
   test(`${c.rule}${c.severity ? ' (alone)' : ''}: triggered by its fixture, at the right line`, () => {
     const model = parse(c.text, { html: c.html === true });
-    const findings = check(model, c.severity ? { severity: c.severity } : {});
+    const findings = check(model, { ...(c.severity ? { severity: c.severity } : {}), ...(c.requireReason ? { requireReason: true } : {}) });
     const mine = findings.filter((f) => f.ruleId === c.rule);
     assert.ok(mine.length > 0, `expected a ${c.rule} finding; got ${findings.map((f) => f.ruleId).join(', ') || 'none'}`);
     const expectedLine = c.text.slice(0, c.last ? c.text.lastIndexOf(c.at) : c.text.indexOf(c.at)).split('\n').length;
@@ -35,7 +36,7 @@ for (const c of cases) {
   });
 }
 
-test('text-table accepts 收到 counting 新收 + 上年结转 (FORMAT.md §6 I7)', () => {
+test('text-table accepts 收到 counting 新收 + 上年结转 (docs/format.md §6 I7)', () => {
   const text = replaceOnce(clean, '全年新收政府信息公开申请15件', '全年收到政府信息公开申请16件');
   assert.equal(run(text).findings.filter((f) => f.ruleId === 'text-table').length, 0);
 });
@@ -45,7 +46,7 @@ test('text-table: "未收到申请" against a table with applications', () => {
   assert.equal(run(text).findings.filter((f) => f.ruleId === 'text-table').length, 1);
 });
 
-test('outcome-total: I1 holding does not hide an I2 mismatch (FORMAT.md §6 real failure)', () => {
+test('outcome-total: I1 holding does not hide an I2 mismatch (docs/format.md §6 real failure)', () => {
   // Result rows sum to 12 (自然人) while （七） says 11; 一 + 二 = （七） + 四 still holds.
   const text = setCells('（一）予以公开', ['6', '1', '0', '0', '0', '0', '7']);
   const alone = check(parse(text), { severity: { 'wrong-cell': 'off' } });
@@ -87,7 +88,7 @@ test('severity overrides and off switches', async () => {
   assert.equal(check(model, { severity: { 'section-numbering': 'error' } })[0]?.severity, 'error');
 });
 
-test('section-title: the wordings FORMAT.md accepts, and a trailing 。, raise nothing', () => {
+test('section-title: the wordings docs/format.md accepts, and a trailing 。, raise nothing', () => {
   for (const [from, to] of [
     ['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况'],
     ['五、存在的主要问题及改进情况', '五、存在的主要问题及整改措施'],
@@ -145,4 +146,84 @@ test('publication-date: the 落款 in every form agencies write it; on time, no 
   // A date in the narrative (a meeting on 2024年5月) is no 落款.
   const early = clean.replace('一是部分信息公开不够及时', '2024年5月6日召开会议。一是部分信息公开不够及时');
   assert.equal(check(parse(early)).filter((f) => f.ruleId === 'publication-date').length, 0);
+});
+
+test('English counts agree with their words ("1 warning exceeds", "2 warnings exceed"), the Chinese unchanged', () => {
+  assert.equal(message('cli.tooManyWarnings', { count: 1, max: 0 }).en, '1 warning exceeds --max-warnings 0');
+  assert.equal(message('cli.tooManyWarnings', { count: 2, max: 0 }).en, '2 warnings exceed --max-warnings 0');
+  assert.equal(message('cli.tooManyWarnings', { count: 1, max: 0 }).zh, '警告数 1 超过 --max-warnings 0');
+  const one = message('msg.rowPlaced', { table: '表2', tableEn: 'Table 2', count: 1, rows: '“a”', rowsEn: '"a"' }).en;
+  assert.match(one, /1 row of figures has no label .* and was read /);
+  assert.match(message('msg.rowPlaced', { table: '表2', tableEn: 'Table 2', count: 2, rows: '', rowsEn: '' }).en, /2 rows of figures have no label .* and were read /);
+  assert.match(message('msg.flattened.gluedUnread', { table: '表2', tableEn: 'Table 2', count: 1, rows: '', rowsEn: '', why: '', whyEn: '' }).en, /1 row whose .*; it was not read or checked$/);
+  assert.match(message('msg.lostLineBreaks.glued', { count: 1 }).en, /1 glued row had exactly one split satisfying the identities and was read so/);
+  assert.match(message('msg.shortRow.apart', { table: '表2', tableEn: 'Table 2', count: 1 }).en, /^Table 2: 1 figure stands in no row/);
+  assert.match(message('msg.blank.asZero', { table: '表2', tableEn: 'Table 2', count: 1, columns: '其他' }).en, /^Table 2 has 1 blank cell \(/);
+  assert.equal(message('msg.blank.rows.all', { rows: '"a"', count: 1 }).en, 'in row "a"');
+  for (const id of Object.keys(catalog) as MessageId[]) assert.ok(!/\{\w+\|/.test(catalog[id].zh), `${id}: the Chinese needs no agreement`);
+});
+
+test('wrong-cell: one failing relation (a 表3 group) does not "fail" in English', () => {
+  const text = replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t2\t0');
+  const f = run(text).findings.find((x) => x.ruleId === 'wrong-cell')!;
+  assert.match(f.message.zh, /^表3“行政复议”的总计不成立；有 \d+ 种同样小的改法/);
+  assert.match(f.message.en, /^Not satisfied: the total of "Administrative reconsideration" in table 3; \d+ equally small changes would each fix this/);
+  assert.doesNotMatch(f.message.en, /\bfail\b/);
+});
+
+test('unfilled-text: each placeholder once, where it stands (half-width too); one in a table cell is the cell rules\' to say', () => {
+  const text = replaceOnce(replaceOnce(clean, '本年度未收取信息处理费。', '(请在此填写)'), '一是部分信息公开不够及时；二是政策解读形式较为单一。下一步将健全发布机制，丰富解读形式。', '（请在此填写）');
+  const { model, findings } = run(text);
+  const mine = findings.filter((f) => f.ruleId === 'unfilled-text');
+  assert.deepEqual(mine.map((f) => text.slice(f.range.start, f.range.end)), ['（请在此填写）', '(请在此填写)']);
+  assert.deepEqual(mine.map((f) => f.severity), ['info', 'info']);
+  assert.deepEqual(mine.map((f) => f.message.zh.slice(0, 4)), ['第五部分', '第六部分']);
+  assert.equal(lineOf(model, mine[1]!.range.start), text.slice(0, text.indexOf('(请在此填写)')).split('\n').length);
+  const inCell = run(setCells('2.重复申请', ['0', '（请在此填写）', '0', '0', '0', '0', '0'])).findings;
+  assert.equal(inCell.filter((f) => f.ruleId === 'unfilled-text').length, 0);
+  assert.ok(inCell.some((f) => f.ruleId !== 'unfilled-text' && f.message.zh.includes('2.重复申请')));
+});
+
+test('row-missing in 表1: a row of an article-20 item gets a quick fix inserting it in the item\'s layout, cells empty, where the format puts it', () => {
+  const of = (text: string, html = false) => check(parse(text, { html })).filter((f) => f.ruleId === 'row-missing');
+  const insert = (text: string, f: { fix?: { edit: { range: { start: number; end: number }; newText: string }; extraEdits?: Array<{ range: { start: number; end: number }; newText: string }> } }) => {
+    const edits = [f.fix!.edit, ...(f.fix!.extraEdits ?? [])];
+    return edits.sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+  };
+  // Tab rows: 规章 (the item's first row) goes back before 行政规范性文件, its three cells empty.
+  const noRules = replaceOnce(clean, lineWith('规章\t') + '\n', '');
+  const [rules, ...rest] = of(noRules);
+  assert.equal(rest.length, 0);
+  assert.equal(rules!.message.zh, '表1 第二十条第（一）项缺少“规章”行');
+  assert.equal(rules!.fix?.title.zh, '插入“规章”行（数值留空）');
+  assert.equal(rules!.fix?.safe, false, 'inserting a row is the writer\'s choice, never fix-all\'s');
+  const fixed = insert(noRules, rules!);
+  assert.equal(fixed, replaceOnce(clean, lineWith('规章\t'), '规章\t\t\t'), 'the row back in its place, its cells empty');
+  assert.deepEqual(of(fixed), []);
+  const row = parse(fixed).tables.table1!.items.find((i) => i.item === 1)!.rows.find((r) => r.rowId === 'item1.rules')!;
+  assert.deepEqual(row.cells.map((c) => [c.columnId, c.value.kind]), [['issued', 'blank'], ['repealed', 'blank'], ['inForce', 'blank']]);
+  // The item's last row goes after the rows it has; the only row of an item (行政许可) after its header row.
+  for (const label of ['行政规范性文件', '行政许可', '行政强制']) {
+    const text = replaceOnce(clean, lineWith(`${label}\t`) + '\n', '');
+    const [f] = of(text);
+    assert.ok(f?.fix, label);
+    const back = insert(text, f!);
+    assert.deepEqual(of(back), [], label);
+    assert.equal(back, clean.replace(new RegExp(`${label}\\t[^\\n]*`), (l) => l.replace(/\t[^\t]*/g, (c) => (/\d/.test(c) ? '\t' : c))), `${label}: in its place, its cells empty`);
+  }
+  // Markdown pipes, in the new-report template (zero and empty cells alike).
+  for (const cells of ['zero', 'empty'] as const) {
+    const md = reportSkeleton({ agency: '示例县', year: 2025, layout: 'markdown', cells });
+    const mdText = md.split('\n').filter((l) => !l.startsWith('| 行政许可 |')).join('\n');
+    const [f] = of(mdText);
+    assert.equal(f?.message.zh, '表1 第二十条第（五）项缺少“行政许可”行', cells);
+    const back = insert(mdText, f!);
+    assert.ok(back.includes('| 信息内容 | 本年处理决定数量 |  |  |\n| 行政许可 |  |  |  |\n| 第二十条第（六）项'), back.slice(back.indexOf('第二十条第（五）项'), back.indexOf('第二十条第（六）项')));
+    assert.deepEqual(of(back), [], cells);
+  }
+  // HTML: the finding without a fix (rows are not written into markup).
+  const html = render(realisticFigures(), 'html').replace(/\s*<tr><td>规章<\/td>(?:(?!<\/tr>)[\s\S])*<\/tr>/, '');
+  const [h] = of(html, true);
+  assert.equal(h?.message.zh, '表1 第二十条第（一）项缺少“规章”行');
+  assert.equal(h?.fix, undefined);
 });

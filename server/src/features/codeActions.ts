@@ -40,6 +40,8 @@ export function codeActions(
     out.push({ title: pick(follow.title, lang), kind: CodeActionKind.QuickFix, isPreferred: true, ...(diagnostics.length ? { diagnostics } : {}), edit: { changes: { [uri]: lsp(edits) } } });
   }
   if (wants(CodeActionKind.QuickFix)) {
+    const editsKey = (edits: ReadonlyArray<{ range: { start: number; end: number }; newText: string }>) => edits.map((e) => `${e.range.start}:${e.range.end}:${e.newText}`).sort().join('|');
+    const followKey = follow && broken.length ? editsKey([follow.edit, ...(follow.extraEdits ?? [])]) : undefined;
     for (const f of a.findings) {
       // The determined fix, else the equally likely ones, most likely first.
       const fixes = f.fix ? [f.fix] : f.alternatives ?? [];
@@ -47,10 +49,15 @@ export function codeActions(
       const diagnostic = contextDiagnostics.find((d) => d.code === f.ruleId && sameRange(d, toLspRange(a.model.lines, f.range)));
       if (silence) silenced.push(...silenceActions(a, f, diagnostic, silence, lang));
       for (const fix of fixes) {
+        const edits = [fix.edit, ...(fix.extraEdits ?? [])];
+        // 更新合计 from the typed ranges already offers these very edits.
+        if (fix.follow && editsKey(edits) === followKey) continue;
+        // Applying 更新合计 writes totals, not the writer's figures.
+        if (fix.follow) history?.offered(applyEdits(a.model.text, edits), edits);
         out.push({
           title: pick(fix.title, lang),
           kind: CodeActionKind.QuickFix,
-          isPreferred: fix.safe && out.length === 0,
+          isPreferred: (fix.safe || fix.follow === true) && out.length === 0,
           ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
           edit: { changes: { [uri]: [fix.edit, ...(fix.extraEdits ?? [])].map((e) => ({ range: toLspRange(a.model.lines, e.range), newText: e.newText })) } },
         });

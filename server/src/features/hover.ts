@@ -114,6 +114,11 @@ function relationLines(m: ReportModel, cell: Cell, lang: Lang): string | undefin
     else out.push(`- ${tr(lang, 'hover.relation.wrong', { name, ...sides, diff: sides.lhs - sides.rhs })}`);
   }
   for (const d of locate(m)) {
+    // A figure written before its totals: the totals are behind, not the figure wrong.
+    if (d.behind?.change.cell === cell) {
+      out.push(tr(lang, 'hover.locator.behind', { actual: d.behind.change.from, expected: d.behind.change.to }));
+      continue;
+    }
     for (const e of d.explanations) {
       const ch = e.changes.find((c) => c.cell === cell);
       if (!ch) continue;

@@ -5,6 +5,7 @@
 // determined only when that smallest set is unique.
 import type { Cell, ReportModel, TableId } from '../model';
 import { numberOf } from '../query';
+import { totalsFollowing, type FollowedTotal } from '../follow';
 import { failingRelations, relationsOf, residual, type Relation } from './relations';
 
 export interface CellChange {
@@ -27,6 +28,22 @@ export interface Diagnosis {
   explanations: Explanation[];
   /** More explanations of that size exist than are listed. */
   truncated: boolean;
+  /** The unique explanation read the other way: a figure written before its totals (see totalsBehind). */
+  behind?: TotalsBehind;
+}
+
+/**
+ * A part whose figure was written while the totals it feeds still say 0: the totals are behind,
+ * not the figure. Told from a mistyped part by the tie-break of `totalsBehind`.
+ */
+export interface TotalsBehind {
+  /** The unique explanation's change (the figure as written, and what the totals still count). */
+  change: CellChange;
+  /** The totals recomputed from their parts (更新合计), in document order. */
+  totals: FollowedTotal[];
+  /** Recomputing them makes every relation they and the figure take part in hold (none fails that
+   *  did not): fix-all may write them. Otherwise they stay a quick fix (a 四 that cannot follow). */
+  settles: boolean;
 }
 
 const MAX_EXPLANATIONS = 12;
@@ -55,7 +72,10 @@ export function locate(model: ReportModel): Diagnosis[] {
   const out: Diagnosis[] = [];
   if (checked.some((c) => c.residual !== 0)) {
     for (const part of connectedParts(checked)) {
-      if (part.some((c) => c.residual !== 0)) out.push(diagnose(part));
+      if (!part.some((c) => c.residual !== 0)) continue;
+      const d = diagnose(part);
+      const behind = totalsBehind(model, d);
+      out.push(behind ? { ...d, behind } : d);
     }
   }
   cache.set(model, out);
@@ -228,6 +248,39 @@ function finish(table: TableId, failing: Checked[], explanations: Explanation[],
   const size = (e: Explanation) => e.changes.reduce((s, ch) => s + Math.abs(ch.to - ch.from), 0);
   const sorted = [...explanations].sort((a, b) => score(b) - score(a) || size(a) - size(b) || (a.changes[0] as CellChange).cell.range.start - (b.changes[0] as CellChange).cell.range.start);
   return { table, failing: failing.map((f) => ({ relation: f.relation, residual: f.residual })), explanations: sorted.slice(0, MAX_EXPLANATIONS), truncated: sorted.length > MAX_EXPLANATIONS };
+}
+
+/**
+ * The tie-break between "one part was mistyped" and "the totals were not updated". The locator's
+ * unique explanation of one cell reads the same failures both ways: the part is wrong, or the
+ * totals have not followed it yet. They are read as behind when the change would not undo a
+ * typing slip (12 for 0 is a figure typed), every total that would follow the figure (its row's
+ * 总计, （七）, 四, their 总计: `totalsFollowing`) says 0 or is blank, as it did before the figure
+ * was written (0 = 0 + 0 + …), and recomputing them makes every failing relation hold. Nothing of
+ * the editor's record of typed ranges is needed: a report reopened reads the same.
+ */
+function totalsBehind(model: ReportModel, d: Diagnosis): TotalsBehind | undefined {
+  if (d.truncated || d.explanations.length !== 1) return undefined;
+  const changes = (d.explanations[0] as Explanation).changes;
+  if (changes.length !== 1) return undefined;
+  const change = changes[0] as CellChange;
+  if (typingSlip(change.from, change.to)) return undefined;
+  const totals = totalsFollowing(model, [change.cell.range]);
+  if (totals.length === 0 || !totals.every((t) => t.cell.value.kind === 'blank' || numberOf(t.cell) === 0)) return undefined;
+  const value = new Map<Cell, number>(totals.map((t) => [t.cell, t.value]));
+  const after = (r: Relation): number | undefined => {
+    let sum = 0;
+    for (const t of r.terms) {
+      const v = value.get(t.cell) ?? numberOf(t.cell);
+      if (v === undefined) return undefined;
+      sum += t.coef * v;
+    }
+    return sum;
+  };
+  if (!d.failing.every((f) => after(f.relation) === 0)) return undefined;
+  const touched = relationsOf(model).filter((r) => r.terms.some((t) => t.cell === change.cell || value.has(t.cell)));
+  const settles = touched.every((r) => { const a = after(r); return a === undefined || a === 0; });
+  return { change, totals, settles };
 }
 
 /**

@@ -1,4 +1,4 @@
-// The identities I1–I4 (FORMAT.md §6) as linear relations over the cells of one model: each
+// The identities I1–I4 (docs/format.md §6) as linear relations over the cells of one model: each
 // relation is Σ coef·value = 0. The arithmetic rules report the relations that fail; the locator
 // (locate.ts) reads them together to name the cell that breaks them. Both see the same relations.
 import type { Cell, ReportModel, TableId } from '../model';

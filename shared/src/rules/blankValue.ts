@@ -2,11 +2,15 @@
 import { message } from '../i18n/catalog';
 import type { Cell, ReportModel, Table, TableRow } from '../model';
 import { allCells, columnLabel, figuresApart, formatOf, tableNames, tablesScrambled } from '../query';
-import type { Rule, RuleFinding } from './types';
+import type { Localized } from '../spec/schema';
+import type { Fix, Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 
 /** Up to this many blank cells in a table are named one by one. */
 const MAX_NAMED = 3;
+/** A table with more blanks is said once: its first rows by name, and this many more as related places. */
+const MAX_ROWS_NAMED = 3;
+const MAX_RELATED = 5;
 
 export const blankValue: Rule = {
   id: 'blank-value',
@@ -26,7 +30,13 @@ export const blankValue: Rule = {
     const unfilled = new Set(tablesOf(model).filter((t) => !apart.has(t) && isUnfilled(t)));
     for (const t of unfilled) {
       const cells = cellsOf(t).length;
-      out.push({ message: message('msg.blank.unfilled', { ...tableNames(t.id), count: cells }), range: firstLine(model.text, t.range.start), related: [] });
+      // Its quick fix writes 0 into every blank cell of the table, totals too (all 0 satisfies every
+      // relation). Never safe, so never applied by fix-all or on save: a blank is not a typing slip
+      // the document itself corrects; whether nothing happened is for the writer to say, and filling
+      // the template on save would silence this very finding with figures nobody wrote.
+      const blank = cellsOf(t).filter((c) => c.value.kind === 'blank');
+      const fix = fillZero(blank, message('msg.fix.fillZeroTable', { ...tableNames(t.id), count: blank.length }));
+      out.push({ message: message('msg.blank.unfilled', { ...tableNames(t.id), count: cells }), range: firstLine(model.text, t.range.start), related: [], ...(fix ? { fix } : {}) });
     }
     const blanks = new Map<Table, Array<{ row: TableRow; cell: Cell }>>();
     for (const { table, row, cell } of allCells(model)) {
@@ -54,17 +64,24 @@ export const blankValue: Rule = {
         continue;
       }
       const rows = [...new Set(list.map((b) => b.row))];
-      const rowNames = rows.slice(0, 3).map((r) => names(table.id, r, list.find((b) => b.row === r)!.cell, format));
-      const fillable = list.filter((b) => b.cell.value.kind === 'blank').map((b) => ({ range: { start: b.cell.range.start, end: b.cell.range.start }, newText: '0' }));
+      const firstOf = (r: TableRow) => list.find((b) => b.row === r) as { row: TableRow; cell: Cell };
+      const rowNames = rows.slice(0, MAX_ROWS_NAMED).map((r) => names(table.id, r, firstOf(r).cell, format));
+      const where = (b: { row: TableRow; cell: Cell }) => (b.cell.value.kind === 'missing' ? b.row.labelRange : b.cell.range);
       const first = list[0] as { row: TableRow; cell: Cell };
-      const inRow = fillable.filter((e) => first.row.cells.some((c) => c.range.start === e.range.start));
-      const fill = (edits: typeof fillable, title: ReturnType<typeof message>) => (edits.length ? { title, edit: edits[0] as (typeof edits)[number], safe: false, ...(edits.length > 1 ? { extraEdits: edits.slice(1) } : {}) } : undefined);
-      const tableFix = fill(fillable, message('msg.fix.fillZeroTable', { ...tableNames(table.id), count: fillable.length }));
-      const rowFix = fill(inRow, message('msg.fix.fillZeroRow', { row: rowNames[0]?.row ?? '', rowEn: rowNames[0]?.rowEn ?? '', count: inRow.length }));
+      // The totals' blanks are not counted here (their own rules fill them from their parts): the
+      // message says so, and the count is that of the cells the quick fix fills.
+      const fillable = list.filter((b) => b.cell.value.kind === 'blank').map((b) => b.cell);
+      const inRow = fillable.filter((c) => first.row.cells.includes(c));
+      const tableFix = fillZero(fillable, message('msg.fix.fillZeroTable', { ...tableNames(table.id), count: fillable.length }));
+      const rowFix = fillZero(inRow, message('msg.fix.fillZeroRow', { row: rowNames[0]?.row ?? '', rowEn: rowNames[0]?.rowEn ?? '', count: inRow.length }));
+      const rowList = { zh: rowNames.map((r) => `“${r.row}”`).join('、'), en: rowNames.map((r) => `"${r.rowEn}"`).join(', ') };
+      const inRows = message(rows.length > MAX_ROWS_NAMED ? 'msg.blank.rows.some' : 'msg.blank.rows.all', { rows: rowList.zh, rowsEn: rowList.en, count: rows.length });
+      const notCounted = table.id === 'table2' ? message('msg.blank.notCounted.table2') : table.id === 'table3' ? message('msg.blank.notCounted.table3') : { zh: '', en: '' };
       out.push({
-        message: message('msg.blank.many', { ...tableNames(table.id), count: list.length, rows: rowNames.map((r) => `“${r.row}”`).join('、') + (rows.length > 3 ? '等' : ''), rowsEn: rowNames.map((r) => `"${r.rowEn}"`).join(', ') + (rows.length > 3 ? ', …' : '') }),
-        range: first.cell.value.kind === 'missing' ? first.row.labelRange : first.cell.range,
-        related: list.slice(1, 20).map((b) => ({ range: b.cell.value.kind === 'missing' ? b.row.labelRange : b.cell.range, message: message('msg.blank', names(table.id, b.row, b.cell, format)) })),
+        message: message('msg.blank.many', { ...tableNames(table.id), count: list.length, rows: inRows.zh, rowsEn: inRows.en, notCounted: notCounted.zh, notCountedEn: notCounted.en }),
+        range: where(first),
+        // A few places to go to, one a row (the message names the rest by their count).
+        related: rows.slice(1, 1 + MAX_RELATED).map((r) => firstOf(r)).map((b) => ({ range: where(b), message: message('msg.blank', names(table.id, b.row, b.cell, format)) })),
         ...(tableFix ? { fix: tableFix } : {}),
         ...(rowFix && tableFix && inRow.length < fillable.length ? { alternatives: [rowFix] } : {}),
       });
@@ -81,6 +98,14 @@ export const blankValue: Rule = {
     return out;
   },
 };
+
+/** One quick fix writing 0 into each of these blank cells (never safe: see above). */
+function fillZero(cells: readonly Cell[], title: Localized): Fix | undefined {
+  const starts = [...new Set(cells.filter((c) => c.value.kind === 'blank').map((c) => c.range.start))].sort((a, b) => a - b);
+  const edits = starts.map((start) => ({ range: { start, end: start }, newText: '0' }));
+  const [edit, ...extraEdits] = edits;
+  return edit ? { title, edit, safe: false, ...(extraEdits.length ? { extraEdits } : {}) } : undefined;
+}
 
 function tablesOf(model: ReportModel): Table[] {
   return Object.values(model.tables).filter((t): t is Table => t !== undefined);

@@ -33,6 +33,7 @@ import { textTable } from './textTable';
 import { textPercentage } from './textPercentage';
 import { reviewOutcome } from './reviewOutcome';
 import { processingFee, sectionContent, yearMismatch } from './sectionContent';
+import { unfilledText } from './unfilledText';
 import { feeUnpaid } from './feeUnpaid';
 import { publicationDate } from './publicationDate';
 import { suppressionUnknown } from './suppressionUnknown';
@@ -42,13 +43,15 @@ import { unknownRowLabel } from './unknownRowLabel';
 import { yearUnknown } from './yearUnknown';
 import { wrongCell } from './wrongCell';
 import { unconfirmed } from './unconfirmed';
+import { suppressionReason } from './suppressionReason';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
-  // arithmetic (FORMAT.md §6): the located cause first, then the relations that fail
+  // arithmetic (docs/format.md §6): the located cause first, then the relations that fail
   wrongCell, balance, outcomeTotal, rowTotal, reviewTotal, textTable,
   // the narrative against the tables and what the format asks it to say
   textPercentage, reviewOutcome, sectionContent, processingFee, feeUnpaid, yearMismatch, publicationDate,
+  unfilledText,
   // across years (need last year's report of the same agency) and across a folder
   carryOver, stock, copiedReport, unitsSum,
   // structure
@@ -59,7 +62,7 @@ export const rules: readonly Rule[] = [
   // format version
   outdatedFormat, mixedFormat,
   // the report's own suppression comments
-  suppressionUnknown(() => ruleIds),
+  suppressionUnknown(() => ruleIds), suppressionReason,
 ];
 
 const ruleIds = rules.map((r) => r.id);

@@ -1,7 +1,7 @@
-// Text for what is missing: table rows and section headings written in the document's own layout,
-// inserted where they belong. Used by the quick fixes of row-missing and section-missing (never
-// by fix-all: the user decides to add rows or headings).
-import type { Layout, ReportModel, Section, Table, TableRow } from '../model';
+// Text for what is missing: table rows (of 表2, and of a 表1 item) and section headings written in
+// the document's own layout, inserted where they belong. Used by the quick fixes of row-missing and
+// section-missing (never by fix-all: the user decides to add rows or headings).
+import type { Layout, ReportModel, Section, Table, Table1Item, TableRow } from '../model';
 import type { Edit } from './types';
 
 /** Offset of the start of the line holding `offset`. */
@@ -76,6 +76,59 @@ export function insertRowEdits(text: string, table: Table, order: readonly strin
     // Before a row: each new row and a separator; after the last row: a separator before each.
     newText: at === last.end ? rows.map((r) => gap + r).join('') : rows.map((r) => r + gap).join(''),
   }));
+}
+
+/**
+ * Edits inserting `missing` rows of one 表1 item (第二十条第（N）项, rows in format order `order`):
+ * each before the item's first later row, or after its last row, or (an item without rows) after
+ * its header row; written like the item's own rows, else like a row of another item with as many
+ * cells (`columns`), with every cell empty (zero-width in tab rows, blank between Markdown pipes).
+ * None where 表1's rows cannot be written safely (HTML, PDF text, glued rows).
+ */
+export function insertItemRowEdits(text: string, table: Table, item: Table1Item, order: readonly string[], missing: ReadonlyArray<{ id: string; label: string }>, columns: number): Edit[] | undefined {
+  const withCells = table.rows.filter((r) => r.cells.length > 0);
+  if (withCells.length === 0 || !withCells.every((r) => WRITABLE.has(r.layout) && !r.flattened)) return undefined;
+  const own = item.rows.filter((r) => r.cells.length > 0);
+  const templates = own.length > 0 ? own : withCells.filter((r) => r.cells.length === columns && r.extraCells.length === 0);
+  if (templates.length === 0) return undefined;
+  const blocks = table.rows.map((r) => rowBlock(text, r)).sort((a, b) => a.start - b.start);
+  // What separates two rows: a line break between 表1's rows (a blank line between Word's cell-per-
+  // line rows); with no two rows together, the line break after a row written one per line.
+  const gaps = blocks.slice(1).map((b, i) => text.slice((blocks[i] as { end: number }).end, b.start));
+  const lineBreak = (r: TableRow) => (r.layout === 'cellPerLine' ? undefined : /^\r?\n/.exec(text.slice(rowBlock(text, r).end))?.[0]);
+  const gap = gaps.find((g) => /\n/.test(g) && !/\S/.test(g)) ?? lineBreak(templates[0] as TableRow);
+  if (gap === undefined) return undefined;
+  const byId = new Map<string, TableRow>();
+  for (const r of item.rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
+  const ownBlocks = item.rows.map((r) => rowBlock(text, r)).sort((a, b) => a.start - b.start);
+  const after = ownBlocks.length > 0 ? (ownBlocks[ownBlocks.length - 1] as { end: number }).end : afterItemHeader(text, item);
+  const groups = new Map<number, { before: boolean; rows: string[] }>();
+  for (const m of missing) {
+    const later = order.slice(order.indexOf(m.id) + 1).map((id) => byId.get(id)).find((r) => r !== undefined);
+    const at = later ? rowBlock(text, later).start : after;
+    const template = nearest(templates, text, at);
+    const group = groups.get(at) ?? { before: later !== undefined, rows: [] };
+    group.rows.push(rowLike(text, template, m.label));
+    groups.set(at, group);
+  }
+  return [...groups].map(([at, g]) => ({
+    range: { start: at, end: at },
+    newText: g.before ? g.rows.map((r) => r + gap).join('') : g.rows.map((r) => gap + r).join(''),
+  }));
+}
+
+/** The end of an item's header row (信息内容 | 本年制发件数 …), or of its label's line, before the
+ *  line break; past a Markdown delimiter row (| --- |) that follows it. */
+function afterItemHeader(text: string, item: Table1Item): number {
+  const last = Math.max(item.labelRange.end, ...item.headers.map((h) => h.range.end));
+  const lineEnd = (o: number) => {
+    const nl = text.indexOf('\n', o);
+    return nl < 0 ? text.length : nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  };
+  let end = lineEnd(last);
+  const next = /^\r?\n([^\n]*)/.exec(text.slice(end));
+  if (next && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(next[1] as string)) end = lineEnd(end + (next[0].length - (next[1] as string).length));
+  return end;
 }
 
 /** The row with cells closest to `at` (the new row is written like its neighbours). */

@@ -1,12 +1,12 @@
-// Rule `row-missing`: see docs/rules/row-missing.md. What a table lacks is said once per table
-// (a table being typed lacks most of its rows; one finding, not twenty), with a quick fix that
-// inserts the rows in the document's layout.
+// Rule `row-missing`: see docs/rules/row-missing.md. What 表2 lacks is said once per table (a
+// table being typed lacks most of its rows; one finding, not twenty), a row missing from a 表1
+// item once per row; each with a quick fix that inserts the rows in the document's layout.
 import { message } from '../i18n/catalog';
 import type { ReportModel, Table } from '../model';
 import { table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
 import { chineseNumeral } from '../text';
-import { insertRowEdits, lineStartAt } from './insertions';
+import { insertItemRowEdits, insertRowEdits, lineStartAt } from './insertions';
 import { formatOf, table2FormatOf, tablesScrambled } from '../query';
 import type { Fix, Rule, RuleFinding } from './types';
 import { anchorBefore } from './tablesShared';
@@ -67,9 +67,13 @@ function table1Missing(model: ReportModel, t1: Table): RuleFinding[] {
     const found = t1.items.find((i) => i.item === item.item);
     if (!found) continue;
     const present = new Set(found.rows.map((r) => r.rowId));
+    const order = item.rows.map((r) => r.id);
     for (const r of item.rows) {
       if (present.has(r.id)) continue;
-      out.push({ message: message('msg.rowMissing.table1', { item: chineseNumeral(item.item), itemNo: item.item, row: r.label, translation: r.en }), range: found.labelRange, related: [] });
+      // Each missing row its own quick fix, written in the item's layout with its cells empty.
+      const edits = insertItemRowEdits(model.text, t1, found, order, [r], item.columns.length);
+      const fix = edits && insertFix(edits, message('msg.fix.insertRow', { row: shortLabel(r.label) }));
+      out.push({ message: message('msg.rowMissing.table1', { item: chineseNumeral(item.item), itemNo: item.item, row: r.label, translation: r.en }), range: found.labelRange, related: [], ...(fix ? { fix } : {}) });
     }
   }
   return out;

@@ -5,7 +5,8 @@
 // applied by fix-all.
 import { message, type Params } from '../i18n/catalog';
 import type { Localized } from '../spec/schema';
-import { locate, typingSlip, type CellChange, type Diagnosis, type Explanation } from '../diagnose/locate';
+import { locate, typingSlip, type CellChange, type Diagnosis, type Explanation, type TotalsBehind } from '../diagnose/locate';
+import { followFix } from '../follow';
 import { cellName, relationSides, shortName, type Relation } from '../diagnose/relations';
 import type { ReportModel } from '../model';
 import type { Fix, Related, Rule, RuleFinding } from './types';
@@ -24,6 +25,13 @@ export const wrongCell: Rule = {
     for (const d of locate(model)) {
       const covers = d.failing.map((f) => f.relation.key);
       const unique = d.explanations.length === 1 && !d.truncated;
+      if (unique && d.behind) {
+        const f = behindFinding(model, d, d.behind, covers);
+        if (f) {
+          out.push(f);
+          continue;
+        }
+      }
       if (unique) {
         const only = d.explanations[0] as Explanation;
         for (const ch of only.changes) out.push(uniqueFinding(model, d, ch, only, covers));
@@ -58,6 +66,29 @@ function uniqueFinding(model: ReportModel, d: Diagnosis, ch: CellChange, e: Expl
     // Applied by fix-all only when it undoes a typing slip: a figure the writer typed (12 where the
     // totals still say 0) is never undone, however well the identities determine the cell.
     fix: { title: message('msg.fix.setCell', { ...nameParams(model, ch), value: ch.to }), edit: { range: ch.cell.range, newText: String(ch.to) }, safe: typingSlip(ch.from, ch.to) },
+    // Determined by the whole explanation: it does not wait for the other cells it names.
+    inputs: [],
+    covers,
+  };
+}
+
+/**
+ * A figure written before its totals (the tie-break in locate.ts): the totals are said to be
+ * behind, not the figure wrong. 更新合计 is the fix, applied by fix-all when it settles every
+ * relation (else a quick fix: a 四 that cannot follow); the figure is never undone.
+ */
+function behindFinding(model: ReportModel, d: Diagnosis, behind: TotalsBehind, covers: string[]): RuleFinding | undefined {
+  const ch = behind.change;
+  const follow = followFix(behind.totals);
+  if (!follow) return undefined;
+  const cell = cellName(model, ch.table, ch.rowId, ch.cell);
+  const evidence = joinNames(d.failing.map((f) => shortName(f.relation)));
+  return {
+    message: message('msg.wrongCell.totalsBehind', { cell: cell.zh, cellEn: cell.en, actual: ch.from, expected: ch.to, evidence: evidence.zh, evidenceEn: evidence.en }),
+    range: ch.cell.range,
+    related: relatedOf(d),
+    // No fix writes the figure back: it is the writer's (who retypes it if it was put in the wrong cell).
+    fix: { ...follow, safe: behind.settles, follow: true },
     // Determined by the whole explanation: it does not wait for the other cells it names.
     inputs: [],
     covers,

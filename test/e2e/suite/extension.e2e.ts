@@ -264,16 +264,17 @@ export function tests(): void {
       await vscode.workspace.fs.delete(target);
     });
 
-    it('新建报告 in plain text: the skeleton stays plain text (a .txt file, or untitled when no file is chosen), is checked as a report, and has its outline', async () => {
+    it('新建报告 in plain text: the skeleton is a .txt file (or untitled, named after its title, when no file is chosen) in the report language, checked as a report (its unfilled placeholders said, nothing else), and has its outline', async () => {
       const target = workspaceFile('新建-2025.txt');
       await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero', target: target.toString() });
       for (const untitled of [false, true]) {
         if (untitled) await vscode.commands.executeCommand('gov-report.newReport', { agency: '示例县人民政府办公室', year: 2025, layout: 'text', cells: 'zero', untitled: true });
         const doc = vscode.window.activeTextEditor!.document;
         assert.equal(doc.isUntitled, untitled);
-        const s = await statusOf(doc.uri, (x) => x.active);
-        assert.equal(vscode.window.activeTextEditor!.document.languageId, 'plaintext');
-        assert.equal(s.errors + s.warnings + s.infos, 0);
+        // The report language (its editing defaults, word wrap) on the .txt file; the switch is asynchronous.
+        const s = await statusOf(doc.uri, (x) => x.active && vscode.window.activeTextEditor!.document.languageId === 'gov-report');
+        assert.equal(s.errors + s.warnings, 0);
+        assert.ok(s.infos > 0, 'each （请在此填写） is said once (unfilled-text)');
         const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
         assert.ok(symbols.length > 0);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -288,7 +289,9 @@ export function tests(): void {
       const shown = diagnosticsFor(closed, (d) => d.filter((x) => x.source === 'gov-report').length === expected.length);
       const pdf = workspaceFile('hongze-2024.pdf');
       const pdfExpected = cliFindings(pdf.fsPath);
-      const pdfShown = diagnosticsFor(pdf, (d) => d.filter((x) => x.source === 'gov-report').length === pdfExpected.length);
+      // A PDF's problems stand on its rebuilt report, at their lines, so that a click opens it there.
+      const rebuilt = vscode.Uri.from({ scheme: 'gov-report-rebuilt', path: `${pdf.path}.md`, query: pdf.toString() });
+      const pdfShown = diagnosticsFor(rebuilt, (d) => d.filter((x) => x.source === 'gov-report').length === pdfExpected.length);
       const total = await vscode.commands.executeCommand<{ checked: number; reports: number; errors: number; warnings: number; infos: number }>('gov-report.checkWorkspace');
       const d = await shown;
       assert.deepEqual(d.map((x) => `${codeOf(x)}@${x.range.start.line + 1}`), expected.map((f) => `${f.rule}@${f.line}`));
@@ -373,7 +376,10 @@ export function tests(): void {
       assert.equal(written, undefined, 'without a rebuilt editor active nothing is saved');
       await vscode.window.showTextDocument(rebuiltDoc);
       assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('gov-report.saveRebuilt', { target: target.toString() }))?.toString(), target.toString());
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), rebuiltDoc.getText());
+      // The clean report, exactly as `gov-report convert --to md` writes it (whole paragraphs, Markdown headings).
+      const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'gov-report')!;
+      const converted = spawnSync('node', [path.join(ext.extensionPath, 'dist', 'cli.js'), 'convert', workspaceFile('hongze-2024.pdf').fsPath, '--to', 'md'], { encoding: 'utf8' });
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), converted.stdout);
       assert.equal(await vscode.commands.executeCommand('gov-report.saveRebuilt', { target: target.toString() }), undefined, 'an existing file is not replaced');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
