@@ -51,7 +51,7 @@ function example(id: string): string[] {
   if (!c) return [];
   const model = parse(c.text, { html: c.html === true });
   const expectedLine = c.text.slice(0, c.last ? c.text.lastIndexOf(c.at) : c.text.indexOf(c.at)).split('\n').length - 1;
-  const f = check(model, c.severity ? { severity: c.severity } : {}).find((x) => x.ruleId === id && model.lines.positionAt(x.range.start).line === expectedLine);
+  const f = check(model, { ...(c.severity ? { severity: c.severity } : {}), ...(c.requireReason ? { requireReason: true } : {}) }).find((x) => x.ruleId === id && model.lines.positionAt(x.range.start).line === expectedLine);
   if (!f) return [];
   const show = (text: string, from: number, count: number) => text.split('\n').slice(from, from + count).map((l) => (l.length > 120 ? l.slice(0, 117) + '…' : l).replace(/\t/g, ' │ '));
   const out = ['', '## 示例 / Example', '', '```text', ...show(c.text, expectedLine, 1), '```', '', `> ${f.message.zh}`, '>', `> ${f.message.en}`];
@@ -139,6 +139,7 @@ export function configSchema(): Record<string, unknown> {
       },
       format: { description: '表格未显示格式时按此格式检查 / the format assumed when the tables do not show it', type: 'string', enum: ['2019', '2021'] },
       language: { description: '消息语言 / language of the messages', type: 'string', enum: ['zh-CN', 'en'] },
+      requireReason: { description: '抑制注释必须在 “--” 之后写明理由，否则本身即为问题（suppression-reason） / a suppression comment must give its reason after " -- ", else it is itself a finding (suppression-reason)', type: 'boolean' },
     },
   };
 }

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { isOwnExport } from '../../shared/src/review';
 import { check, checkAcrossYears, closest, TimeBudgetExceeded, notCheckedEntry, reviewCsv, reviewEntry, reviewHtml, reviewJson, type ReviewEntry, CONFIG_FILE, decodeReport, englishPlurals, rules, suggest, describeSource, jsonSource, matchesAny, type Rebuilt, type SourceLocation, encodeReport, fixAll, LineIndex, message, parse, pick, summarize, type Encoding, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import type { FileResult } from './fileResult';
 import { ConfigFinder } from './configFile';
@@ -14,6 +15,7 @@ import { READ_AHEAD, readAhead, readBinaryOnce } from './readAhead';
 import { printGrids } from '../../shared/src/printGrid';
 import { proseMarkdown } from '../../shared/src/prose';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
+import { REVIEW_HELP, ReviewRecords, runReview, type ReviewCheck } from './reviewCommand';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -39,6 +41,8 @@ const Options = z.object({
   maxWarnings: z.optional(z.number().check(z.int(), z.gte(0))),
   ignore: z._default(z.array(z.string()), []),
   config: z.optional(z.string()),
+  /** List the findings a reviewer dismissed too, marked (they still count for nothing). */
+  includeDismissed: z._default(z.boolean(), false),
   paths: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 });
 type Options = z.infer<typeof Options>;
@@ -46,10 +50,10 @@ type Options = z.infer<typeof Options>;
 class UsageError extends Error {}
 
 /** Every command run() dispatches, for the message that names them. */
-const COMMANDS = ['check', 'summary', 'convert', 'init', 'print-config'] as const;
+const COMMANDS = ['check', 'summary', 'review', 'convert', 'init', 'print-config'] as const;
 
 /** The long options of check and summary, for the suggestion after a misspelt one. */
-const OPTIONS = ['--format', '--output-file', '--out', '--rule', '--stdin-filename', '--lang', '--fix', '--dry-run', '--quiet', '--max-warnings', '--ignore', '--config', '--help', '--version'] as const;
+const OPTIONS = ['--format', '--output-file', '--out', '--rule', '--stdin-filename', '--lang', '--fix', '--dry-run', '--quiet', '--max-warnings', '--ignore', '--config', '--include-dismissed', '--help', '--version'] as const;
 
 /** The unknown-option message, with the known option a typo most likely meant. By edit distance
  *  as for rule ids, but the closest one within a third of its length: option names are short and
@@ -75,6 +79,7 @@ const HELP = {
   --dry-run                     与 --fix 同用：只打印将做的改动（unified diff），不写文件
   --quiet                       只报告错误（不报告警告和提示）
   --max-warnings <数量>          警告超过此数量时以退出码 1 结束
+  --include-dismissed           也列出审阅时已排除的问题（标明理由；不计入退出码）
   --ignore <通配符>              不检查匹配的文件（可多次给出，如 --ignore "草稿/**"）
   --config <文件>                使用此配置文件（默认：报告所在目录或上级目录中的 .gov-report.json）
   -h, --help                    显示帮助
@@ -103,6 +108,7 @@ Options:
   --dry-run                     with --fix: print the changes as a unified diff, write nothing
   --quiet                       report errors only (no warnings, no infos)
   --max-warnings <n>            exit with 1 when there are more than n warnings
+  --include-dismissed           list the findings a reviewer dismissed too (marked, with the reason; never counted)
   --ignore <glob>               do not check matching files (repeatable, e.g. --ignore "drafts/**")
   --config <file>               use this configuration file (default: the nearest .gov-report.json)
   -h, --help                    show this help
@@ -162,6 +168,7 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       // Only with --fix (checked below): alone it would silently turn a check into a fix.
       case '--dry-run': raw.dryRun = true; break;
+      case '--include-dismissed': raw.includeDismissed = true; break;
       case '--format': case '--lang': {
         const v = inline ?? args.shift();
         if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
@@ -244,6 +251,19 @@ async function readReportFile(path: string, stdin?: Uint8Array): Promise<Read> {
   return { ...decoded, bytes };
 }
 
+/** One report checked for the review command: its findings (suppressed ones kept, marked), the review root. */
+const reviewCheck: ReviewCheck = async (path, cwd) => {
+  const found = new ConfigFinder().forDir(dirname(resolve(cwd, path)));
+  const config = found.kind === 'ok' ? found.config : {};
+  const read = await readReportFile(resolve(cwd, path));
+  if (!read.ok) return { ok: false, message: read.message };
+  const model = withFormat(parse(read.text, { html: /\.html?$/i.test(path) }), config.format);
+  if (!model.isReport) return { ok: false, message: message('cli.skipped.notReport') };
+  const severity = config.rules ?? {};
+  const findings = check(model, { keepSuppressed: true, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) });
+  return { ok: true, model, findings, bytes: read.bytes, root: found.kind === 'ok' ? found.dir : cwd };
+};
+
 const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
 const CONVERT_HELP = `用法: gov-report convert <文件.docx|.pdf> [--to md|txt] [--out <文件>]
@@ -325,6 +345,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'init') return runInit(io);
   if (argv[0] === 'print-config') return runPrintConfig(argv.slice(1), io);
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
+  if (argv[0] === 'review') return runReview(argv.slice(1), io, { check: reviewCheck, usage: (text) => usage(io, text, REVIEW_HELP) });
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -337,7 +358,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   if (opts === 'help') {
-    io.out(HELP['zh-CN'] + '\n\n' + HELP.en + '\n\n' + CONVERT_HELP + '\n');
+    io.out(HELP['zh-CN'] + '\n\n' + HELP.en + '\n\n' + CONVERT_HELP + '\n\n' + REVIEW_HELP + '\n');
     return 0;
   }
   if (opts === 'version') {
@@ -369,7 +390,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // One language for the run: --lang, else the configuration's (the explicit one, or the one for the current folder).
   const around = explicit ?? finder.forDir(io.cwd);
   const lang: Lang = opts.lang ?? (around.kind === 'ok' ? around.config.language : undefined) ?? 'zh-CN';
-  const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
+  const checked: Array<{ result: Extract<FileResult, { kind: 'checked' }>; model: ReportModel; root: string; file: string; dismissed: Finding[]; locate?: (line: number, column: number) => SourceLocation | undefined }> = [];
   const o = opts;
   // Files are checked in a window of a few at a time, so that a Word or PDF file whose reading
   // (in a worker thread) is not done yet never holds up the text files after it; what each file
@@ -422,7 +443,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const severity = { ...(config.rules ?? {}), ...o.rules };
-    const options = { deadline: 0, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
+    const options = { deadline: 0, keepSuppressed: true, ...(config.requireReason ? { requireReason: true } : {}), ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) };
     // One file that cannot be read is reported for that file; the others are still checked.
     const read = await readReportFile(path, input);
     // The budget runs from here: a PDF's reading has its own (and may have waited its turn).
@@ -437,6 +458,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return;
     }
     const html = /\.html?$/i.test(path);
+    // The HTML review report this tool wrote (saved in the folder it describes) is no report: left
+    // out of a folder silently, as an ignored file is; said when named.
+    if (html && isOwnExport(read.text)) {
+      if (named) slot.results.push({ kind: 'skipped', path: shown, reason: 'own-export', message: pick(message('cli.skipped.ownExport'), lang) });
+      return;
+    }
     let text = read.text;
     let model = withFormat(parse(text, { html }), config.format);
     if (!model.isReport) {
@@ -489,9 +516,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         }
       }
     }
-    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, ...(diff !== undefined ? { diff } : {}), ...(read.from ? { rebuiltFrom: read.from } : {}) };
+    const result = { kind: 'checked' as const, path: shown, summary: summarize(model, [], lang), findings: check(model, options), fixed, changes, notes, encoding: read.encoding, dismissed: [], ...(diff !== undefined ? { diff } : {}), ...(read.from ? { rebuiltFrom: read.from } : {}) };
     slot.results.push(result);
-    slot.checked.push({ result, model, locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
+    // The review record of the folder (beside its configuration, else where the command runs).
+    const root = found.kind === 'ok' ? found.dir : io.cwd;
+    slot.checked.push({ result, model, root, file: resolve(io.cwd, path), dismissed: [], locate: read.rebuilt ? (line: number, column: number) => read.rebuilt!.locate(line, column) : undefined });
   }
   // Reports of one agency for consecutive years are also checked against each other (I5, I6).
   let across = new Map<number, Finding[]>();
@@ -501,10 +530,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.err(pick(message('cli.failed.internal', { detail: (e as Error).message ?? String(e) }), lang) + '\n');
   }
   let warningsSeen = 0;
-  checked.forEach(({ result, model, locate }, key) => {
-    result.findings = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const records = new ReviewRecords();
+  for (const problem of records.problems(checked.map((c) => c.root))) io.err(`gov-report: ${pick(problem, lang)}\n`);
+  checked.forEach((entry, key) => {
+    const { result, model, root, file, locate } = entry;
+    const all = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    // What a reviewer decided: dismissed findings are not listed (unless asked) and never counted.
+    const { findings: marked, stale } = records.apply(root, file, model, all);
+    if (stale > 0) result.notes.push(pick(message('cli.note.staleDecisions', { count: stale }), lang));
+    const open = marked.filter((f) => f.review?.decision !== 'dismissed');
+    entry.dismissed = marked.filter((f) => f.review?.decision === 'dismissed');
+    result.dismissed = summarize(model, entry.dismissed, lang, locate).findings;
+    result.findings = opts.includeDismissed ? marked : open;
     // --quiet: errors only, in every output format (warnings still count for --max-warnings, as ESLint's do).
-    warningsSeen += result.findings.filter((f) => f.severity === 'warning').length;
+    warningsSeen += open.filter((f) => f.severity === 'warning').length;
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     result.summary = summarize(model, result.findings, lang, locate);
     // --fix never rewrites a Word or PDF file: nothing of it counts as fixable.
@@ -526,7 +565,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (results.some((r) => r.kind === 'failed')) return 2;
   // Every file ignored, empty or not a report: as for an empty folder (each skipped one is said above).
   if (checked.length === 0) return nothingChecked(io, allSkipped(files.length), lang);
-  if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error'))) return 1;
+  if (results.some((r) => r.kind === 'checked' && r.summary.findings.some((f) => f.severity === 'error' && f.decision !== 'dismissed'))) return 1;
   if (opts.maxWarnings !== undefined) {
     const warnings = warningsSeen;
     if (warnings > opts.maxWarnings) {
@@ -553,7 +592,7 @@ function allSkipped(found: number): Localized {
 
 /** `gov-report summary`: the folder as a reviewer hands it on (CSV, JSON, HTML, XLSX); an export,
  *  so its exit code says whether it was written, not what the reports hold. */
-async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ result: FileResult; model: ReportModel; locate?: (line: number, column: number) => SourceLocation | undefined }>, opts: Options, lang: Lang, io: CliIo): Promise<number> {
+async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ result: FileResult; model: ReportModel; dismissed: Finding[]; locate?: (line: number, column: number) => SourceLocation | undefined }>, opts: Options, lang: Lang, io: CliIo): Promise<number> {
   const byResult = new Map(checked.map((c) => [c.result, c]));
   const entries: ReviewEntry[] = results.map((r) => {
     const c = byResult.get(r);
@@ -562,7 +601,7 @@ async function writeSummary(results: FileResult[], checked: ReadonlyArray<{ resu
     return reviewEntry(r.path, c.model, r.findings, lang, locate ? (line, column) => {
       const at = locate(line, column);
       return at ? pick(describeSource(at), lang) : undefined;
-    } : undefined);
+    } : undefined, opts.includeDismissed ? [] : c.dismissed);
   });
   const format = opts.format ?? 'csv';
   let out: string | Uint8Array;
@@ -657,7 +696,7 @@ function jsonEntry(r: FileResult): unknown {
   if (r.kind === 'failed') return { path: r.path, error: r.reason, message: r.message };
   if (r.kind === 'skipped') return { path: r.path, skipped: r.reason, message: r.message };
   const findings = r.summary.findings.map(({ source, ...f }) => ({ ...f, ...(source ? { source: jsonSource(source) } : {}) }));
-  return { path: r.path, ...(r.encoding !== 'utf-8' ? { encoding: r.encoding } : {}), ...(r.rebuiltFrom ? { rebuiltFrom: r.rebuiltFrom } : {}), ...r.summary, findings, ...(r.notes.length ? { notes: r.notes } : {}), ...(r.diff !== undefined ? { diff: r.diff } : {}) };
+  return { path: r.path, ...(r.encoding !== 'utf-8' ? { encoding: r.encoding } : {}), ...(r.rebuiltFrom ? { rebuiltFrom: r.rebuiltFrom } : {}), ...r.summary, findings, ...(r.dismissed.length ? { dismissed: r.dismissed.map(({ source, ...f }) => ({ ...f, ...(source ? { source: jsonSource(source) } : {}) })) } : {}), ...(r.notes.length ? { notes: r.notes } : {}), ...(r.diff !== undefined ? { diff: r.diff } : {}) };
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Finding['severity'], string>> = {
@@ -701,7 +740,10 @@ function stylish(results: FileResult[], lang: Lang, fixing: boolean): string {
       const sev = SEVERITY_LABEL[lang][f.severity];
       const sevPainted = f.severity === 'error' ? paint('31', sev) : f.severity === 'warning' ? paint('33', sev) : paint('36', sev);
       const where = f.source ? `${f.line}:${f.column} (${pick(describeSource(f.source), lang)})` : `${f.line}:${f.column}`;
-      lines.push(`  ${paint('2', where)}  ${sevPainted}  ${f.message}  ${paint('2', f.rule)}`);
+      const decided = f.decision ? paint('2', ` ${pick(f.reason ? message(`cli.decision.${f.decision}`, { reason: f.reason }) : message(`cli.decision.${f.decision}.bare`), lang)}`) : '';
+      lines.push(`  ${paint('2', where)}  ${sevPainted}  ${f.message}  ${paint('2', f.rule)}${decided}`);
+      // A dismissed finding listed with --include-dismissed counts for nothing.
+      if (f.decision === 'dismissed') continue;
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;

@@ -1,5 +1,5 @@
 // What the CLI says of each file it looked at, shared by its output formats (stylish, JSON, SARIF).
-import type { DocumentSummary, Encoding, Finding } from '../../shared/src/index';
+import type { DocumentSummary, Encoding, Finding, FindingSummary } from '../../shared/src/index';
 
 /** A file the run looked at: checked, skipped (not a report, empty), or failed (unreadable). */
 export type FileResult =
@@ -18,6 +18,9 @@ export type FileResult =
       encoding: Encoding;
       /** Read from a Word or PDF file: the findings carry their place in it. */
       rebuiltFrom?: 'docx' | 'pdf';
+      /** Findings a reviewer dismissed (a suppression comment, or the review file): not listed
+       *  (unless --include-dismissed) and never counted; SARIF carries them as suppressed. */
+      dismissed: FindingSummary[];
     }
   | { kind: 'skipped'; path: string; reason: string; message: string }
   | { kind: 'failed'; path: string; reason: string; message: string };

@@ -37,8 +37,10 @@ export function toSarif(results: FileResult[], lang: Lang, version: string): unk
           },
         },
         invocations: [{ executionSuccessful: !results.some((r) => r.kind === 'failed'), toolExecutionNotifications: notifications }],
-        results: files.flatMap((file) =>
-          file.summary.findings.map((f, i) => {
+        results: files.flatMap((file) => [
+          ...file.summary.findings.map((f, i) => {
+            // A dismissed finding listed too (--include-dismissed) is given once, below, as suppressed.
+            if (f.decision === 'dismissed') return undefined;
             const finding = file.findings[i];
             const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
             if (file.rebuiltFrom) {
@@ -62,8 +64,16 @@ export function toSarif(results: FileResult[], lang: Lang, version: string): unk
                 ? { fixes: [{ description: { text: pick(finding.fix.title, lang) }, artifactChanges: [{ artifactLocation: { uri: file.path.split('\\').join('/') }, replacements: [{ deletedRegion: region, insertedContent: { text: finding.fix.edit.newText } }] }] }] }
                 : {}),
             };
-          }),
-        ),
+          }).filter((r) => r !== undefined),
+          // What a reviewer dismissed: carried with its justification, as SARIF suppressions are.
+          ...file.dismissed.map((f) => ({
+            ruleId: f.rule,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(file.path) }, ...(file.rebuiltFrom ? {} : { region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } }) } }],
+            suppressions: [{ kind: f.decidedIn ?? 'external', status: 'accepted', ...(f.reason ? { justification: f.reason } : {}) }],
+          })),
+        ]),
       },
     ],
   };

@@ -11,6 +11,7 @@ import { capByCertainty } from './capByCertainty';
 import { spec } from './spec/data';
 import type { FormatVersion } from './spec/schema';
 import { norm } from './text';
+import { message } from './i18n/catalog';
 import type { Finding, Severity } from './rules/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -26,6 +27,11 @@ export interface CheckOptions {
    * that turns a slow file into that file's message instead of a stalled batch.
    */
   deadline?: number;
+  /** Keep the findings a suppression comment silences, marked dismissed with its reason (SARIF
+   *  carries them as suppressed); by default they are left out. */
+  keepSuppressed?: boolean;
+  /** A suppression comment without a reason (" -- …") is itself a finding (suppression-reason). */
+  requireReason?: boolean;
 }
 
 /** Thrown by check() past its deadline; the caller says it for that file alone. */
@@ -58,7 +64,7 @@ export function check(model: ReportModel, options: CheckOptions = {}): Finding[]
   settleFixes(folded);
   verifyInsertions(model, folded);
   folded.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return silence(model, folded, options.ignore ?? []);
+  return silence(model, folded, options);
 }
 
 /**
@@ -71,12 +77,25 @@ export function reportFormat(model: ReportModel): FormatVersion | undefined {
   return model.year < spec.formats['2021'].firstYear ? '2019' : '2021';
 }
 
-/** What the user silenced: comments in the document, entries of the configuration file. */
-function silence(model: ReportModel, findings: Finding[], entries: readonly IgnoreEntry[]): Finding[] {
+/** What the user silenced: comments in the document (kept, marked, when asked), entries of the configuration file. */
+function silence(model: ReportModel, findings: Finding[], options: CheckOptions): Finding[] {
+  const entries: readonly IgnoreEntry[] = options.ignore ?? [];
   // No comment and no ignore entry: nothing to read (the common case).
   if (entries.length === 0 && !model.text.includes('gov-report-')) return findings;
   const comments = suppressionsOf(model.text, (o) => model.lines.positionAt(o).line);
-  return findings.filter((f) => !comments.silenced(f.ruleId, model.lines.positionAt(f.range.start).line) && !ignored(entries, f, model));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (ignored(entries, f, model)) continue;
+    const by = comments.silencing(f.ruleId, model.lines.positionAt(f.range.start).line);
+    if (!by) out.push(f);
+    else if (options.keepSuppressed) out.push({ ...f, review: { decision: 'dismissed', kind: 'inSource', ...(by.reason ? { reason: by.reason } : {}) } });
+  }
+  if (options.requireReason && options.severity?.['suppression-reason'] !== 'off') {
+    const severity = options.severity?.['suppression-reason'] ?? 'warning';
+    for (const c of comments.unexplained) out.push({ ruleId: 'suppression-reason', severity, message: message('msg.suppressionReason'), range: c, related: [] });
+    out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  }
+  return out;
 }
 
 /** A relation whose failure a located cause explains is reported once, by that cause. */

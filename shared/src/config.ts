@@ -38,6 +38,8 @@ export const ConfigSchema = z.strictObject({
   format: z.optional(z.enum(['2019', '2021'])),
   /** Language of the messages. */
   language: z.optional(z.enum(['zh-CN', 'en'])),
+  /** A suppression comment must give its reason (" -- …"); one that does not is a finding. */
+  requireReason: z.optional(z.boolean()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

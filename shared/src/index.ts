@@ -24,3 +24,4 @@ export { readDocx, type DocxError, type DocxResult } from './readers/docx';
 export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './readers/source';
 export { agencyChains, FINDING_COLUMNS, formatRate, notCheckedEntry, overviewTable, readingStatus, reviewEntry, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type OverviewRow, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
 export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './follow';
+export { applyDecisions, decide, decisionsFor, fingerprint, parseReviewFile, REVIEW_FILE, serializeReviewFile, withDecision, type Decision, type ReviewFileResult } from './decisions';

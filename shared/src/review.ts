@@ -6,6 +6,7 @@ import type { ReportModel } from './model';
 import { cellOf, formatOf, numberOf, rowsById } from './query';
 import type { Finding } from './rules/types';
 import { table2RowsFor } from './spec/data';
+import { englishPlurals } from './i18n/catalog';
 
 export interface ReviewFigures {
   /** 表2 一、本年新收 (总计). */
@@ -87,6 +88,8 @@ export interface ReviewEntry {
   year: number | null;
   format: '2019' | '2021' | null;
   counts: { error: number; warning: number; info: number };
+  /** What the reviewers decided of its findings: not yet decided, confirmed, dismissed. */
+  decisions: { open: number; confirmed: number; dismissed: number };
   reading: ReadingStatus | null;
   figures: ReviewFigures | null;
   findings: ReviewFinding[];
@@ -100,14 +103,21 @@ export interface ReviewFinding {
   rule: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** A reviewer's decision on it, and the reason. */
+  decision?: 'confirmed' | 'dismissed';
+  reason?: string;
 }
 
 type Lang = 'zh-CN' | 'en';
 type Value = string | number | null;
 
 /** A checked report's entry: `place` names the page, paragraph or cell of a finding in a PDF or Word file. */
-export function reviewEntry(path: string, model: ReportModel, findings: readonly Finding[], lang: Lang, place?: (line: number, column: number) => string | undefined): ReviewEntry {
-  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+export function reviewEntry(path: string, model: ReportModel, findings: readonly Finding[], lang: Lang, place?: (line: number, column: number) => string | undefined, dismissed: readonly Finding[] = []): ReviewEntry {
+  // A dismissed finding counts for nothing, but is listed with its reason (the hand-over).
+  const open = findings.filter((f) => f.review?.decision !== 'dismissed');
+  const count = (severity: string) => open.filter((f) => f.severity === severity).length;
+  const confirmed = open.filter((f) => f.review?.decision === 'confirmed').length;
+  const all = [...open, ...dismissed, ...findings.filter((f) => f.review?.decision === 'dismissed')].sort((a, b) => a.range.start - b.range.start);
   return {
     path,
     state: 'checked',
@@ -115,44 +125,51 @@ export function reviewEntry(path: string, model: ReportModel, findings: readonly
     year: model.year ?? null,
     format: model.formatVersion,
     counts: { error: count('error'), warning: count('warning'), info: count('info') },
+    decisions: { open: open.length - confirmed, confirmed, dismissed: all.length - open.length },
     reading: readingStatus(findings),
     figures: reviewFigures(model),
-    findings: findings.map((f) => {
+    findings: all.map((f) => {
       const at = model.lines.positionAt(f.range.start);
       const where = place?.(at.line, at.character);
-      return { line: at.line + 1, column: at.character + 1, ...(where ? { place: where } : {}), rule: f.ruleId, severity: f.severity, message: lang === 'en' ? f.message.en : f.message.zh };
+      const decided = f.review ? { decision: f.review.decision, ...(f.review.reason ? { reason: f.review.reason } : {}) } : {};
+      return { line: at.line + 1, column: at.character + 1, ...(where ? { place: where } : {}), rule: f.ruleId, severity: f.severity, message: lang === 'en' ? f.message.en : f.message.zh, ...decided };
     }),
   };
 }
 
 /** A file that was not checked: why, in the run's language. */
 export function notCheckedEntry(path: string, state: 'skipped' | 'failed', reason?: string): ReviewEntry {
-  return { path, state, ...(reason ? { reason } : {}), agency: null, year: null, format: null, counts: { error: 0, warning: 0, info: 0 }, reading: null, figures: null, findings: [] };
+  return { path, state, ...(reason ? { reason } : {}), agency: null, year: null, format: null, counts: { error: 0, warning: 0, info: 0 }, decisions: { open: 0, confirmed: 0, dismissed: 0 }, reading: null, figures: null, findings: [] };
 }
 
-/** The overview's columns, in order: one place for their names in both languages. */
-export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; kind: 'text' | 'count' | 'rate'; value: (e: ReviewEntry, lang: Lang) => Value }> = [
+/** The overview's columns, in order: one place for their names in both languages. `zhShort` and
+ *  `enShort` are the headers of the overview's narrow columns (a line break where a header takes two
+ *  lines); the full name is the header's tooltip. */
+export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string; zhShort?: string; enShort?: string; kind: 'text' | 'count' | 'rate'; value: (e: ReviewEntry, lang: Lang) => Value }> = [
   { key: 'file', zh: '文件', en: 'File', kind: 'text', value: (e) => e.path },
   { key: 'agency', zh: '机关', en: 'Agency', kind: 'text', value: (e) => e.agency },
   { key: 'year', zh: '年度', en: 'Year', kind: 'count', value: (e) => e.year },
   { key: 'format', zh: '格式', en: 'Format', kind: 'text', value: (e) => e.format },
   { key: 'status', zh: '状态', en: 'Status', kind: 'text', value: (e, l) => statusText(e, l) },
-  { key: 'errors', zh: '错误', en: 'Errors', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.error : null) },
-  { key: 'warnings', zh: '警告', en: 'Warnings', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.warning : null) },
-  { key: 'infos', zh: '提示', en: 'Infos', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.info : null) },
-  { key: 'received', zh: '本年新收', en: 'Received', kind: 'count', value: (e) => e.figures?.received ?? null },
-  { key: 'carriedIn', zh: '上年结转', en: 'Carried in', kind: 'count', value: (e) => e.figures?.carriedIn ?? null },
-  { key: 'handled', zh: '办理总计', en: 'Handled', kind: 'count', value: (e) => e.figures?.handled ?? null },
-  { key: 'carriedOut', zh: '结转下年度', en: 'Carried out', kind: 'count', value: (e) => e.figures?.carriedOut ?? null },
-  { key: 'granted', zh: '予以公开', en: 'Granted', kind: 'count', value: (e) => e.figures?.granted ?? null },
-  { key: 'partial', zh: '部分公开', en: 'Partly granted', kind: 'count', value: (e) => e.figures?.partial ?? null },
-  { key: 'disclosureRate', zh: '公开率', en: 'Disclosure rate', kind: 'rate', value: (e) => e.figures?.disclosureRate ?? null },
-  { key: 'refused', zh: '不予公开', en: 'Refused', kind: 'count', value: (e) => e.figures?.refused ?? null },
-  { key: 'unable', zh: '无法提供', en: 'Unable to provide', kind: 'count', value: (e) => e.figures?.unable ?? null },
-  { key: 'reconsideration', zh: '行政复议', en: 'Reconsideration', kind: 'count', value: (e) => e.figures?.reconsideration ?? null },
-  { key: 'reconsiderationCorrected', zh: '复议纠正', en: 'Reconsideration corrected', kind: 'count', value: (e) => e.figures?.reconsiderationCorrected ?? null },
-  { key: 'litigation', zh: '行政诉讼', en: 'Litigation', kind: 'count', value: (e) => e.figures?.litigation ?? null },
-  { key: 'litigationCorrected', zh: '诉讼纠正', en: 'Litigation corrected', kind: 'count', value: (e) => e.figures?.litigationCorrected ?? null },
+  { key: 'errors', zh: '错误', en: 'Errors', enShort: 'Err.', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.error : null) },
+  { key: 'warnings', zh: '警告', en: 'Warnings', enShort: 'Warn.', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.warning : null) },
+  { key: 'infos', zh: '提示', en: 'Infos', enShort: 'Info', kind: 'count', value: (e) => (e.state === 'checked' ? e.counts.info : null) },
+  { key: 'open', zh: '待处理', en: 'Open', zhShort: '待\n处理', kind: 'count', value: (e) => (e.state === 'checked' ? e.decisions.open : null) },
+  { key: 'confirmed', zh: '已确认', en: 'Confirmed', zhShort: '已\n确认', enShort: 'Conf.', kind: 'count', value: (e) => (e.state === 'checked' ? e.decisions.confirmed : null) },
+  { key: 'dismissed', zh: '已排除', en: 'Dismissed', zhShort: '已\n排除', enShort: 'Dism.', kind: 'count', value: (e) => (e.state === 'checked' ? e.decisions.dismissed : null) },
+  { key: 'received', zh: '本年新收', en: 'Received', zhShort: '新收', enShort: 'New', kind: 'count', value: (e) => e.figures?.received ?? null },
+  { key: 'carriedIn', zh: '上年结转', en: 'Carried in', zhShort: '上年\n结转', enShort: 'Carried\nin', kind: 'count', value: (e) => e.figures?.carriedIn ?? null },
+  { key: 'handled', zh: '办理总计', en: 'Handled', zhShort: '办理', enShort: 'Handled', kind: 'count', value: (e) => e.figures?.handled ?? null },
+  { key: 'carriedOut', zh: '结转下年度', en: 'Carried out', zhShort: '结转\n下年', enShort: 'Carried\nout', kind: 'count', value: (e) => e.figures?.carriedOut ?? null },
+  { key: 'granted', zh: '予以公开', en: 'Granted', zhShort: '予以\n公开', enShort: 'Granted', kind: 'count', value: (e) => e.figures?.granted ?? null },
+  { key: 'partial', zh: '部分公开', en: 'Partly granted', zhShort: '部分\n公开', enShort: 'Partly\ngranted', kind: 'count', value: (e) => e.figures?.partial ?? null },
+  { key: 'disclosureRate', zh: '公开率', en: 'Disclosure rate', enShort: 'Rate', kind: 'rate', value: (e) => e.figures?.disclosureRate ?? null },
+  { key: 'refused', zh: '不予公开', en: 'Refused', zhShort: '不予\n公开', enShort: 'Refused', kind: 'count', value: (e) => e.figures?.refused ?? null },
+  { key: 'unable', zh: '无法提供', en: 'Unable to provide', zhShort: '无法\n提供', enShort: 'Unable', kind: 'count', value: (e) => e.figures?.unable ?? null },
+  { key: 'reconsideration', zh: '行政复议', en: 'Reconsideration', zhShort: '复议', enShort: 'Recon.', kind: 'count', value: (e) => e.figures?.reconsideration ?? null },
+  { key: 'reconsiderationCorrected', zh: '复议纠正', en: 'Reconsideration corrected', zhShort: '复议\n纠正', enShort: 'Recon.\ncorr.', kind: 'count', value: (e) => e.figures?.reconsiderationCorrected ?? null },
+  { key: 'litigation', zh: '行政诉讼', en: 'Litigation', zhShort: '诉讼', enShort: 'Litig.', kind: 'count', value: (e) => e.figures?.litigation ?? null },
+  { key: 'litigationCorrected', zh: '诉讼纠正', en: 'Litigation corrected', zhShort: '诉讼\n纠正', enShort: 'Litig.\ncorr.', kind: 'count', value: (e) => e.figures?.litigationCorrected ?? null },
 ];
 
 /** A row of the overview webview: the columns' values formatted for the language, and what the
@@ -167,9 +184,10 @@ export interface OverviewRow {
 }
 
 /** The overview's columns and rows for entries (the language server sends them; the benchmark too). */
-export function overviewTable(entries: readonly ReviewEntry[], lang: Lang): { columns: Array<{ key: string; label: string; kind: 'text' | 'count' | 'rate' }>; rows: OverviewRow[] } {
+export function overviewTable(entries: readonly ReviewEntry[], lang: Lang): { columns: Array<{ key: string; label: string; short: string; kind: 'text' | 'count' | 'rate' }>; rows: OverviewRow[] } {
+  const en = lang === 'en';
   return {
-    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: lang === 'en' ? c.en : c.zh, kind: c.kind })),
+    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: en ? c.en : c.zh, short: (en ? c.enShort ?? c.en : c.zhShort ?? c.zh), kind: c.kind })),
     rows: entries.map((e) => ({
       uri: e.path, values: REVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts,
       rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null,
@@ -184,7 +202,11 @@ export const FINDING_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: strin
   { key: 'rule', zh: '规则', en: 'Rule', value: (_p, f) => f.rule },
   { key: 'severity', zh: '级别', en: 'Severity', value: (_p, f, l) => SEVERITY[f.severity][l === 'en' ? 'en' : 'zh'] },
   { key: 'message', zh: '问题', en: 'Message', value: (_p, f) => f.message },
+  { key: 'decision', zh: '处理', en: 'Decision', value: (_p, f, l) => (f.decision ? DECISION[f.decision][l === 'en' ? 'en' : 'zh'] : null) },
+  { key: 'reason', zh: '理由', en: 'Reason', value: (_p, f) => f.reason ?? null },
 ];
+
+const DECISION = { confirmed: { zh: '已确认', en: 'confirmed' }, dismissed: { zh: '已排除', en: 'dismissed' } } as const;
 
 const SEVERITY = { error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, info: { zh: '提示', en: 'info' } } as const;
 
@@ -216,6 +238,35 @@ export function reviewCsv(entries: readonly ReviewEntry[], lang: Lang = 'zh-CN')
 /** JSON: every entry with its figures and findings. */
 export function reviewJson(entries: readonly ReviewEntry[]): string {
   return JSON.stringify({ reports: entries }, null, 2) + '\n';
+}
+
+/** Written into the head of every HTML export, and how the tool knows its own export again: an
+ *  export saved in the folder it describes is never read as a report (nor listed as a file that is
+ *  not one). */
+export const EXPORT_MARKER = '<meta name="generator" content="gov-report summary">';
+
+/** Whether a file's text is an export this tool wrote (the marker in its first lines). */
+export function isOwnExport(text: string): boolean {
+  return text.slice(0, 2048).includes(EXPORT_MARKER);
+}
+
+/** The entries with each file named relative to `base` (a folder's URI), as `gov-report summary`
+ *  names them: `sub/report.pdf`, not `file:///…/sub/report.pdf`. A file outside the folder keeps its
+ *  path (its URI's path, for a file: URI). */
+export function entriesRelativeTo(entries: readonly ReviewEntry[], base: string): ReviewEntry[] {
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  const name = (p: string): string => {
+    if (p.startsWith(folder)) return decode(p.slice(folder.length));
+    return p.startsWith('file://') ? decode(p.replace(/^file:\/\/[^/]*/, '')) : p;
+  };
+  return entries.map((e) => ({ ...e, path: name(e.path) }));
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -276,9 +327,10 @@ export function reviewHtml(entries: readonly ReviewEntry[], lang: Lang = 'zh-CN'
   const cell = (c: (typeof REVIEW_COLUMNS)[number], e: ReviewEntry) => {
     const v = c.value(e, lang);
     const text = c.kind === 'rate' ? formatRate(v as number | null) : v === null ? '' : String(v);
-    return `<td class="${c.kind}${c.key === 'errors' && (v as number) > 0 ? ' bad' : ''}">${escapeHtml(text)}</td>`;
+    return `<td class="${c.kind} col-${c.key}${c.key === 'errors' && (v as number) > 0 ? ' bad' : ''}">${escapeHtml(text)}</td>`;
   };
-  const overview = `<table><thead><tr>${REVIEW_COLUMNS.map((c) => `<th>${escapeHtml(en ? c.en : c.zh)}</th>`).join('')}</tr></thead><tbody>${entries.map((e) => `<tr>${REVIEW_COLUMNS.map((c) => cell(c, e)).join('')}</tr>`).join('')}</tbody></table>`;
+  // Wider than the page: it scrolls sideways (the names are never squeezed into a column of a few characters).
+  const overview = `<div class="wide"><table class="overview"><thead><tr>${REVIEW_COLUMNS.map((c) => `<th class="col-${c.key}">${escapeHtml(en ? c.en : c.zh)}</th>`).join('')}</tr></thead><tbody>${entries.map((e) => `<tr>${REVIEW_COLUMNS.map((c) => cell(c, e)).join('')}</tr>`).join('')}</tbody></table></div>`;
   const chains = agencyChains(entries).map((chain) => {
     const label = (y: { year: number }) => String(y.year);
     const rows = chain.years.map((y) => `<tr${y.carryBreak ? ' class="break"' : ''}><td>${y.year}</td><td>${escapeHtml(y.entry.path)}</td><td class="count">${y.entry.figures?.carriedIn ?? ''}</td><td class="count">${y.entry.figures?.carriedOut ?? ''}</td><td>${y.carryBreak ? escapeHtml(L('上年结转与上年报告的结转下年度不一致（I5）', "carried in differs from last year's carried out (I5)")) : ''}</td></tr>`).join('');
@@ -295,7 +347,7 @@ export function reviewHtml(entries: readonly ReviewEntry[], lang: Lang = 'zh-CN'
   }).join('');
   const date = generated.toISOString().slice(0, 10);
   return `<!DOCTYPE html>
-<html lang="${en ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${en ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">${EXPORT_MARKER}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${L('政府信息公开工作年度报告审查汇总', 'Review of government information disclosure annual reports')}</title>
 <style>
@@ -303,14 +355,16 @@ body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-s
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #d0d7de}h3{font-size:1em}
 table{border-collapse:collapse;font-size:12px;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.count,td.rate{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:#cf222e;font-weight:bold}
+.wide{overflow-x:auto}table.overview th,table.overview td{white-space:nowrap}
+table.overview td.col-agency{min-width:8em}table.overview td.col-status{white-space:normal;min-width:12em;max-width:26em}
 tr.error td:nth-child(3){color:#cf222e}tr.warning td:nth-child(3){color:#9a6700}tr.break{background:#fff8c5}
 .charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0}figcaption{font-size:12px}svg text{font-size:9px;fill:#1f2328}svg .bar{fill:#0969da}
 .summary{font-size:14px}
-@media print{body{margin:0}section{break-inside:avoid}h2{break-before:page}h2:first-of-type{break-before:auto}}
+@media print{body{margin:0}section{break-inside:avoid}h2{break-before:page}h2:first-of-type{break-before:auto}.wide{overflow:visible}table.overview{font-size:9px}}
 </style></head><body>
 <h1>${L('政府信息公开工作年度报告审查汇总', 'Review of government information disclosure annual reports')}</h1>
 <p class="summary">${escapeHtml(en
-    ? `${entries.length} files, ${checked.length} reports checked: ${total('error')} errors, ${total('warning')} warnings, ${total('info')} infos. Generated ${date} by gov-report.`
+    ? englishPlurals(`${entries.length} files, ${checked.length} reports checked: ${total('error')} errors, ${total('warning')} warnings, ${total('info')} infos. Generated ${date} by gov-report.`)
     : `共 ${entries.length} 个文件，检查年度报告 ${checked.length} 份：错误 ${total('error')} 个，警告 ${total('warning')} 个，提示 ${total('info')} 个。${date} 由 gov-report 生成。`)}</p>
 <h2>${L('总览', 'Overview')}</h2>
 ${overview}

@@ -19,6 +19,11 @@ export interface FindingSummary {
   fixable: boolean;
   /** For a report rebuilt from a Word or PDF file: the place in that file. */
   source?: SourceLocation;
+  /** A reviewer's decision on it (a suppression comment, or the review file), with the reason. */
+  decision?: 'confirmed' | 'dismissed';
+  reason?: string;
+  /** Where the decision was made: a comment in the report, or the review file. */
+  decidedIn?: 'inSource' | 'external';
 }
 
 export interface DocumentSummary {
@@ -66,6 +71,7 @@ export function summarize(model: ReportModel, findings: readonly Finding[], lang
         actual: f.actual ?? null,
         fixable: f.fix?.safe === true,
         ...(source ? { source } : {}),
+        ...(f.review ? { decision: f.review.decision, ...(f.review.reason ? { reason: f.review.reason } : {}), decidedIn: f.review.kind } : {}),
       };
     }),
   };

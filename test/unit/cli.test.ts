@@ -24,7 +24,9 @@ const Checked = z.object({
       rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(),
       line: z.number().int().positive(), column: z.number().int().positive(), endLine: z.number().int().positive(), endColumn: z.number().int().positive(),
       expected: z.number().nullable(), actual: z.number().nullable(), fixable: z.boolean(),
+      decision: z.enum(['confirmed', 'dismissed']).optional(), reason: z.string().optional(), decidedIn: z.enum(['inSource', 'external']).optional(),
     }).strict()),
+    dismissed: z.array(z.object({ rule: z.string(), decision: z.literal('dismissed') }).passthrough()).optional(),
   }).strict();
 const NotChecked = z.union([
   z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report', 'symlink']), message: z.string() }).strict(),
@@ -455,9 +457,9 @@ test('a run whose every file is ignored or not a report checked nothing: exit 2 
 test('the unknown-command message names every command there is', () => {
   const r = gov('lint');
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /未知命令 “lint”（可用：check、summary、convert、init、print-config） \/ unknown command "lint" \(use: check, summary, convert, init, print-config\)/);
+  assert.match(r.stderr, /未知命令 “lint”（可用：check、summary、review、convert、init、print-config） \/ unknown command "lint" \(use: check, summary, review, convert, init, print-config\)/);
   // Each named command is one run() dispatches (a usage error of its own, not "unknown command").
-  for (const command of ['check', 'summary', 'convert', 'print-config']) assert.doesNotMatch(gov(command).stderr, /未知命令|unknown command/, command);
+  for (const command of ['check', 'summary', 'review', 'convert', 'print-config']) assert.doesNotMatch(gov(command).stderr + gov(command).stdout, /未知命令|unknown command/, command);
 });
 
 test('the --max-warnings message follows --lang', () => {

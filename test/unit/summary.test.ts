@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { EXPORT_MARKER, entriesRelativeTo, isOwnExport, notCheckedEntry, overviewTable, REVIEW_COLUMNS, reviewCsv } from '../../shared/src/review';
 import { root } from '../helpers/util';
 
 const cli = join(root, 'dist', 'cli.js');
@@ -41,7 +42,7 @@ test('summary --format csv: UTF-8 with BOM, one row per file, the figures a revi
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.startsWith('\uFEFF'), 'a byte order mark, so that Excel reads the Chinese');
   const [head, ...rows] = parseCsv(r.stdout.slice(1));
-  assert.deepEqual(head!.slice(0, 9), ['文件', '机关', '年度', '格式', '状态', '错误', '警告', '提示', '本年新收']);
+  assert.deepEqual(head!.slice(0, 12), ['文件', '机关', '年度', '格式', '状态', '错误', '警告', '提示', '待处理', '已确认', '已排除', '本年新收']);
   assert.equal(rows.length, 16, 'the fifteen report files (hongze as PDF and text) and the README (skipped, with why)');
   const row = (file: string) => Object.fromEntries(head!.map((h, i) => [h, rows.find((x) => x[0] === file)![i]]));
   const huaian = row('huaian-2024.pdf');
@@ -90,7 +91,7 @@ test('summary --format xlsx: two sheets read back with the library that wrote th
   assert.equal(at('本年新收').value, 3119);
   assert.equal(at('公开率').value, (1362 + 454) / 3050);
   assert.equal(at('公开率').numFmt, '0.0%');
-  assert.deepEqual((findings.getRow(1).values as unknown[]).slice(1), ['文件', '位置', '规则', '级别', '问题']);
+  assert.deepEqual((findings.getRow(1).values as unknown[]).slice(1), ['文件', '位置', '规则', '级别', '问题', '处理', '理由']);
 });
 
 test('summary with the folder rules: copied-report takes part; usage errors are short and clear', () => {
@@ -109,5 +110,57 @@ test('summary with the folder rules: copied-report takes part; usage errors are 
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, said);
     assert.ok(bad.stderr.split('\n').length <= 3, 'a short usage error, not the whole help');
+  }
+});
+
+test('an HTML export is the tool\'s own (a marker in its head): saved in the folder it describes, the next summary never lists it; named, it is said', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-summary-own-'));
+  copyFileSync(join(root, 'test', 'fixtures', 'rules', 'clean-2022.txt'), join(dir, 'a-2022.txt'));
+  copyFileSync(join(root, 'test', 'fixtures', 'rules', 'clean-2023.txt'), join(dir, 'a-2023.txt'));
+  // The default name of the overview's export, in the folder itself.
+  const r = gov(dir, 'summary', '.', '--format', 'html', '-o', '年度报告总览.html');
+  assert.equal(r.status, 0, r.stderr);
+  const html = readFileSync(join(dir, '年度报告总览.html'), 'utf8');
+  assert.ok(html.slice(0, 400).includes(EXPORT_MARKER) && isOwnExport(html));
+  // A report published as HTML is no export of this tool.
+  assert.equal(isOwnExport(readFileSync(join(corpus, 'shanghai-2019.html'), 'utf8')), false);
+  const again = JSON.parse(gov(dir, 'summary', '.', '--format', 'json').stdout) as { reports: Array<{ path: string }> };
+  assert.deepEqual(again.reports.map((x) => x.path).sort(), ['a-2022.txt', 'a-2023.txt'], 'the export is not listed, not even as skipped');
+  const csv = gov(dir, 'summary', '.').stdout;
+  assert.ok(!csv.includes('年度报告总览.html'));
+  const named = gov(dir, 'check', '年度报告总览.html', 'a-2023.txt');
+  assert.match(named.stdout + named.stderr, /年度报告总览\.html[\s\S]*跳过：gov-report 导出的审查汇总，不是年度报告/);
+});
+
+test('the HTML export\'s overview table: names never wrap a few characters a line (no wrapping, a minimum width for the agency, the table scrolls sideways)', () => {
+  const html = gov(corpus, 'summary', '.', '--format', 'html').stdout;
+  assert.match(html, /<div class="wide"><table class="overview">/);
+  assert.match(html, /\.wide\{overflow-x:auto\}/);
+  assert.match(html, /table\.overview th,table\.overview td\{white-space:nowrap\}/);
+  assert.match(html, /table\.overview td\.col-agency\{min-width:8em\}/);
+  assert.match(html, /<td class="text col-agency">淮安市人民政府<\/td>/);
+});
+
+test('exports of the overview name each file relative to its folder (as the CLI does), not by URI', () => {
+  const base = 'file:///home/reviewer/%E6%8A%A5%E5%91%8A';
+  const entries = [`${base}/sub/huaian-2024.pdf`, `${base}/%E7%A4%BA%E4%BE%8B%E5%8E%BF-2023.txt`, 'file:///elsewhere/x.txt'].map((p) => notCheckedEntry(p, 'skipped'));
+  assert.deepEqual(entriesRelativeTo(entries, base).map((e) => e.path), ['sub/huaian-2024.pdf', '示例县-2023.txt', '/elsewhere/x.txt']);
+  assert.deepEqual(entriesRelativeTo(entries, `${base}/`).map((e) => e.path)[0], 'sub/huaian-2024.pdf');
+  const csv = reviewCsv(entriesRelativeTo(entries, base));
+  assert.ok(!csv.includes('file:'), csv);
+});
+
+test('the overview\'s columns: short headers (at most two short lines) that fit a narrow column, the full name kept for the tooltip', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const { columns } = overviewTable([], lang);
+    assert.equal(columns.length, REVIEW_COLUMNS.length);
+    for (const c of columns) {
+      const full = REVIEW_COLUMNS.find((x) => x.key === c.key)!;
+      assert.equal(c.label, lang === 'en' ? full.en : full.zh);
+      const lines = c.short.split('\n');
+      assert.ok(lines.length <= 2, c.short);
+      if (c.kind !== 'text') for (const line of lines) assert.ok(lang === 'en' ? line.length <= 7 : line.length <= 3, `${lang} ${c.key}: "${line}"`);
+    }
+    assert.equal(columns.find((c) => c.key === 'disclosureRate')!.short, lang === 'en' ? 'Rate' : '公开率');
   }
 });

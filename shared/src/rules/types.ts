@@ -17,8 +17,11 @@ export interface Fix {
   edit: Edit;
   /** Determined by the document itself: applied by fix-all and `--fix`. */
   safe: boolean;
-  /** Further cells changed together with `edit` (a two-cell explanation; never safe). */
+  /** Further cells changed together with `edit` (a two-cell explanation, the totals of 更新合计). */
   extraEdits?: Edit[];
+  /** 更新合计: totals recomputed from the figures written. The editor offers it first (preferred,
+   *  safe or not) and does not take the cells it writes for the writer's typing. */
+  follow?: true;
 }
 
 export interface Related {
@@ -43,6 +46,17 @@ export interface Finding {
   relation?: string;
   /** Relations whose failure this finding explains: their own findings are folded into it. */
   covers?: string[];
+  /** What a reviewer decided of it: dismissed by a comment in the report (inSource) or in the
+   *  review file (external), or confirmed as a real defect; with the reason, who and when. */
+  review?: ReviewMark;
+}
+
+export interface ReviewMark {
+  decision: 'confirmed' | 'dismissed';
+  kind: 'inSource' | 'external';
+  reason?: string;
+  by?: string;
+  at?: string;
 }
 
 /** What a rule's check returns; the registry adds the rule id and severity. */
@@ -69,7 +83,7 @@ export interface Rule {
   /** Catalogue keys of the rule's title and description. */
   title: MessageId;
   description: MessageId;
-  /** FORMAT.md identity (I1…I7) the rule implements, if any. */
+  /** docs/format.md identity (I1…I7) the rule implements, if any. */
   identity?: string;
   /** The formats the rule applies to (default: both). A report of another format is not checked by it. */
   formats?: readonly FormatVersion[];
