@@ -82,7 +82,7 @@ export function rowsComplete(rows: readonly TableRow[], columnCount: number): bo
   return data.filter((r) => r.valueCount >= columnCount).length >= Math.max(1, Math.ceil(data.length * 0.8));
 }
 
-/** The 表2 rows summed by （七）总计 in the given format (FORMAT.md §6, I2). */
+/** The 表2 rows summed by （七）总计 in the given format (docs/format.md §6, I2). */
 export function outcomeLeafRows(format: FormatVersion): RowSpec[] {
   const rows = table2RowsFor(format);
   const groupIds = new Set(rows.filter((r) => r.group).map((r) => r.id));

@@ -1,4 +1,4 @@
-// Renders the same figures as a complete report in each layout of FORMAT.md §7, so tests can
+// Renders the same figures as a complete report in each layout of docs/format.md §9, so tests can
 // show that every layout gives the same model and the same findings.
 import { spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 

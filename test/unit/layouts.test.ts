@@ -49,7 +49,7 @@ test('flattened layout: every row whose split is not forced by its digits is rep
   // 171000018 fits its row total two ways (17|1|…|18 and 1|7|10|…|18); the column totals (I2) keep one.
   const process = model.tables.table2?.rows.find((r) => r.rowId === 'refused.process');
   assert.deepEqual(process?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)), [17, 1, 0, 0, 0, 0, 18]);
-  // FORMAT.md's example: 713000074 = 71|3|0|0|0|0|74.
+  // docs/format.md's example: 713000074 = 71|3|0|0|0|0|74.
   const one = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 713000074\n');
   assert.deepEqual(one.model.tables.table2?.rows[0]?.cells.map((c) => (c.value.kind === 'number' ? c.value.value : null)), [71, 3, 0, 0, 0, 0, 74]);
   const glued = run('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量713000074\n');

@@ -54,7 +54,7 @@ test('another reading is named instead of calling the figure wrong: a column, ne
   // 新收 12 is the 自然人 column of 一 (12 | 2 | 0 | 0 | 1 | 0 | 15).
   assert.deepEqual(messages('（二）依申请公开。全年新收政府信息公开申请12件。'), ['text-table: 正文说“新收政府信息公开申请12件”，表2“一、本年新收”总计为 15；12 是表2“一、本年新收”总计中的“自然人”列的数']);
   assert.deepEqual(messages('（二）依申请公开。全年新收政府信息公开申请16件。'), ['text-table: 正文说“新收政府信息公开申请16件”，表2“一、本年新收”总计为 15；16 是新收 15 + 上年结转 1的数']);
-  // 收到 and 受理 may count what was carried over too (FORMAT.md §6 I7).
+  // 收到 and 受理 may count what was carried over too (docs/format.md §6 I7).
   assert.deepEqual(messages('（二）依申请公开。全年共收到政府信息公开申请16件。'), []);
   assert.deepEqual(messages('（二）依申请公开。全年受理政府信息公开申请16件。'), []);
 });

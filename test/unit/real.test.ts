@@ -1,5 +1,5 @@
 // The five real reports (byte-identical copies of ../shared/examples): their model and findings
-// are snapshot-tested, and each defect FORMAT.md §9 lists is asserted explicitly.
+// are snapshot-tested, and each defect docs/format.md §10 lists is asserted explicitly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

@@ -15,7 +15,7 @@ test('the spec data satisfies its zod schema', () => {
   assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3)));
 });
 
-test('table sizes match FORMAT.md (表1 10 / 22 cells, 表2 175 / 161, 表3 15)', () => {
+test('table sizes match docs/format.md (表1 10 / 22 cells, 表2 175 / 161, 表3 15)', () => {
   assert.equal(cellsExpected('table1', '2021'), 10);
   assert.equal(cellsExpected('table1', '2019'), 22);
   assert.equal(cellsExpected('table2', '2021'), 175);
@@ -46,7 +46,7 @@ test('article 20 has its fifteen items; every cited article exists', () => {
   for (const id of cited) assert.ok(ids.has(id), id);
 });
 
-test('rows without an article say so instead of inventing one (FORMAT.md §8)', () => {
+test('rows without an article say so instead of inventing one (docs/format.md §8)', () => {
   for (const id of ['refused.inquiry', 'notProcessed.confirmation']) {
     const row = spec.table2.rows.find((r) => r.id === id)!;
     assert.deepEqual(row.basis.articles, []);

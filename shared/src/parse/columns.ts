@@ -43,7 +43,7 @@ interface Assigned {
   padded: number;
 }
 
-/** Maps a row's value slots to columns in order; see FORMAT.md §7 for why order is enough. */
+/** Maps a row's value slots to columns in order; see docs/format.md §9 for why order is enough. */
 export function assignCells(written: GridCell[], columns: readonly ColumnSpec[], anchor: { end: number; sep: string }): Assigned {
   let slots = written;
   const make = (cell: GridCell, col: ColumnSpec): Cell => ({
@@ -217,7 +217,7 @@ function flattenedCheck(tableId: TableId): ((parts: number[]) => boolean) | unde
 function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId): TableRow {
   const { cells, extra, valueCount, padded } = assignCells(raw.slots, columns, raw.anchor);
   const row: TableRow = { rowId: raw.rowId, label: raw.label, labelRange: raw.labelRange, layout: raw.layout, cells, extraCells: extra, valueCount, padded, ...(raw.readAs ? { readAs: raw.readAs } : {}), ...(raw.placed ? { placed: true as const, read: 'inferred' as const } : {}) };
-  // One run of digits where several values belong: flattened text (FORMAT.md §7); or the runs
+  // One run of digits where several values belong: flattened text (docs/format.md §9); or the runs
   // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
   const glued = only.length > 0 && only.every((s) => s.layout === 'flattened');
@@ -264,7 +264,7 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
     }
   }
   // Fewer figures than columns, put in the first columns by order: which columns they stand in is
-  // not known, so none of them takes part in a relation (FORMAT.md §7; short-row says so once).
+  // not known, so none of them takes part in a relation (docs/format.md §7; short-row says so once).
   if (row.padded > 0 && row.valueCount > 0 && !row.flattened) for (const c of row.cells) if (c.value.kind === 'number') unread(c);
   return row;
 }

@@ -119,7 +119,7 @@ function findYear(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Decides 2019 vs 2021 from what the tables show (FORMAT.md §1, §3, §4), keeping the evidence. */
+/** Decides 2019 vs 2021 from what the tables show (docs/format.md §1, §3, §4), keeping the evidence. */
 function detectFormat(raw: RawTables, text: string): { format: FormatVersion | null; evidence: Evidence[] } {
   const evidence: Evidence[] = [];
   // Each table, and the text, votes once for a format (see below).

@@ -1,5 +1,5 @@
 // Label recognition: which spec row, column or item a piece of text names. Label-driven, never
-// position-driven, and tolerant of the variants of FORMAT.md §4 (brackets, numbering, spaces).
+// position-driven, and tolerant of the variants of docs/format.md §4 (brackets, numbering, spaces).
 import { spec } from '../spec/data';
 import type { RowSpec } from '../spec/schema';
 import { norm, parseNumeral, remembered, segment, stripNumbering } from '../text';

@@ -1,4 +1,4 @@
-// The text reader: a document in any of the text layouts of FORMAT.md §7, read line by line into
+// The text reader: a document in any of the text layouts of docs/format.md §9, read line by line into
 // the grid (grid.ts): Markdown pipe rows (empty cells kept in place), tab rows, one cell per line
 // (a Word table saved as text), and PDF text, whose cells are guessed from its spaces (only a run
 // of figures at the end of a line is split off, and those cells are marked as inferred). HTML

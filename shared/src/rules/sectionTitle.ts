@@ -15,7 +15,7 @@ export const sectionTitle: Rule = {
     for (const s of model.sections) {
       const section = specOf(s.number);
       const canonical = section.title;
-      // A trailing full stop, spaces, and the wordings FORMAT.md accepts raise nothing.
+      // A trailing full stop, spaces, and the wordings docs/format.md accepts raise nothing.
       const written = norm(s.title).replace(/[。.]+$/, '');
       if ([canonical, ...(section.variants ?? [])].some((t) => norm(t) === written)) continue;
       const titleStart = s.headingRange.end - s.title.length;

@@ -1,4 +1,4 @@
-// The legal texts behind each item (FORMAT.md §8), quoted verbatim in hovers.
+// The legal texts behind each item (docs/format.md §8), quoted verbatim in hovers.
 import type { ArticleSpec } from './schema';
 import { chineseNumeral } from '../text';
 

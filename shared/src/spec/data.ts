@@ -1,4 +1,4 @@
-// FORMAT.md §2–§8 as data: the single source for parsing, rules, hovers and docs.
+// docs/format.md §2–§8 as data: the single source for parsing, rules, hovers and docs.
 import { articles } from './articles';
 import type { Basis, ColumnSpec, FormatSpec, RowSpec, Table1ItemSpec } from './schema';
 

@@ -1,4 +1,4 @@
-// The shape of the format specification (FORMAT.md as data). The data in ./data.ts is
+// The shape of the format specification (docs/format.md as data). The data in ./data.ts is
 // validated against these schemas by a test, so a typo in the spec fails CI, not a user.
 import { z } from 'zod';
 
@@ -31,7 +31,7 @@ export const SectionSpec = z.object({
   titleEn: z.string().min(1),
   /** A heading belongs to this section when its normalised title contains every word of one group. */
   keywords: z.array(z.array(z.string().min(1)).min(1)).min(1),
-  /** Wordings real reports use that FORMAT.md §2 accepts: they raise nothing. */
+  /** Wordings real reports use that docs/format.md §2 accepts: they raise nothing. */
   variants: z.array(z.string().min(1)).optional(),
   content: Localized,
   basis: Basis,
