@@ -278,6 +278,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('gov-report.newReport', (given?: Parameters<typeof newReport>[0]) => newReport(given)),
     // The state the status bar shows, for tests and for other extensions.
     commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
+    // The quick actions on a problem: a reviewer's decision, into the folder's review record.
+    commands.registerCommand('gov-report.review.confirm', (uri: string, print: string, reason?: string) => recordDecision(uri, print, 'confirmed', reason)),
+    commands.registerCommand('gov-report.review.dismiss', async (uri: string, print: string, given?: string) => {
+      const reason = given ?? (await window.showInputBox({ title: t('reviewDismissTitle'), prompt: t('reviewDismissPrompt'), placeHolder: t('reviewDismissPlaceholder'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : t('reviewReasonNeeded')) }));
+      return reason === undefined ? undefined : recordDecision(uri, print, 'dismissed', reason);
+    }),
   );
 
   await client.start();
@@ -329,6 +335,17 @@ async function rebuiltText(uri: Uri): Promise<string> {
 }
 
 /** "检查 PDF/Word 报告": the report rebuilt from the file, read-only beside it, checked like any report. */
+/** Sends a decision to the server, which writes the review record and publishes the reports again. */
+async function recordDecision(uri: string, print: string, decision: 'confirmed' | 'dismissed', reason?: string): Promise<string | undefined> {
+  const r = await client?.sendRequest<{ ok: boolean; path?: string; message?: string }>('gov-report/recordDecision', { uri, fingerprint: print, decision, ...(reason ? { reason } : {}) });
+  if (!r?.ok) {
+    void window.showErrorMessage(r?.message ?? t('reviewFailed'));
+    return undefined;
+  }
+  void window.setStatusBarMessage(t(decision === 'dismissed' ? 'reviewDismissed' : 'reviewConfirmed', { path: workspace.asRelativePath(r.path ?? '') }), 5000);
+  return r.path;
+}
+
 async function checkPdfOrWord(given?: Uri, column: ViewColumn = ViewColumn.Beside): Promise<TextDocument | undefined> {
   let source = given;
   if (!source) {

@@ -4,6 +4,13 @@ import { env, workspace } from 'vscode';
 import { englishPlurals } from '../../shared/src/i18n/catalog';
 
 const zh = {
+  reviewDismissTitle: '排除这个问题',
+  reviewDismissPrompt: '写明为什么这不是问题（记入文件夹的审阅记录 .gov-report-review.json，不改动报告本身）',
+  reviewDismissPlaceholder: '例如：口径不同，已与办公室核实',
+  reviewReasonNeeded: '排除一个问题需要写明理由',
+  reviewDismissed: '已排除，记入 {path}',
+  reviewConfirmed: '已确认，记入 {path}',
+  reviewFailed: '未能记录审阅决定',
   statusChecked: '年度报告 {format} 格式',
   statusNotRecognised: '未识别为年度报告',
   statusIgnored: '年度报告：不检查',
@@ -70,6 +77,13 @@ const zh = {
   notRebuilt: '当前编辑器不是由 PDF/Word 重建的报告',
 };
 const en: typeof zh = {
+  reviewDismissTitle: 'Dismiss this problem',
+  reviewDismissPrompt: 'Say why this is not a defect (kept in the folder\'s review record .gov-report-review.json; the report itself is not changed)',
+  reviewDismissPlaceholder: 'e.g. the scope differs, checked with the office',
+  reviewReasonNeeded: 'Dismissing a problem needs a reason',
+  reviewDismissed: 'Dismissed, recorded in {path}',
+  reviewConfirmed: 'Confirmed, recorded in {path}',
+  reviewFailed: 'The decision could not be recorded',
   statusChecked: 'Annual report · {format} format',
   statusNotRecognised: 'Not recognised as a report',
   statusIgnored: 'Annual report: not checked',

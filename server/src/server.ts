@@ -6,6 +6,7 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -24,6 +25,7 @@ import { setRuleLinkBase, toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { fileOfUri, ReviewRecord, reviewActions } from './features/review';
 import { defaultSettings, parseSettings, resolveLang, type Settings } from './settings';
 
 // A small young generation: the server's garbage is short-lived and small, and a resident
@@ -58,6 +60,18 @@ function optionsFor(uri: string): DocumentOptions {
   // with the CLI, wins, so both give the same findings.
   return { severity: { ...settings.severity, ...(c.rules ?? {}) }, ...(c.ignoreFindings ? { ignore: c.ignoreFindings } : {}), ...(c.format ? { format: c.format } : {}), ...(c.requireReason ? { requireReason: true } : {}) };
 }
+
+// The folder's review record (decisions on findings): at the root of the report's configuration,
+// else of its workspace folder, else beside it, as the CLI finds it.
+const reviews = new ReviewRecord((file) => {
+  try {
+    const found = configs.forDir(dirname(file));
+    if (found.kind === 'ok') return found.dir;
+  } catch {
+    // No configuration: the workspace folder.
+  }
+  return workspaceFolders.filter((w) => file.startsWith(w + '/')).sort((a, b) => b.length - a.length)[0] ?? dirname(file);
+});
 
 // The rule pages shipped with the extension describe findings with examples: they are read, never
 // checked as reports (a link to one must not add its examples' findings to the workspace).
@@ -182,8 +196,10 @@ function publish(doc: TextDocument, cascade = true): void {
     const a = analysisOf(doc);
     if (a.active && a.model.agency && a.model.year !== undefined) reportsByAgencyYear.set(agencyYear(a, a.model.year), doc.uri);
     const across = acrossYears(a);
-    const shown = across.length ? { ...a, findings: [...a.findings, ...across] } : a;
-    const diagnostics = toDiagnostics(shown, lang(doc.uri), baseDir);
+    // What a reviewer decided: a dismissed finding leaves the Problems panel (or shows as a hint).
+    const decided = reviews.mark(doc.uri, a.model, across.length ? [...a.findings, ...across] : a.findings);
+    const shown = { ...a, findings: decided.findings };
+    const diagnostics = toDiagnostics(settings.showDismissed ? { ...a, findings: [...decided.findings, ...decided.dismissed] } : shown, lang(doc.uri), baseDir);
     const found = a.active ? configOf(doc.uri) : undefined;
     if (found?.kind === 'invalid') diagnostics.unshift(configDiagnostic(found, lang(doc.uri)));
     // A report rebuilt from a PDF or Word file: each problem names its page (or paragraph, cell).
@@ -323,10 +339,11 @@ connection.onRequest('gov-report/overview', async (p: { uris: string[]; trusted?
     }
     const a = r.analysis;
     const source = rebuilt.get(uri);
-    entries.push(reviewEntry(uri, a.model, [...a.findings, ...acrossYears(a)], l, source ? (line, column) => {
+    const decided = reviews.mark(uri, a.model, [...a.findings, ...acrossYears(a)]);
+    entries.push(reviewEntry(uri, a.model, decided.findings, l, source ? (line, column) => {
       const at = source.locate(line, column);
       return at ? pick(describeSource(at), l) : undefined;
-    } : undefined));
+    } : undefined, decided.dismissed));
   }
   // The columns as the overview shows them, formatted here (the client holds no part of the core).
   return { ...overviewTable(entries, l), entries };
@@ -557,10 +574,34 @@ function historyOf(uri: string, html: boolean) {
   };
 }
 
-connection.onCodeAction(guarded('codeAction', (doc, a, p) =>
-  codeActions(a, doc.uri, { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) }, p.context.diagnostics, p.context.only, lang(doc.uri), { ...optionsFor(doc.uri), protect: typed.get(doc.uri)?.ranges ?? [] },
-    { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }, historyOf(doc.uri, a.model.html === true)),
-));
+connection.onCodeAction(guarded('codeAction', (doc, a, p) => {
+  const range = { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) };
+  const actions = codeActions(a, doc.uri, range, p.context.diagnostics, p.context.only, lang(doc.uri), { ...optionsFor(doc.uri), protect: typed.get(doc.uri)?.ranges ?? [] },
+    { uri: doc.uri, found: configOf(doc.uri), workspaceFolders }, historyOf(doc.uri, a.model.html === true));
+  // A reviewer's decision, after every fix (asked only for quick fixes, not for fix-all on save).
+  if (!p.context.only || p.context.only.includes('quickfix')) actions.push(...reviewActions(doc.uri, a.model, reviews.mark(doc.uri, a.model, a.findings).findings, range, p.context.diagnostics, lang(doc.uri)));
+  return actions;
+}));
+
+// A decision recorded from the editor (the client has asked for the reason): into the folder's
+// review record, then every open report of that folder is published again.
+connection.onRequest('gov-report/recordDecision', (p: { uri: string; fingerprint: string; decision: 'confirmed' | 'dismissed'; reason?: string }) => {
+  const doc = sourceOf(p.uri);
+  if (!doc) return { ok: false, message: pick(message('editor.review.gone'), lang(p.uri)) };
+  const a = analysisOf(doc);
+  const file = fileOfUri(p.uri);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = file ? readFileSync(file) : undefined;
+  } catch {
+    bytes = undefined;
+  }
+  const r = reviews.record(p.uri, a.model, [...a.findings, ...acrossYears(a)], p.fingerprint, p.decision, p.reason, bytes);
+  if (!r.ok) return { ok: false, message: pick(r.message, lang(p.uri)) };
+  for (const d of documents.all()) publish(d, false);
+  for (const d of onDisk.values()) publish(d, false);
+  return { ok: true, path: r.path };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -8,6 +8,7 @@ export const SettingsSchema = z.object({
   language: z.catch(z._default(z.enum(['auto', 'zh-CN', 'en']), 'auto'), 'auto'),
   severity: z.catch(z._default(z.record(z.string(), z.unknown()), {}), {}),
   scope: z.catch(z._default(z.enum(['openFiles', 'workspace']), 'openFiles'), 'openFiles'),
+  showDismissed: z.catch(z._default(z.boolean(), false), false),
 });
 
 export interface Settings {
@@ -15,9 +16,11 @@ export interface Settings {
   severity: Record<string, SeveritySetting>;
   /** openFiles: problems of open files only; workspace: closed reports keep theirs (checked from disk). */
   scope: 'openFiles' | 'workspace';
+  /** Findings a reviewer dismissed stay in the Problems panel, as hints with their reason. */
+  showDismissed: boolean;
 }
 
-export const defaultSettings: Settings = { language: 'auto', severity: {}, scope: 'openFiles' };
+export const defaultSettings: Settings = { language: 'auto', severity: {}, scope: 'openFiles', showDismissed: false };
 
 export function parseSettings(raw: unknown): Settings {
   const parsed = SettingsSchema.safeParse(raw ?? {});
@@ -28,7 +31,7 @@ export function parseSettings(raw: unknown): Settings {
     const s = Severity.safeParse(v);
     if (known.has(id) && s.success) severity[id] = s.data;
   }
-  return { language: parsed.data.language, severity, scope: parsed.data.scope };
+  return { language: parsed.data.language, severity, scope: parsed.data.scope, showDismissed: parsed.data.showDismissed };
 }
 
 export function resolveLang(settings: Settings, clientLocale: string | undefined): Lang {

@@ -35,14 +35,22 @@ export function toDiagnostics(a: Analysis, lang: Lang, baseDir: string): Diagnos
   const uri = a.uri;
   return a.findings.map((f) => ({
     range: toLspRange(a.model.lines, f.range),
-    severity: SEVERITY[f.severity],
+    // A finding a reviewer dismissed, shown at all, is a hint with its reason.
+    severity: f.review?.decision === 'dismissed' ? DiagnosticSeverity.Hint : SEVERITY[f.severity],
     source: 'gov-report',
     code: f.ruleId,
     codeDescription: { href: ruleDocUri(f.ruleId, baseDir) },
-    message: pick(f.message, lang),
+    message: pick(f.message, lang) + decisionNote(f, lang),
     ...(f.related.length > 0
       ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toLspRange(a.model.lines, r.range) }, message: pick(r.message, lang) })) }
       : {}),
     data: { fixable: f.fix !== undefined },
   }));
+}
+
+/** " 〔已排除：理由〕" after a decided finding's message. */
+function decisionNote(f: Analysis['findings'][number], lang: Lang): string {
+  const r = f.review;
+  if (!r) return '';
+  return ` ${pick(r.reason ? message(`cli.decision.${r.decision}`, { reason: r.reason }) : message(`cli.decision.${r.decision}.bare`), lang)}`;
 }

@@ -1,0 +1,91 @@
+// The review record in the editor: the decisions of the folder's .gov-report-review.json marked on
+// the findings (a dismissed one leaves the Problems panel, or shows as a hint), the quick actions
+// "确认问题" and "排除（填写理由）…" on each problem, and the request that records a decision (the
+// client asks for the reason). The record is the CLI's (reviewFile.ts): one file, one format.
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { applyDecisions, decide, decisionsFor, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../../shared/src/index';
+import { loadReview, reportKey, reviewer, reviewPath, saveReview, sha256 } from '../reviewFile';
+
+/** The file a document stands for: itself, or the PDF or Word file a rebuilt report was read from. */
+export function fileOfUri(uri: string): string | undefined {
+  try {
+    if (uri.startsWith('file:')) return fileURLToPath(uri);
+    const q = uri.indexOf('?');
+    if (uri.startsWith('gov-report-rebuilt:') && q > 0) {
+      const source = decodeURIComponent(uri.slice(q + 1));
+      return source.startsWith('file:') ? fileURLToPath(source) : undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export class ReviewRecord {
+  /** Each root's decisions, kept while the file's modification time is the same. */
+  private readonly loaded = new Map<string, { mtime: number; decisions: Decision[] }>();
+
+  constructor(private readonly rootOf: (file: string) => string) {}
+
+  private decisions(root: string): Decision[] {
+    let mtime = -1;
+    try {
+      mtime = statSync(reviewPath(root)).mtimeMs;
+    } catch {
+      mtime = -1;
+    }
+    const hit = this.loaded.get(root);
+    if (hit && hit.mtime === mtime) return hit.decisions;
+    const r = mtime < 0 ? { ok: true as const, decisions: [] } : loadReview(root);
+    // A record that cannot be read is used for nothing (the CLI says where it is broken).
+    const decisions = r.ok ? r.decisions : [];
+    this.loaded.set(root, { mtime, decisions });
+    return decisions;
+  }
+
+  /** The findings with the decisions marked; the dismissed ones apart. */
+  mark(uri: string, model: ReportModel, findings: readonly Finding[]): { findings: Finding[]; dismissed: Finding[] } {
+    const file = fileOfUri(uri);
+    if (!file) return { findings: [...findings], dismissed: [] };
+    const root = this.rootOf(file);
+    const mine = decisionsFor(this.decisions(root), reportKey(root, file), model);
+    if (mine.length === 0) return { findings: [...findings], dismissed: [] };
+    const marked = applyDecisions(findings, mine).findings;
+    return { findings: marked.filter((f) => f.review?.decision !== 'dismissed'), dismissed: marked.filter((f) => f.review?.decision === 'dismissed') };
+  }
+
+  /** Records a decision on the finding with this fingerprint; the record's path, or why not. */
+  record(uri: string, model: ReportModel, findings: readonly Finding[], print: string, decision: Decision['decision'], reason: string | undefined, bytes?: Uint8Array): { ok: true; path: string } | { ok: false; message: Localized } {
+    const file = fileOfUri(uri);
+    if (!file) return { ok: false, message: message('editor.review.notOnDisk') };
+    const finding = findings.find((f) => fingerprint(f) === print);
+    if (!finding) return { ok: false, message: message('editor.review.gone') };
+    if (decision === 'dismissed' && !reason?.trim()) return { ok: false, message: message('editor.review.needsReason') };
+    const root = this.rootOf(file);
+    const loaded = loadReview(root);
+    if (!loaded.ok) return { ok: false, message: message('cli.review.malformed', { path: loaded.path, line: loaded.line, error: loaded.error }) };
+    const entry = decide(finding, { path: reportKey(root, file), ...(bytes ? { sha256: sha256(bytes) } : {}), model }, decision, reason?.trim(), reviewer(), new Date().toISOString());
+    saveReview(root, withDecision(loaded.decisions, entry));
+    this.loaded.delete(root);
+    return { ok: true, path: loaded.path };
+  }
+}
+
+/** The two quick actions on each problem at the range: confirm it, or dismiss it with a reason. */
+export function reviewActions(uri: string, model: ReportModel, findings: readonly Finding[], range: { start: number; end: number }, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction[] {
+  if (!fileOfUri(uri)) return [];
+  const out: CodeAction[] = [];
+  for (const f of findings) {
+    if (f.range.end < range.start || f.range.start > range.end || f.review) continue;
+    const diagnostic = diagnostics.find((d) => d.code === f.ruleId);
+    const args = [uri, fingerprint(f)];
+    const action = (title: Localized, command: string): CodeAction => ({
+      title: pick(title, lang), kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+      command: { title: pick(title, lang), command, arguments: args },
+    });
+    out.push(action(message('editor.review.confirm'), 'gov-report.review.confirm'), action(message('editor.review.dismiss'), 'gov-report.review.dismiss'));
+  }
+  return out;
+}
