@@ -422,14 +422,19 @@ function checkedOnDisk(fileUri: string): TextDocument | undefined {
   return undefined;
 }
 
+/** A PDF or Word file named by a file: URI, read by `read`; its message where it cannot be. The
+ *  path decides, not the URI's text ("file:///etc/passwd?x.pdf" names /etc/passwd). */
+async function binaryAt(source: string, read: typeof readBinaryReport): Promise<Awaited<ReturnType<typeof readBinaryReport>>> {
+  const path = source.startsWith('file:') ? fileURLToPath(source) : undefined;
+  if (!path || !isBinaryReport(path)) return { ok: false, reason: 'not-pdf', message: message('cli.failed.notPdf') };
+  const file = readReportBytes(path);
+  if (!file.ok) return { ok: false, reason: file.reason, message: fileReadMessage(file) };
+  return read(path, file.bytes);
+}
+
 connection.onRequest('gov-report/rebuild', async (p: { source: string; target: string }) => {
   const l = lang();
-  // The path decides, not the URI's text ("file:///etc/passwd?x.pdf" names /etc/passwd).
-  const path = p.source.startsWith('file:') ? fileURLToPath(p.source) : undefined;
-  if (!path || !isBinaryReport(path)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
-  const file = readReportBytes(path);
-  if (!file.ok) return { ok: false, message: pick(fileReadMessage(file), l) };
-  const r = await readBinaryReport(path, file.bytes);
+  const r = await binaryAt(p.source, readBinaryReport);
   if (!r.ok) return { ok: false, message: pick(r.message, l) };
   rebuilt.set(p.target, r.rebuilt);
   rebuiltFrom.set(p.target, p.source);
@@ -444,11 +449,7 @@ connection.onRequest('gov-report/convert', async (p: { source: string; target?: 
   const l = lang();
   let report = p.target ? rebuilt.get(p.target) : undefined;
   if (!report) {
-    const path = p.source.startsWith('file:') ? fileURLToPath(p.source) : undefined;
-    if (!path || !isBinaryReport(path)) return { ok: false, message: pick(message('cli.failed.notPdf'), l) };
-    const file = readReportBytes(path);
-    if (!file.ok) return { ok: false, message: pick(fileReadMessage(file), l) };
-    const r = await readBinaryOnce(path, file.bytes);
+    const r = await binaryAt(p.source, readBinaryOnce);
     if (!r.ok) return { ok: false, message: pick(r.message, l) };
     report = r.rebuilt;
   }

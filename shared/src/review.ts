@@ -172,6 +172,14 @@ export const REVIEW_COLUMNS: ReadonlyArray<{ key: string; zh: string; en: string
   { key: 'litigationCorrected', zh: '诉讼纠正', en: 'Litigation corrected', zhShort: '诉讼\n纠正', enShort: 'Litig.\ncorr.', kind: 'count', value: (e) => e.figures?.litigationCorrected ?? null },
 ];
 
+/** The overview's columns: the exports', with the three decision counts as one narrow column
+ *  (审阅: 待处理 · 已确认 · 已排除), so that every column still fits the editor. */
+const DECISIONS_COLUMN: (typeof REVIEW_COLUMNS)[number] = {
+  key: 'review', zh: '审阅：待处理 · 已确认 · 已排除', en: 'Review: open · confirmed · dismissed', zhShort: '审阅', enShort: 'Review', kind: 'text',
+  value: (e) => (e.state === 'checked' ? `${e.decisions.open}·${e.decisions.confirmed}·${e.decisions.dismissed}` : null),
+};
+const OVERVIEW_COLUMNS = REVIEW_COLUMNS.flatMap((c) => (c.key === 'open' ? [DECISIONS_COLUMN] : c.key === 'confirmed' || c.key === 'dismissed' ? [] : [c]));
+
 /** A row of the overview webview: the columns' values formatted for the language, and what the
  *  page filters and opens by. */
 export interface OverviewRow {
@@ -187,9 +195,9 @@ export interface OverviewRow {
 export function overviewTable(entries: readonly ReviewEntry[], lang: Lang): { columns: Array<{ key: string; label: string; short: string; kind: 'text' | 'count' | 'rate' }>; rows: OverviewRow[] } {
   const en = lang === 'en';
   return {
-    columns: REVIEW_COLUMNS.map((c) => ({ key: c.key, label: en ? c.en : c.zh, short: (en ? c.enShort ?? c.en : c.zhShort ?? c.zh), kind: c.kind })),
+    columns: OVERVIEW_COLUMNS.map((c) => ({ key: c.key, label: en ? c.en : c.zh, short: (en ? c.enShort ?? c.en : c.zhShort ?? c.zh), kind: c.kind })),
     rows: entries.map((e) => ({
-      uri: e.path, values: REVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts,
+      uri: e.path, values: OVERVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts,
       rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null,
     })),
   };

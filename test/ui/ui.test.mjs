@@ -159,24 +159,9 @@ async function noDetectedLanguageHint() {
 }
 
 test('7. 新建政府信息公开工作年度报告: the template is saved where the writer says and opens complete, in Markdown, its unfilled placeholders said (infos) and no language hint', async () => {
-  await runCommand(page, '新建政府信息公开工作年度报告');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor();
-  await input.fill('Markdown');
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget', { hasText: '机关名称' }).first().waitFor();
-  await input.fill('示例县人民政府办公室');
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget', { hasText: '报告年度' }).first().waitFor();
-  await input.fill('2025');
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: '填 0' }).first().waitFor();
-  await input.fill('填 0');
-  await page.keyboard.press('Enter');
+  const input = await newReportUpToDialog('Markdown', '示例县人民政府办公室');
   // Where to save it: the workspace folder and the report's name are proposed; Enter accepts.
   const name = '示例县人民政府办公室2025年政府信息公开工作年度报告.md';
-  const dialog = page.locator('.quick-input-widget', { hasText: '保存位置' }).first();
-  await dialog.waitFor();
   // The dialog fills its box a moment after it shows.
   for (let i = 0; i < 50 && !(await input.inputValue()).endsWith(name); i++) await page.waitForTimeout(100);
   assert.match(await input.inputValue(), new RegExp(`/ws/${name.replace('.', '\\.')}$`));
@@ -436,4 +421,38 @@ test('15. 新建报告 without a file: the untitled report is named "<title>.txt
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Revert and Close Editor');
   }
+});
+
+test('16. a reviewer dismisses a problem with a reason (排除（填写理由）…): the review record holds it, the problem leaves the Problems panel, the overview counts it', async () => {
+  const name = '洪泽区-2024-审阅.txt';
+  const file = path.join(workDir, 'ws', name);
+  fs.copyFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.txt'), file);
+  await quickOpen(page, name);
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 30000 });
+  await runCommand(page, 'View: Focus Problems');
+  const row = problems().filter({ hasText: '受理政府信息公开申请17件' });
+  await row.first().waitFor({ timeout: 30000 });
+  // The narrative's 17 against 新收 95 (text-table, at 25:8): the reviewer's quick actions there.
+  await goTo(25, 9);
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: '排除（填写理由）' }).first();
+  await item.waitFor();
+  await shot('16a-review-actions');
+  for (let i = 0; i < 12 && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.quick-input-widget', { hasText: '排除这个问题' }).first().waitFor();
+  await input.fill('受理口径不同，已与办公室核实');
+  await shot('16b-reason');
+  await page.keyboard.press('Enter');
+  await row.first().waitFor({ state: 'detached', timeout: 30000 });
+  const record = JSON.parse(fs.readFileSync(path.join(workDir, 'ws', '.gov-report-review.json'), 'utf8'));
+  assert.deepEqual(record.decisions.map((d) => [d.report, d.rule, d.decision, d.reason]), [[name, 'text-table', 'dismissed', '受理口径不同，已与办公室核实']]);
+  assert.equal(fs.readFileSync(file, 'utf8'), fs.readFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.txt'), 'utf8'), 'the report itself is not changed');
+  await shot('16c-dismissed');
+  // The overview counts it: 审阅 (待处理 · 已确认 · 已排除) ends in 1 on the report's row.
+  await runCommand(page, '年度报告总览');
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('.row', { hasText: name }).locator('.col-review', { hasText: /^\d+·0·1$/ }).waitFor({ timeout: 60000 });
+  await shot('16d-overview-dismissed');
 });
