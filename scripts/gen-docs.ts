@@ -37,7 +37,9 @@ export function ruleDoc(id: string): string {
     `{ "gov-report.severity": { "${id}": "off" } }`,
     '```',
     '',
-    `或在 \`.gov-report.json\` 中 / or in \`.gov-report.json\`: \`{ "rules": { "${id}": "off" } }\`；Markdown/HTML 中可用 / in Markdown and HTML: \`<!-- gov-report-disable-next-line ${id} -->\``,
+    `或在 \`.gov-report.json\` 中 / or in \`.gov-report.json\`: \`{ "rules": { "${id}": "off" } }\`；Markdown/HTML 中可用 / in Markdown and HTML: \`<!-- gov-report-disable-next-line ${id} -- 理由 / reason -->\``,
+    '',
+    `审阅时记录决定 / a reviewer's decision on one finding (kept in the folder's \`.gov-report-review.json\`, for PDF, Word and web pages too): \`gov-report review <报告> --dismiss ${id}[:<行>] --reason <理由>\` or \`--confirm ${id}[:<行>]\`; in VS Code, the quick actions 确认问题 / 排除（填写理由）… on the problem.`,
     '',
   ].join('\n');
 }
