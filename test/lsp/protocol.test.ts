@@ -155,8 +155,9 @@ test('the quick-fix menu offers only what changes something: "fix all" beside a 
   })).map((a) => a.title);
   const missing = diagnostics.find((x) => x.code === 'row-missing')!;
   assert.equal(missing.message, '表2 缺少“2.重复申请”行');
-  // The row can be inserted, or the finding silenced; nothing else (no fix-all that would not touch it).
-  assert.deepEqual(await titlesAt(missing), ['插入“2.重复申请”行（数值留空）', '在此处忽略 row-missing（写入 .gov-report.json）', '关闭规则 row-missing（写入 .gov-report.json）']);
+  // The row can be inserted, the finding silenced, or a reviewer's decision recorded; nothing else
+  // (no fix-all that would not touch it).
+  assert.deepEqual(await titlesAt(missing), ['插入“2.重复申请”行（数值留空）', '在此处忽略 row-missing（写入 .gov-report.json）', '关闭规则 row-missing（写入 .gov-report.json）', '确认问题（记入审阅记录）', '排除（填写理由）…']);
   const fillable = diagnostics.find((x) => x.code === 'review-total')!;
   const titles = await titlesAt(fillable);
   assert.ok(titles.some((t) => t.startsWith('修复本文档所有可确定的问题')), JSON.stringify(titles));
