@@ -113,7 +113,7 @@ export async function showOverview(context: ExtensionContext, client: LanguageCl
     if (m.type === 'ready') {
       void view.webview.postMessage({ type: 'init', columns: first.columns, rows: first.rows, untrusted: untrusted(), labels: {
         filter: t('overviewFilter'), allYears: t('overviewAllYears'), anySeverity: t('overviewAnySeverity'), withErrors: t('overviewWithErrors'),
-        withWarnings: t('overviewWithWarnings'), withProblems: t('overviewWithProblems'), allRules: t('overviewAllRules'), shown: t('overviewShown'), exportAs: t('overviewExport'),
+        withWarnings: t('overviewWithWarnings'), withProblems: t('overviewWithProblems'), withOpen: t('overviewWithOpen'), withConfirmed: t('overviewWithConfirmed'), withDismissed: t('overviewWithDismissed'), allRules: t('overviewAllRules'), shown: t('overviewShown'), exportAs: t('overviewExport'),
         chains: t('overviewChains'), noChains: t('overviewNoChains'), carryBreak: t('overviewCarryBreak'), stockBreak: t('overviewStockBreak'), received: t('overviewReceived'), handled: t('overviewHandled'), rate: t('overviewRate'),
         sortBy: t('overviewSortBy'),
       } });

@@ -12,8 +12,8 @@ declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 interface Column { key: string; label: string; short?: string; kind: 'text' | 'count' | 'rate' }
-interface Row { uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; rules: string[]; first: { line: number; column: number } | null }
-interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string; sortBy?: string }
+interface Row { uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; decisions?: { open: number; confirmed: number; dismissed: number }; rules: string[]; first: { line: number; column: number } | null }
+interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; withOpen: string; withConfirmed: string; withDismissed: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string; sortBy?: string }
 /** Restricted Mode: the PDF and Word files not read until the workspace is trusted. */
 interface Untrusted { count: number; text: string; action: string }
 
@@ -49,6 +49,8 @@ function applyFilters(): void {
     if (severity === 'error' && r.counts.error === 0) return false;
     if (severity === 'warning' && r.counts.warning === 0) return false;
     if (severity === 'any' && r.counts.error + r.counts.warning + r.counts.info === 0) return false;
+    // By what the reviewers decided: reports with problems still open, confirmed, or dismissed.
+    if ((severity === 'open' || severity === 'confirmed' || severity === 'dismissed') && !((r.decisions?.[severity] ?? 0) > 0)) return false;
     if (rule && !r.rules.includes(rule)) return false;
     return true;
   });
@@ -341,7 +343,8 @@ window.addEventListener('message', (e: MessageEvent) => {
     $('cap-received').textContent = labels.received;
     $('cap-handled').textContent = labels.handled;
     $('cap-rate').textContent = labels.rate;
-    severity.replaceChildren(new Option(labels.anySeverity, ''), new Option(labels.withErrors, 'error'), new Option(labels.withWarnings, 'warning'), new Option(labels.withProblems, 'any'));
+    severity.replaceChildren(new Option(labels.anySeverity, ''), new Option(labels.withErrors, 'error'), new Option(labels.withWarnings, 'warning'), new Option(labels.withProblems, 'any'),
+      new Option(labels.withOpen, 'open'), new Option(labels.withConfirmed, 'confirmed'), new Option(labels.withDismissed, 'dismissed'));
     $('body').replaceChildren();
     header();
   } else {

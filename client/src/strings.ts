@@ -4,6 +4,9 @@ import { env, workspace } from 'vscode';
 import { englishPlurals } from '../../shared/src/i18n/catalog';
 
 const zh = {
+  overviewWithOpen: '有待处理的问题',
+  overviewWithConfirmed: '有已确认的问题',
+  overviewWithDismissed: '有已排除的问题',
   reviewDismissTitle: '排除这个问题',
   reviewDismissPrompt: '写明为什么这不是问题（记入文件夹的审阅记录 .gov-report-review.json，不改动报告本身）',
   reviewDismissPlaceholder: '例如：口径不同，已与办公室核实',
@@ -77,6 +80,9 @@ const zh = {
   notRebuilt: '当前编辑器不是由 PDF/Word 重建的报告',
 };
 const en: typeof zh = {
+  overviewWithOpen: 'With open problems',
+  overviewWithConfirmed: 'With confirmed problems',
+  overviewWithDismissed: 'With dismissed problems',
   reviewDismissTitle: 'Dismiss this problem',
   reviewDismissPrompt: 'Say why this is not a defect (kept in the folder\'s review record .gov-report-review.json; the report itself is not changed)',
   reviewDismissPlaceholder: 'e.g. the scope differs, checked with the office',

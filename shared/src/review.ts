@@ -187,6 +187,7 @@ export interface OverviewRow {
   values: Value[];
   state: ReviewEntry['state'];
   counts: ReviewEntry['counts'];
+  decisions: ReviewEntry['decisions'];
   rules: string[];
   first: { line: number; column: number } | null;
 }
@@ -197,7 +198,7 @@ export function overviewTable(entries: readonly ReviewEntry[], lang: Lang): { co
   return {
     columns: OVERVIEW_COLUMNS.map((c) => ({ key: c.key, label: en ? c.en : c.zh, short: (en ? c.enShort ?? c.en : c.zhShort ?? c.zh), kind: c.kind })),
     rows: entries.map((e) => ({
-      uri: e.path, values: OVERVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts,
+      uri: e.path, values: OVERVIEW_COLUMNS.map((c) => c.value(e, lang)), state: e.state, counts: e.counts, decisions: e.decisions,
       rules: [...new Set(e.findings.map((f) => f.rule))], first: e.findings[0] ? { line: e.findings[0].line, column: e.findings[0].column } : null,
     })),
   };

@@ -423,7 +423,7 @@ test('15. 新建报告 without a file: the untitled report is named "<title>.txt
   }
 });
 
-test('16. a reviewer dismisses a problem with a reason (排除（填写理由）…): the review record holds it, the problem leaves the Problems panel, the overview counts it', async () => {
+test('16. a reviewer dismisses a problem with a reason (排除（填写理由）…): the review record holds it, the problem leaves the Problems panel, the overview counts it and filters by it', async () => {
   const name = '洪泽区-2024-审阅.txt';
   const file = path.join(workDir, 'ws', name);
   fs.copyFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.txt'), file);
@@ -454,5 +454,12 @@ test('16. a reviewer dismisses a problem with a reason (排除（填写理由）
   await runCommand(page, '年度报告总览');
   const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await view.locator('.row', { hasText: name }).locator('.col-review', { hasText: /^\d+·0·1$/ }).waitFor({ timeout: 60000 });
+  // Filtered by decision: only the reports with a dismissed problem (this one, and the same report
+  // saved as the PDF and its Markdown, matched by agency and year).
+  await view.locator('#severity').selectOption('dismissed');
+  await view.locator('.row', { hasText: '年度报告-2023.txt' }).first().waitFor({ state: 'detached' });
+  const shownRows = await view.locator('.row .col-review').allInnerTexts();
+  assert.ok(shownRows.length >= 1 && shownRows.every((t) => /·[1-9]\d*$/.test(t.trim())), JSON.stringify(shownRows));
   await shot('16d-overview-dismissed');
+  await view.locator('#severity').selectOption('');
 });
