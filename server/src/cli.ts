@@ -15,7 +15,8 @@ import { READ_AHEAD, readAhead, readBinaryOnce } from './readAhead';
 import { printGrids } from '../../shared/src/printGrid';
 import { proseMarkdown } from '../../shared/src/prose';
 import { CHECK_TIME_MS, fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from './readFile';
-import { REVIEW_HELP, ReviewRecords, runReview, type ReviewCheck } from './reviewCommand';
+import { REVIEW_HELP, runReview, type ReviewCheck } from './reviewCommand';
+import { ReviewRecords } from './reviewFile';
 
 const VERSION = '0.1.0';
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.gkreport', '.docx', '.doc', '.wps', '.pdf']);
@@ -531,17 +532,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let warningsSeen = 0;
   const records = new ReviewRecords();
-  for (const problem of records.problems(checked.map((c) => c.root))) io.err(`gov-report: ${pick(problem, lang)}\n`);
+  for (const root of new Set(checked.map((c) => c.root))) {
+    const bad = records.problem(root);
+    if (bad) io.err(`gov-report: ${pick(message('cli.review.malformed', { path: bad.path, line: bad.line, error: bad.error }), lang)}\n`);
+  }
   checked.forEach((entry, key) => {
     const { result, model, root, file, locate } = entry;
     const all = [...result.findings, ...(across.get(key) ?? [])].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     // What a reviewer decided: dismissed findings are not listed (unless asked) and never counted.
-    const { findings: marked, stale } = records.apply(root, file, model, all);
+    const { findings: open, dismissed, stale } = records.mark(root, file, model, all);
     if (stale > 0) result.notes.push(pick(message('cli.note.staleDecisions', { count: stale }), lang));
-    const open = marked.filter((f) => f.review?.decision !== 'dismissed');
-    entry.dismissed = marked.filter((f) => f.review?.decision === 'dismissed');
-    result.dismissed = summarize(model, entry.dismissed, lang, locate).findings;
-    result.findings = opts.includeDismissed ? marked : open;
+    entry.dismissed = dismissed;
+    result.dismissed = summarize(model, dismissed, lang, locate).findings;
+    result.findings = opts.includeDismissed ? [...open, ...dismissed].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end) : open;
     // --quiet: errors only, in every output format (warnings still count for --max-warnings, as ESLint's do).
     warningsSeen += open.filter((f) => f.severity === 'warning').length;
     if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');

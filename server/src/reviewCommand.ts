@@ -1,9 +1,9 @@
 // `gov-report review`: a reviewer records a decision on a finding (confirmed: a real defect;
 // dismissed: not a defect, with the reason) in the folder's review file, lists the decisions, and
-// prunes the stale ones. `check` and `summary` read the same file (ReviewRecords below).
+// prunes the stale ones. `check` and `summary` read the same file (ReviewRecords, reviewFile.ts).
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { applyDecisions, decide, decisionsFor, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
+import { decide, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
 import { loadReview, reportKey, reviewer, saveReview, sha256 } from './reviewFile';
 
 export type ReviewCheck = (path: string, cwd: string) => Promise<{ ok: true; model: ReportModel; findings: Finding[]; bytes: Uint8Array; root: string } | { ok: false; message: Localized }>;
@@ -29,35 +29,6 @@ Usage: gov-report review <report> --dismiss <rule>[:<line>] --reason <text>
 
 Decisions are kept in .gov-report-review.json at the root of the reports' folder (beside .gov-report.json, else the current folder), meant to be committed.
 A dismissed finding is no longer listed and counts neither for the exit code nor for --max-warnings (check --include-dismissed lists it); SARIF carries it as suppressed, with its reason.`;
-
-/** The review files of a run, read once per root; a malformed one is said once and used for nothing. */
-export class ReviewRecords {
-  private readonly loaded = new Map<string, ReturnType<typeof loadReview>>();
-
-  private load(root: string): ReturnType<typeof loadReview> {
-    let r = this.loaded.get(root);
-    if (!r) this.loaded.set(root, (r = loadReview(root)));
-    return r;
-  }
-
-  /** What cannot be read, by file and line. */
-  problems(roots: readonly string[]): Localized[] {
-    const out: Localized[] = [];
-    for (const root of new Set(roots)) {
-      const r = this.load(root);
-      if (!r.ok) out.push(message('cli.review.malformed', { path: r.path, line: r.line, error: r.error }));
-    }
-    return out;
-  }
-
-  apply(root: string, file: string, model: ReportModel, findings: Finding[]): { findings: Finding[]; stale: number } {
-    const r = this.load(root);
-    if (!r.ok || r.decisions.length === 0) return { findings, stale: 0 };
-    const mine = decisionsFor(r.decisions, reportKey(root, file), model);
-    const applied = applyDecisions(findings, mine);
-    return { findings: applied.findings, stale: applied.stale.length };
-  }
-}
 
 interface ReviewArgs {
   decision?: Decision['decision'];

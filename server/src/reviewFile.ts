@@ -4,10 +4,10 @@
 // could not be read (a malformed file is said by line, and nothing in it is lost).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { parseReviewFile, REVIEW_FILE, serializeReviewFile, type Decision } from '../../shared/src/index';
+import { applyDecisions, decisionsFor, parseReviewFile, REVIEW_FILE, serializeReviewFile, type Decision, type Finding, type ReportModel } from '../../shared/src/index';
 
 /** A review file is refused past this size (it is a list of decisions, not a report). */
 const MAX_REVIEW_BYTES = 16 * 1024 * 1024;
@@ -61,5 +61,48 @@ export function reviewer(): string {
     return userInfo().username;
   } catch {
     return 'unknown';
+  }
+}
+
+/**
+ * The review records of the roots a run or a session meets, each read once and kept while its
+ * modification time is the same (the CLI reads each once; the editor sees a decision recorded
+ * meanwhile). A record that cannot be read is used for nothing and said by `problem`.
+ */
+export class ReviewRecords {
+  private readonly loaded = new Map<string, { mtime: number; load: ReviewLoad }>();
+
+  load(root: string): ReviewLoad {
+    let mtime = -1;
+    try {
+      mtime = statSync(reviewPath(root)).mtimeMs;
+    } catch {
+      mtime = -1;
+    }
+    const hit = this.loaded.get(root);
+    if (hit && hit.mtime === mtime) return hit.load;
+    const load: ReviewLoad = mtime < 0 ? { ok: true, path: reviewPath(root), decisions: [] } : loadReview(root);
+    this.loaded.set(root, { mtime, load });
+    return load;
+  }
+
+  /** After writing the record: read it again next time, whatever its modification time says. */
+  forget(root: string): void {
+    this.loaded.delete(root);
+  }
+
+  /** Why the root's record cannot be read, if it cannot. */
+  problem(root: string): Extract<ReviewLoad, { ok: false }> | undefined {
+    const r = this.load(root);
+    return r.ok ? undefined : r;
+  }
+
+  /** The findings of `file` (a report under `root`) with the decisions marked, the dismissed apart, and how many decisions are stale. */
+  mark(root: string, file: string, model: ReportModel, findings: readonly Finding[]): { findings: Finding[]; dismissed: Finding[]; stale: number } {
+    const r = this.load(root);
+    const mine = r.ok ? decisionsFor(r.decisions, reportKey(root, file), model) : [];
+    if (mine.length === 0) return { findings: [...findings], dismissed: [], stale: 0 };
+    const applied = applyDecisions(findings, mine);
+    return { findings: applied.findings.filter((f) => f.review?.decision !== 'dismissed'), dismissed: applied.findings.filter((f) => f.review?.decision === 'dismissed'), stale: applied.stale.length };
   }
 }

@@ -2,11 +2,10 @@
 // the findings (a dismissed one leaves the Problems panel, or shows as a hint), the quick actions
 // "确认问题" and "排除（填写理由）…" on each problem, and the request that records a decision (the
 // client asks for the reason). The record is the CLI's (reviewFile.ts): one file, one format.
-import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { applyDecisions, decide, decisionsFor, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../../shared/src/index';
-import { loadReview, reportKey, reviewer, reviewPath, saveReview, sha256 } from '../reviewFile';
+import { decide, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../../shared/src/index';
+import { loadReview, reportKey, reviewer, ReviewRecords, saveReview, sha256 } from '../reviewFile';
 
 /** The file a document stands for: itself, or the PDF or Word file a rebuilt report was read from. */
 export function fileOfUri(uri: string): string | undefined {
@@ -24,36 +23,15 @@ export function fileOfUri(uri: string): string | undefined {
 }
 
 export class ReviewRecord {
-  /** Each root's decisions, kept while the file's modification time is the same. */
-  private readonly loaded = new Map<string, { mtime: number; decisions: Decision[] }>();
+  private readonly records = new ReviewRecords();
 
   constructor(private readonly rootOf: (file: string) => string) {}
-
-  private decisions(root: string): Decision[] {
-    let mtime = -1;
-    try {
-      mtime = statSync(reviewPath(root)).mtimeMs;
-    } catch {
-      mtime = -1;
-    }
-    const hit = this.loaded.get(root);
-    if (hit && hit.mtime === mtime) return hit.decisions;
-    const r = mtime < 0 ? { ok: true as const, decisions: [] } : loadReview(root);
-    // A record that cannot be read is used for nothing (the CLI says where it is broken).
-    const decisions = r.ok ? r.decisions : [];
-    this.loaded.set(root, { mtime, decisions });
-    return decisions;
-  }
 
   /** The findings with the decisions marked; the dismissed ones apart. */
   mark(uri: string, model: ReportModel, findings: readonly Finding[]): { findings: Finding[]; dismissed: Finding[] } {
     const file = fileOfUri(uri);
     if (!file) return { findings: [...findings], dismissed: [] };
-    const root = this.rootOf(file);
-    const mine = decisionsFor(this.decisions(root), reportKey(root, file), model);
-    if (mine.length === 0) return { findings: [...findings], dismissed: [] };
-    const marked = applyDecisions(findings, mine).findings;
-    return { findings: marked.filter((f) => f.review?.decision !== 'dismissed'), dismissed: marked.filter((f) => f.review?.decision === 'dismissed') };
+    return this.records.mark(this.rootOf(file), file, model, findings);
   }
 
   /** Records a decision on the finding with this fingerprint; the record's path, or why not. */
@@ -68,7 +46,7 @@ export class ReviewRecord {
     if (!loaded.ok) return { ok: false, message: message('cli.review.malformed', { path: loaded.path, line: loaded.line, error: loaded.error }) };
     const entry = decide(finding, { path: reportKey(root, file), ...(bytes ? { sha256: sha256(bytes) } : {}), model }, decision, reason?.trim(), reviewer(), new Date().toISOString());
     saveReview(root, withDecision(loaded.decisions, entry));
-    this.loaded.delete(root);
+    this.records.forget(root);
     return { ok: true, path: loaded.path };
   }
 }
