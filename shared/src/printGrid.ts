@@ -6,7 +6,7 @@
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { columnLabel, formatOf, rowLabel } from './query';
 import type { GridRow } from './readers/grid';
-import { readText } from './readers/text';
+import { readText } from './readers/text/index';
 import { spec } from './spec/data';
 
 type Lang = 'zh-CN' | 'en';

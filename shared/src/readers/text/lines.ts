@@ -1,0 +1,26 @@
+// Logical lines for the heading reader, and what a line of text looks like before it is read.
+import { isValueText, type LogicalLine } from '../grid';
+import { SECTION_NUMERAL_ONLY } from '../../format/patterns';
+
+export const MD_HEADING = /^(#{1,6})[ \t]+/;
+
+export function lineOf(text: string, start: number, end: number, tabular: boolean): LogicalLine {
+  const line = text.slice(start, end);
+  const md = MD_HEADING.exec(line);
+  const indent = line.length - line.trimStart().length;
+  const contentStart = md ? start + md[0].length : start + indent;
+  return { text: line, start, end, contentStart, markdownLevel: md ? (md[1] as string).length : 0, tabular };
+}
+
+/**
+ * A line with tabs that may be a heading or a title all the same: one piece of text (a tab after
+ * it), or a numeral and its title ("一、<tab>总体情况", as Word's list numbering is
+ * copied). Which heading it is, if any, is for the heading reader to say.
+ */
+export function headingLike(line: string): boolean {
+  // (A line that starts with a tab is a cell of a one-cell-per-line table, or a page's menu item.)
+  if (line.length > 200 || line.charCodeAt(0) === 9) return false;
+  const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  if (cells.length === 1) return !isValueText(cells[0] as string);
+  return cells.length === 2 && SECTION_NUMERAL_ONLY.test(cells[0] as string) && !isValueText(cells[1] as string);
+}
