@@ -3,7 +3,8 @@
 import type { FormatVersion, Localized } from './spec/schema';
 import type { LineIndex, Range } from './text';
 
-export type Layout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flattened';
+import type { Layout } from './readers/grid';
+export type { Layout };
 
 /**
  * How a part of the model was read. `sure`: a structured cell, a heading on its own line, a label

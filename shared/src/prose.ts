@@ -4,12 +4,12 @@
 // mid-sentence joined again. Tables are left as they are. What the checker reads is unchanged:
 // the same sections, tables and figures (tested by checking both).
 import type { ReportModel } from './model';
-import { parse } from './parse/index';
+import { parse } from './pipeline';
+import { ITEM_START } from './format/patterns';
 
 /** Ends of a sentence or a clause after which a line break is the writer's, not the page's. */
 const SENTENCE_END = /[。！？；：:;!?]$/;
 /** A line that starts a new item: （一） 一、 1. 1、 第一 ① … */
-const ITEM_START = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|第[一二三四五六七八九十]{1,3}|[①-⑳])/;
 
 export function proseMarkdown(markdown: string): string {
   const model: ReportModel = parse(markdown);

@@ -1,5 +1,6 @@
 // Text utilities shared by the parser, the rules and the adapters. Offsets are UTF-16 code
 // units, as in LSP, so a range computed here can be handed to an editor unchanged.
+import { LIST_NUMBERING } from './format/patterns';
 
 export interface Range {
   start: number;
@@ -119,14 +120,13 @@ function normUncached(s: string): string {
     .toLowerCase();
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,:：]|\([一二三四五六七八九十\d]+\)|\d+\.(?!\d)|\d+[)、])/;
 
 /** Removes leading list numbering ("三、", "(一)", "1.") repeatedly; input must be normalised. */
 export function stripNumbering(normalized: string): { numbering: string[]; rest: string } {
   const numbering: string[] = [];
   let rest = normalized;
   for (;;) {
-    const m = NUMBERING.exec(rest);
+    const m = LIST_NUMBERING.exec(rest);
     if (!m || m[0].length === rest.length) break;
     numbering.push(m[0]);
     rest = rest.slice(m[0].length);

@@ -8,11 +8,10 @@ import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
 import { closest, norm, normWithMap, segment } from '../text';
 import { splitFlattened } from './flattened';
-import { VALUE_UNITS, type GridCell } from '../readers/grid';
+import type { GridCell } from '../readers/grid';
+import { NUMBER_PARTS, PLACEHOLDER } from '../format/patterns';
 import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
-import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from './labels';
-
-const NUMBER = new RegExp(`^([+-]?)(\\d+(?:,\\d{3})*)(?:\\.(\\d+))?(${VALUE_UNITS})?$`);
+import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../format/labels';
 
 export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
   // The common case, plain digits, without normalisation.
@@ -21,8 +20,8 @@ export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
   if (/\d{16,}/.test(raw.replace(/[,，]/g, ''))) return { kind: 'invalid', reason: 'tooLarge' };
   const n = raw.normalize('NFKC').replace(/[\s]/g, '').replace(/，/g, ',').replace(/．/g, '.');
   if (n === '') return { kind: 'blank' };
-  if (/^(?:[—–\-―─]{1,3}|[/\\]|无|空)$/.test(n)) return { kind: 'placeholder' };
-  const m = NUMBER.exec(n);
+  if (PLACEHOLDER.test(n)) return { kind: 'placeholder' };
+  const m = NUMBER_PARTS.exec(n);
   if (!m) return { kind: 'invalid', reason: 'text' };
   const notes: NumberNote[] = [];
   if (/[０-９]/.test(raw)) notes.push('fullwidth');
@@ -53,7 +52,7 @@ export function assignCells(written: GridCell[], columns: readonly ColumnSpec[],
   // cells stay where the writer put them, blank or not. Only a row of another width is a guess.
   // With more cells than columns, the extra ones blank at one end (label columns left empty
   // before the values, or an empty cell after them), the values keep their places all the same.
-  const structured = columns.length > 0 && slots.every((s) => s.layout !== 'pdf' && s.layout !== 'flattened');
+  const structured = columns.length > 0 && slots.every((s) => s.shape !== 'spaced' && s.shape !== 'glued');
   const extraCount = slots.length - columns.length;
   if (structured && extraCount > 0) {
     // (A row with no figure yet: its value cells are the last ones, after the label columns.)
@@ -220,13 +219,13 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
   // One run of digits where several values belong: flattened text (docs/format.md §9); or the runs
   // of figures crawler text left glued, whose spaces (if any) are cell boundaries.
   const only = raw.slots.filter((s) => s.kind !== 'blank');
-  const glued = only.length > 0 && only.every((s) => s.layout === 'flattened');
+  const glued = only.length > 0 && only.every((s) => s.shape === 'glued');
   // PDF text whose spaces fall inside cells ("10 0 00 0 1" for 1|0|0|0|0|0|1): a piece no count is
   // written as ("00", "05") shows that its spaces are not the cells' boundaries, so the row is
   // split like a glued one, the spaces kept as boundaries. Without such a piece a short row of PDF
   // text is blank cells that left no trace (short-row).
   const spacedInside = !glued && only.length > 1 && only.length < columns.length &&
-    only.every((s) => s.layout === 'pdf' && /^\d+$/.test(s.text)) && only.some((s) => s.text.length > 1 && s.text.charCodeAt(0) === 48);
+    only.every((s) => s.shape === 'spaced' && /^\d+$/.test(s.text)) && only.some((s) => s.text.length > 1 && s.text.charCodeAt(0) === 48);
   if (columns.length > 1 && (only.length === 1 || glued || spacedInside)) {
     let digits = '';
     const offsets: number[] = [];
@@ -275,9 +274,9 @@ function buildRow(raw: RawRow, columns: readonly ColumnSpec[], tableId: TableId)
  * header word alone and together they are one.
  */
 function joinStacked(cells: GridCell[], vocabulary: Map<string, unknown>, at: (offset: number) => { line: number; character: number }): GridCell[] {
-  if (!cells.some((t) => t.layout === 'pdf')) return cells;
+  if (!cells.some((t) => t.shape === 'spaced')) return cells;
   const words = vocabularyWords(vocabulary);
-  const loose = (t: GridCell | undefined): t is GridCell => t !== undefined && t.layout === 'pdf' && !vocabulary.has(norm(t.text));
+  const loose = (t: GridCell | undefined): t is GridCell => t !== undefined && t.shape === 'spaced' && !vocabulary.has(norm(t.text));
   const out = [...cells];
   const used = new Set<number>();
   for (let a = 0; a < out.length && a < 200; a++) {

@@ -23,13 +23,14 @@
 //      numbered sub-row with a typo, an unknown label (its values swallowed, not given to another).
 import type { Layout, Table, TableId } from '../model';
 import type { GridCell, GridRow } from '../readers/grid';
+import { NUMBERED_LABEL } from '../format/patterns';
 import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
 import type { FormatVersion } from '../spec/schema';
 import { closest, norm, segment, stripNumbering, type Range } from '../text';
 import {
   HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
   table1LabelTexts, table2LabelTexts, TABLE3_WORDS,
-} from './labels';
+} from '../format/labels';
 
 export interface RawRow {
   rowId: string;
@@ -165,7 +166,7 @@ class Interpreter {
     }
     // 2. A converter's generic header row ("| 类别 | 数据1 | … | 总计 |", "| 项目 | 本年新收件数 | … |"), in
     // a table or between the pieces of one: header cells, never a row or values.
-    if (c === 0 && (t.layout === 'markdown' || t.layout === 'html') && isGenericHeaderRow(cells)) {
+    if (c === 0 && (t.shape === 'delimited' || t.shape === 'drawn') && isGenericHeaderRow(cells)) {
       if (this.mode === 't2head' || this.mode === 't2body') {
         this.tables.table2?.headerCells.push(...cells.filter((x) => x.kind !== 'blank'));
         this.touch('table2', cells[cells.length - 1] as GridCell);
@@ -204,8 +205,8 @@ class Interpreter {
     // no row ("1", a converter's displaced figure). In 表2 of a structured layout a row of
     // figures without its label is placed by the order of the format instead (placeOrphans): a
     // label standing above it may be another row's.
-    const adjacent = t.layout === 'pdf' || t.layout === 'flattened' || (this.mode === 't1' && this.before(cells, c)?.end === waiting?.labelRange.end);
-    if (t.kind === 'value' && waiting && waiting.slots.length === 0 && !GROUP_ROWS.has(waiting.rowId) && c === 0 && t.layout !== 'html' && adjacent && (this.mode === 't1' || t.layout === 'flattened' || countFrom(cells, c, (x) => x.kind === 'value', 2) >= 2)) {
+    const adjacent = t.shape === 'spaced' || t.shape === 'glued' || (this.mode === 't1' && this.before(cells, c)?.end === waiting?.labelRange.end);
+    if (t.kind === 'value' && waiting && waiting.slots.length === 0 && !GROUP_ROWS.has(waiting.rowId) && c === 0 && t.shape !== 'drawn' && adjacent && (this.mode === 't1' || t.shape === 'glued' || countFrom(cells, c, (x) => x.kind === 'value', 2) >= 2)) {
       waiting.row = t.row;
       waiting.slots.push(t);
       waiting.anchor = { end: t.end, sep: t.sep };
@@ -215,7 +216,7 @@ class Interpreter {
     }
     // A row of figures with no label in 表2 (a converter cut it off): placed later by the order
     // of the format, where that order leaves no doubt (placeOrphans).
-    if (this.mode === 't2body' && tables.table2 && c === 0 && t.layout !== 'pdf' && t.layout !== 'flattened') {
+    if (this.mode === 't2body' && tables.table2 && c === 0 && t.shape !== 'spaced' && t.shape !== 'glued') {
       let j = c;
       while (j < cells.length && (cells[j] as GridCell).kind !== 'text') j++;
       const slots = cells.slice(c, j);
@@ -278,12 +279,12 @@ class Interpreter {
       return c;
     }
     if (!item) return undefined;
-    if (t.layout !== 'html' && /\s/.test(text) && isTable1HeaderMarker(text.split(/\s+/)[0] as string)) {
+    if (t.shape !== 'drawn' && /\s/.test(text) && isTable1HeaderMarker(text.split(/\s+/)[0] as string)) {
       // PDF text: the whole header row on one line, its words apart ("信息内容   本年制发件数   本年废止件数").
       this.t1HeaderRow = t.row;
       return this.header('table1', item.headerCells, splitWords(t).slice(1), t, c);
     }
-    if (t.layout !== 'html' && text.length > 4 && text.length <= 80 && text.startsWith('信息内容') && !/\s/.test(text)) {
+    if (t.shape !== 'drawn' && text.length > 4 && text.length <= 80 && text.startsWith('信息内容') && !/\s/.test(text)) {
       // Crawler text: the header row glued ("信息内容本年制发件数本年废止件数现行有效件数"); its
       // words are found by the header reader.
       this.t1HeaderRow = t.row;
@@ -302,7 +303,7 @@ class Interpreter {
       this.mode = 't2head';
       // PDF text: the note's lines share their lines with header words, apart by wide gaps
       // ("（本列数据的勾稽关系为：      申请人情况      总计" / "第一项加第二项之和，等于   自然人   法人或其他组织").
-      if (t.layout === 'pdf' && isCornerNote(text) && /\S\s{2,}\S/.test(text)) {
+      if (t.shape === 'spaced' && isCornerNote(text) && /\S\s{2,}\S/.test(text)) {
         const re = /\S+(?: \S+)*/g;
         let m: RegExpExecArray | null;
         while ((m = re.exec(text))) {
@@ -321,7 +322,7 @@ class Interpreter {
         const rest = text.slice(close + 1);
         const lead = rest.length - rest.trimStart().length;
         const words = { ...t, text: rest.trim(), start: restStart + lead, end: t.end };
-        t2.headerCells.push(...(t.layout === 'pdf' ? splitWords(words) : [words]));
+        t2.headerCells.push(...(t.shape === 'spaced' ? splitWords(words) : [words]));
       }
       this.touch('table2', t);
       return c;
@@ -330,7 +331,7 @@ class Interpreter {
     if (this.mode === 't2head' && norm(text).length <= 40 && !matchTable2Row(text, { inBody: false })) {
       // Header words broken over lines in PDF text ("社会 法律" / "公益 服务 其他" / "组织 机构"): header
       // cells all the same, recognised or not; the rows are read by their labels.
-      return this.header('table2', this.tables.table2?.headerCells, t.layout === 'html' ? [t] : splitWords(t), t, c);
+      return this.header('table2', this.tables.table2?.headerCells, t.shape === 'drawn' ? [t] : splitWords(t), t, c);
     }
     return undefined;
   }
@@ -359,7 +360,7 @@ class Interpreter {
     const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
     const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
     row.layout = 'flattened';
-    row.slots.push({ ...t, text: glued[2] as string, start: digitsStart, end: t.end, layout: 'flattened', kind: 'value', sep: ' ', inferred: true });
+    row.slots.push({ ...t, text: glued[2] as string, start: digitsStart, end: t.end, layout: 'flattened', shape: 'glued', kind: 'value', sep: ' ', inferred: true });
     row.anchor = { end: t.end, sep: ' ' };
     this.addRow(tid, row);
     this.touch(tid, t);
@@ -373,7 +374,7 @@ class Interpreter {
     // A label wrapped over up to four lines, its figures on one of them, perhaps with a piece
     // of a vertical group label between ("1、申请人无正当理由逾期不补" / "正、…其政府信 67 3 …" /
     // "息公开申请"; "（六）其" / "2、…通知要" / "他处理" / "求缴纳…不再处理 6 …").
-    if (this.mode === 't2body' && t.layout === 'pdf' && c === cells.length - 1) {
+    if (this.mode === 't2body' && t.shape === 'spaced' && c === cells.length - 1) {
       const wrapped = wrappedLabel(this.rows, t, this.headingStarts);
       if (wrapped) {
         const row = newRow(wrapped.rowId, wrapped.label, { start: t.start, end: wrapped.end }, t);
@@ -392,7 +393,7 @@ class Interpreter {
     // Narrow label cells: the label's first line with the figures, the rest of it on the
     // lines below, beside the pieces of a group label (pdftotext -layout: "（三）  1.属于  3 …" /
     // "不予公  国家秘" / "开    密"). Read whole, the label names its row.
-    if ((this.mode === 't2body' || (this.mode === 't1' && this.item)) && t.layout === 'pdf' && cells[c + 1]?.kind === 'value') {
+    if ((this.mode === 't2body' || (this.mode === 't1' && this.item)) && t.shape === 'spaced' && cells[c + 1]?.kind === 'value') {
       const rest = labelBelow(this.rows, t.row, this.headingStarts);
       if (rest) {
         const own = lastPiece(t.text);
@@ -630,7 +631,7 @@ function wrappedLabel(rows: readonly GridRow[], first: GridCell, headingStarts: 
   for (let r = first.row + 1; r < rows.length && pieces.length < 4; r++) {
     const cells = (rows[r] as GridRow).cells;
     const u = cells[0] as GridCell;
-    if (headingStarts.has(u.start) || u.layout !== 'pdf') break;
+    if (headingStarts.has(u.start) || u.shape !== 'spaced') break;
     if (u.kind === 'text' && (norm(u.text).length > 40 || NUMBERED_LABEL.test(u.text.trim()))) break;
     const from = u.kind === 'text' ? 1 : 0;
     let k = from;
@@ -676,7 +677,6 @@ function wrappedLabel(rows: readonly GridRow[], first: GridCell, headingStarts: 
   return { rowId: best.rowId, label: best.label, end: endCell.end, values: valuesPiece.values, consumed };
 }
 
-const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
 
 /** The last of the pieces a PDF text line has apart by spaces (a row's own label after its group's). */
 function lastPiece(text: string): string {
@@ -696,7 +696,7 @@ function labelBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
   for (let j = r + 1; j < rows.length && consumed.length < 8; j++) {
     const cells = (rows[j] as GridRow).cells;
     const u = cells[0] as GridCell;
-    if (u.layout !== 'pdf' || u.kind !== 'text' || headingStarts.has(u.start) || cells.length > 1) break;
+    if (u.shape !== 'spaced' || u.kind !== 'text' || headingStarts.has(u.start) || cells.length > 1) break;
     const pieces = u.text.split(/\s+/);
     if (pieces.length > 3 || pieces.some((p) => p.length > 8 || NUMBERED_LABEL.test(p))) break;
     label += pieces[pieces.length - 1] as string;

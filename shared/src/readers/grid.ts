@@ -5,9 +5,22 @@
 // (parse/interpret.ts) reads the format from the rows without knowing which reader made them.
 // A Word or PDF file reaches it as the Markdown its reader printed from its own grid, one pipe
 // row per table row and one cell per grid column (blank cells kept), which this model keeps as is.
-import type { Layout } from '../model';
+/** The layout a row was written in: what an edit inserted into it must look like (tabs, pipes,
+ *  one cell per line...). Readers name it; the interpreter never asks it (it asks `shape`). */
+export type Layout = 'tab' | 'cellPerLine' | 'markdown' | 'html' | 'pdf' | 'flattened';
 
 export type CellKind = 'text' | 'value' | 'blank';
+
+/**
+ * How a cell's edges were given, which is all the interpreter may rely on about its source:
+ * - `drawn`: the document drew the cell (an HTML or Word table): spaces inside are its words;
+ * - `delimited`: a separator the writer typed bounds it (pipes, tabs, a line per cell);
+ * - `spaced`: only spaces set it apart from its neighbours (text printed from a PDF), so a label's
+ *   words may stand in cells of their own and a figure's column is read from its place;
+ * - `glued`: digits run together with their neighbours (crawler text), split by the identities.
+ */
+export type CellShape = 'drawn' | 'delimited' | 'spaced' | 'glued';
+const SHAPE_OF: Readonly<Record<Layout, CellShape>> = { html: 'drawn', markdown: 'delimited', tab: 'delimited', cellPerLine: 'delimited', pdf: 'spaced', flattened: 'glued' };
 
 export interface GridCell {
   /** The cell's text as written, trimmed; a cell's wrapped lines are joined without the newline. */
@@ -16,6 +29,7 @@ export interface GridCell {
   end: number;
   kind: CellKind;
   layout: Layout;
+  shape: CellShape;
   /** The grid row the cell stands in (the index in `Grid.rows`). */
   row: number;
   /** Its first column: its place in the row, after the columns of the cells before it and those a
@@ -95,7 +109,7 @@ export class GridBuilder {
     const prev = row.cells[row.cells.length - 1];
     // Every cell has every field, so that all cells share one shape (the interpreter is hot).
     const cell: GridCell = {
-      text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, row: this.rows.length - 1,
+      text: raw, start, end, kind: raw === '' ? 'blank' : isValueText(raw) ? 'value' : 'text', layout, shape: SHAPE_OF[layout], row: this.rows.length - 1,
       col: col >= 0 ? col : prev ? prev.col + prev.colSpan : 0, colSpan, rowSpan, inferred, sep,
     };
     row.cells.push(cell);
@@ -109,15 +123,9 @@ export class GridBuilder {
   }
 }
 
-// A value cell: a number (ASCII or full-width, thousands separators, decimals, a trailing unit),
-// or a placeholder standing for one.
-/** The units a figure may be written with ("2笔", "984361元"): read as the number, the unit kept apart. */
-export const VALUE_UNITS = '万元|元|件|个|项|次|笔';
-const NUMBER_TEXT = new RegExp(`^[+\\-－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\\s*(?:${VALUE_UNITS})?$`);
-const PLACEHOLDER_TEXT = /^(?:[—–\-－―─]{1,3}|[/／\\]|无|空)$/;
-export function isValueText(s: string): boolean {
-  return NUMBER_TEXT.test(s) || PLACEHOLDER_TEXT.test(s);
-}
+// A value cell: a figure or a placeholder for one (the patterns are the format's, format/patterns.ts).
+import { isValueText } from '../format/patterns';
+export { isValueText, VALUE_UNITS } from '../format/patterns';
 
 export function isSpace(c: number): boolean {
   // 12: the form feed pdftotext puts at each page break.

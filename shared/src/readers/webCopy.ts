@@ -4,9 +4,10 @@
 // range still points at the characters of the long line. A heading or a label of the format
 // starts a line; the values after a label stay on its line; narrative words stay together.
 import { gluedBreaks } from './glued';
-import { sectionOfTitle } from '../parse/sections';
-import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../parse/labels';
+import { sectionOfTitle } from '../format/headings';
+import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../format/labels';
 import { isValueText } from './grid';
+import { LABEL_NUMBERING_ONLY } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
 import { spec } from '../spec/data';
 
@@ -155,12 +156,12 @@ function splitWords(text: string, start: number, end: number): Word[] {
     if (/^[|#:\-—]+$/.test(word)) continue;
     // A numbering apart from its label ("1. 属于国家秘密") belongs to the next word.
     const previous = out[out.length - 1];
-    if (previous && previous.end === start + m.index - 1 && /^(?:\d+[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)$/.test(previous.text) && pendingNumbering) {
+    if (previous && previous.end === start + m.index - 1 && LABEL_NUMBERING_ONLY.test(previous.text) && pendingNumbering) {
       pendingNumbering = false;
       out[out.length - 1] = { start: previous.start, end: start + m.index + word.length, text: `${previous.text} ${word}` };
       continue;
     }
-    pendingNumbering = /^(?:\d+[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)$/.test(word);
+    pendingNumbering = LABEL_NUMBERING_ONLY.test(word);
     let from = 0;
     HEADING_IN_WORD.lastIndex = 1;
     let h: RegExpExecArray | null;
