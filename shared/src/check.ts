@@ -5,7 +5,7 @@
 import { ignored, type IgnoreEntry } from './config';
 import type { ReportModel } from './model';
 import { suppressionsOf } from './suppress';
-import { parse } from './parse/index';
+import { parse } from './pipeline';
 import { ruleById, rules } from './rules/index';
 import { capByCertainty } from './capByCertainty';
 import { spec } from './spec/data';

@@ -1,6 +1,6 @@
 // Applying fixes: one edit per fix, non-overlapping, applied from the end so offsets hold.
 import { check, type CheckOptions } from './check';
-import { parse, type ParseOptions } from './parse/index';
+import { parse, type ParseOptions } from './pipeline';
 import { failingRelations } from './diagnose/relations';
 import type { Edit, Finding, Fix } from './rules/types';
 import type { Range } from './text';

@@ -1,7 +1,7 @@
 // The public surface of the core. Adapters (server, CLI, tests) import from here only.
 export * from './model';
 export * from './text';
-export { parse, DEFAULT_MAX_LENGTH, type ParseOptions } from './parse/index';
+export { parse, DEFAULT_MAX_LENGTH, type ParseOptions } from './pipeline';
 export { check, checkAcrossYears, reportFormat, TimeBudgetExceeded, type CheckOptions, type SeveritySetting, type YearDocument } from './check';
 export { applyEdits, fixAll, fixAllChanges, fixAllEdits, safeEdits, type Change, type FixAllOptions, type FixAllResult } from './fix';
 export { rules, ruleById, arithmeticRuleIds } from './rules/index';
@@ -23,5 +23,5 @@ export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figur
 export { readDocx, type DocxError, type DocxResult } from './readers/docx';
 export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './readers/source';
 export { agencyChains, FINDING_COLUMNS, formatRate, notCheckedEntry, overviewTable, readingStatus, reviewEntry, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type OverviewRow, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
-export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './follow';
+export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './diagnose/follow';
 export { applyDecisions, decide, decisionsFor, fingerprint, parseReviewFile, REVIEW_FILE, serializeReviewFile, withDecision, type Decision, type ReviewFileResult } from './decisions';

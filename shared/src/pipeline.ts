@@ -1,16 +1,16 @@
 // parse(text) → ReportModel. The reader puts the document onto a grid (readers/), the heading
 // reader finds the sections in its lines, the interpreter reads the tables from its rows; then
 // the format version is decided from the evidence and the cells are mapped to columns.
-import type { Evidence, Layout, ReportModel, Table } from '../model';
-import type { FormatVersion } from '../spec/schema';
-import { LineIndex, norm, segment } from '../text';
-import type { GridCell } from '../readers/grid';
-import { readText } from '../readers/text';
-import { isCornerNote, table1HeaderVocabulary } from './labels';
-import { buildSections, findHeadings, findTitle } from './sections';
-import { buildTables } from './columns';
-import { interpret, type RawTables } from './interpret';
-import { markCertainty } from './certainty';
+import type { Evidence, Layout, ReportModel, Table } from './model';
+import type { FormatVersion } from './spec/schema';
+import { LineIndex, norm, segment } from './text';
+import type { GridCell } from './readers/grid';
+import { readText } from './readers/text/index';
+import { isCornerNote, table1HeaderVocabulary } from './format/labels';
+import { buildSections, findHeadings, findTitle } from './parse/sections';
+import { buildTables } from './parse/columns';
+import { interpret, type RawTables } from './parse/interpret';
+import { markCertainty } from './parse/certainty';
 
 export interface ParseOptions {
   /** Treat the document as HTML (a .html file) whatever its first characters. */

@@ -4,17 +4,8 @@ import { spec } from '../spec/data';
 import type { SectionSpec } from '../spec/schema';
 import { norm, parseNumeral, type Range } from '../text';
 import type { LogicalLine } from '../readers/grid';
+import { canonicalTitles, HEADING, PART_HEADING, sectionOfTitle, SUB_HEADING } from '../format/headings';
 
-const HEADING = /^([一二三四五六七八九十]{1,2}|\d{1,2})\s*([、.．，,:：]|\s)\s*(\S.*)$/;
-
-const canonicalTitles = spec.sections.map((s) => norm(s.title));
-
-/** The spec section a heading title names, if any. */
-export function sectionOfTitle(title: string): SectionSpec | undefined {
-  const n = norm(title).replace(/[。.]+$/, '');
-  if (n.length === 0 || n.length > 40 || n.includes('。')) return undefined;
-  return spec.sections.find((s) => s.keywords.some((group) => group.every((w) => n.includes(w))));
-}
 
 export interface HeadingCandidate {
   line: LogicalLine;
@@ -26,8 +17,6 @@ export interface HeadingCandidate {
   partStyle?: boolean;
 }
 
-/** "第一部分 总体情况", "第三部分：…": the numbering some agencies use. */
-const PART_HEADING = /^第([一二三四五六七八九十]{1,2})部分\s*([、.．，,:：]?)\s*(\S.*)$/;
 /** Emphasis around a heading ("**一、总体情况**"): a bold line in Markdown or a converter's output. */
 const EMPHASIS_OPEN = /^(\*\*|__)(?=\S)/;
 
@@ -94,7 +83,6 @@ function preferExactTitles(candidates: HeadingCandidate[]): HeadingCandidate[] {
   return drop.size ? candidates.filter((h) => !drop.has(h)) : candidates;
 }
 
-const SUB = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.*)$/;
 
 export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[], textLength: number, tableRanges: Range[]): Section[] {
   const sections: Section[] = headings.map((h, i) => {
@@ -123,7 +111,7 @@ export function buildSections(headings: HeadingCandidate[], lines: LogicalLine[]
     if (!section || line.start <= section.headingRange.start || line.tabular) continue;
     if (tableRanges.some((r) => line.start >= r.start && line.start < r.end)) continue;
     const content = line.text.slice(line.contentStart - line.start);
-    const m = SUB.exec(content);
+    const m = SUB_HEADING.exec(content);
     if (!m) continue;
     const rest = (m[2] as string).trim();
     const cut = rest.search(/[：:。；;，,]/);

@@ -6,8 +6,8 @@
 // only where the identities allow exactly one split (flattened.ts), else it reads nothing.
 //
 // Every step is a forward scan over the line: linear whatever the line holds.
-import { sectionOfTitle } from '../parse/sections';
-import { table1LabelTexts } from '../parse/labels';
+import { sectionOfTitle } from '../format/headings';
+import { table1LabelTexts } from '../format/labels';
 
 export interface Glued {
   /** Offsets where a new line starts. */
