@@ -3,13 +3,13 @@
 // 表2: each touched row's 总计 (I3), （七）总计 of each touched column (I2), 四、结转下年度 of each
 // touched column (I1: 一 + 二 − （七）), and those rows' 总计; 表3: each touched group's 总计 (I4).
 // A cell the writer typed is never changed; a total that would come out negative is left alone.
-import type { Cell, ReportModel, TableRow } from './model';
-import { message } from './i18n/catalog';
-import { cellOf, numberOf, outcomeLeafRows, rowsById, table2Applicants, table2FormatOf } from './query';
-import type { Edit, Fix } from './rules/types';
-import { RESULT_PARTS, relationsOf, residual } from './diagnose/relations';
-import { spec } from './spec/data';
-import type { Range } from './text';
+import type { Cell, ReportModel, TableRow } from '../model';
+import { message } from '../i18n/catalog';
+import { cellOf, numberOf, outcomeLeafRows, rowsById, table2Applicants, table2FormatOf } from '../query';
+import type { Edit, Fix } from '../rules/types';
+import { RESULT_PARTS, relationsOf, residual } from './relations';
+import { spec } from '../spec/data';
+import type { Range } from '../text';
 
 const overlaps = (c: Cell, ranges: readonly Range[]) => ranges.some((r) => c.range.start <= r.end && c.range.end >= r.start);
 

@@ -5,7 +5,7 @@
 // determined only when that smallest set is unique.
 import type { Cell, ReportModel, TableId } from '../model';
 import { numberOf } from '../query';
-import { totalsFollowing, type FollowedTotal } from '../follow';
+import { totalsFollowing, type FollowedTotal } from './follow';
 import { failingRelations, relationsOf, residual, type Relation } from './relations';
 
 export interface CellChange {

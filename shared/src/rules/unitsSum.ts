@@ -4,7 +4,7 @@
 // sums. An info with the sums, never an error: not every unit need be in the folder, so a larger
 // parent figure is no finding.
 import { message } from '../i18n/catalog';
-import { reviewFigures } from '../review';
+import { reviewFigures } from '../yearFigures';
 import { norm } from '../text';
 import type { Rule } from './types';
 

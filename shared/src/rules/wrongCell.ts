@@ -6,7 +6,7 @@
 import { message, type Params } from '../i18n/catalog';
 import type { Localized } from '../spec/schema';
 import { locate, typingSlip, type CellChange, type Diagnosis, type Explanation, type TotalsBehind } from '../diagnose/locate';
-import { followFix } from '../follow';
+import { followFix } from '../diagnose/follow';
 import { cellName, relationSides, shortName, type Relation } from '../diagnose/relations';
 import type { ReportModel } from '../model';
 import type { Fix, Related, Rule, RuleFinding } from './types';
