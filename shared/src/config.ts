@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { ReportModel, TableRow } from './model';
 import { rules } from './rules/index';
 import type { Finding } from './rules/types';
-import { spec, table2RowsFor } from './spec/data';
+import { spec, table2RowsFor } from './format/data';
 import { nearest, norm } from './text';
 
 export const CONFIG_FILE = '.gov-report.json';

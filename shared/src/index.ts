@@ -6,9 +6,9 @@ export { check, checkAcrossYears, reportFormat, TimeBudgetExceeded, type CheckOp
 export { applyEdits, fixAll, fixAllChanges, fixAllEdits, safeEdits, type Change, type FixAllOptions, type FixAllResult } from './fix';
 export { rules, ruleById, arithmeticRuleIds } from './rules/index';
 export type { Finding, Fix, Edit, Related, Rule, Severity } from './rules/types';
-export { spec, articleById, table1ItemsFor, table2RowsFor } from './spec/data';
+export { spec, articleById, table1ItemsFor, table2RowsFor } from './format/data';
 // Types only: the zod schemas stay out of the editor bundles (the spec test imports them).
-export type { ArticleSpec, Basis, ColumnKind, ColumnSpec, FormatSpec, FormatVersion, IdentitySpec, Localized, RowSpec, SectionSpec, Table1ItemSpec, TableSpec } from './spec/schema';
+export type { ArticleSpec, Basis, ColumnKind, ColumnSpec, FormatSpec, FormatVersion, IdentitySpec, Localized, RowSpec, SectionSpec, Table1ItemSpec, TableSpec } from './format/schema';
 export { catalog, englishPlurals, message, pick, type Lang, type MessageId, type Params } from './i18n/catalog';
 export * as query from './query';
 export { summarize, cellsExpected, type DocumentSummary, type FindingSummary } from './summary';

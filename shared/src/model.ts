@@ -1,6 +1,6 @@
 // The ReportModel: everything the rules, the outline, hovers, fixes and the CLI know about a
 // document. It is a plain data structure produced once per document version by parse().
-import type { FormatVersion, Localized } from './spec/schema';
+import type { FormatVersion, Localized } from './format/schema';
 import type { LineIndex, Range } from './text';
 
 import type { Layout } from './readers/grid';

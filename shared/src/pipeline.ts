@@ -2,7 +2,7 @@
 // reader finds the sections in its lines, the interpreter reads the tables from its rows; then
 // the format version is decided from the evidence and the cells are mapped to columns.
 import type { Evidence, Layout, ReportModel, Table } from './model';
-import type { FormatVersion } from './spec/schema';
+import type { FormatVersion } from './format/schema';
 import { LineIndex, norm, segment } from './text';
 import type { GridCell } from './readers/grid';
 import { readText } from './readers/text/index';

@@ -7,7 +7,7 @@ import type { Cell, ReportModel, Table, TableRow } from './model';
 import { columnLabel, formatOf, rowLabel } from './query';
 import type { GridRow } from './readers/grid';
 import { readText } from './readers/text/index';
-import { spec } from './spec/data';
+import { spec } from './format/data';
 
 type Lang = 'zh-CN' | 'en';
 

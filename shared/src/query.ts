@@ -3,9 +3,9 @@
 import type { Cell, ReportModel, Table, TableId, TableRow } from './model';
 import type { Range } from './text';
 import { message, type MessageId } from './i18n/catalog';
-import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
+import { spec, table1ItemsFor, table2RowsFor } from './format/data';
 import type { Fix } from './rules/types';
-import type { ColumnSpec, FormatVersion, Localized, RowSpec } from './spec/schema';
+import type { ColumnSpec, FormatVersion, Localized, RowSpec } from './format/schema';
 
 export function formatOf(model: ReportModel): FormatVersion {
   return model.formatVersion ?? '2021';

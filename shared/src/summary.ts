@@ -3,7 +3,7 @@ import type { Lang } from './i18n/catalog';
 import type { ReportModel, TableId } from './model';
 import { rowsById } from './query';
 import type { Finding } from './rules/types';
-import { spec, table1ItemsFor, table2RowsFor } from './spec/data';
+import { spec, table1ItemsFor, table2RowsFor } from './format/data';
 import type { SourceLocation } from './readers/source';
 
 export interface FindingSummary {

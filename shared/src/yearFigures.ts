@@ -4,7 +4,7 @@
 // glued text) is null: never estimated.
 import type { ReportModel } from './model';
 import { cellOf, formatOf, numberOf, rowsById } from './query';
-import { table2RowsFor } from './spec/data';
+import { table2RowsFor } from './format/data';
 
 export interface ReviewFigures {
   /** 表2 一、本年新收 (总计). */

@@ -8,7 +8,7 @@ import { message } from '../i18n/catalog';
 import { cellOf, numberOf, outcomeLeafRows, rowsById, table2Applicants, table2FormatOf } from '../query';
 import type { Edit, Fix } from '../rules/types';
 import { RESULT_PARTS, relationsOf, residual } from './relations';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import type { Range } from '../text';
 
 const overlaps = (c: Cell, ranges: readonly Range[]) => ranges.some((r) => c.range.start <= r.end && c.range.end >= r.start);

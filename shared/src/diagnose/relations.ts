@@ -3,8 +3,8 @@
 // (locate.ts) reads them together to name the cell that breaks them. Both see the same relations.
 import type { Cell, ReportModel, TableId } from '../model';
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
-import type { FormatVersion, Localized } from '../spec/schema';
+import { spec } from '../format/data';
+import type { FormatVersion, Localized } from '../format/schema';
 import { cellOf, columnLabel, formatOf, table2FormatOf, numberOf, outcomeLeafRows, rowLabel, rowsById, table2Applicants } from '../query';
 
 export type IdentityId = 'I1' | 'I2' | 'I3' | 'I4';

@@ -1,7 +1,7 @@
 // The report's headings as the format names them: the six sections by their titles and the
 // keywords a variant title keeps, and how a heading is numbered (一、, 第一部分, （一）).
-import { spec } from '../spec/data';
-import type { SectionSpec } from '../spec/schema';
+import { spec } from './data';
+import type { SectionSpec } from './schema';
 import { norm } from '../text';
 
 /** "一、总体情况", "2、主动公开政府信息情况", "三 收到和处理…": numeral, separator, title. */

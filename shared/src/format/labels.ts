@@ -1,7 +1,7 @@
 // Label recognition: which spec row, column or item a piece of text names. Label-driven, never
 // position-driven, and tolerant of the variants of docs/format.md §4 (brackets, numbering, spaces).
-import { spec } from '../spec/data';
-import type { RowSpec } from '../spec/schema';
+import { spec } from './data';
+import type { RowSpec } from './schema';
 import { norm, parseNumeral, remembered, segment, stripNumbering } from '../text';
 
 interface KeyedRow {

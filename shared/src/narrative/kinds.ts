@@ -5,8 +5,8 @@
 import { message, type MessageId } from '../i18n/catalog';
 import type { ReportModel, TableRow } from '../model';
 import { cellOf, columnLabel, numberOf, rowLabel, rowsById, table2FormatOf } from '../query';
-import { spec, table2RowsFor } from '../spec/data';
-import type { Localized } from '../spec/schema';
+import { spec, table2RowsFor } from '../format/data';
+import type { Localized } from '../format/schema';
 
 export interface Reading {
   value: number;

@@ -4,8 +4,8 @@
 // becomes a value with its unit kept apart, header words are matched to columns, and a run of
 // glued digits is split only where the identities leave one reading.
 import type { Cell, CellValue, FlattenedInfo, HeaderCell, NumberNote, Table, Table1Item, TableId, TableRow } from '../model';
-import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
-import type { ColumnKind, ColumnSpec, FormatVersion } from '../spec/schema';
+import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
+import type { ColumnKind, ColumnSpec, FormatVersion } from '../format/schema';
 import { closest, norm, normWithMap, segment } from '../text';
 import { splitFlattened } from './flattened';
 import type { GridCell } from '../readers/grid';

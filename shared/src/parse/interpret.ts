@@ -24,8 +24,8 @@
 import type { Layout, Table, TableId } from '../model';
 import type { GridCell, GridRow } from '../readers/grid';
 import { NUMBERED_LABEL } from '../format/patterns';
-import { spec, table1ItemsFor, table2RowsFor } from '../spec/data';
-import type { FormatVersion } from '../spec/schema';
+import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
+import type { FormatVersion } from '../format/schema';
 import { closest, norm, segment, stripNumbering, type Range } from '../text';
 import {
   HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,

@@ -1,7 +1,7 @@
 // Section headings (一 … 六), sub-headings （一）…, and the title block before section 一.
 import type { Section, SubHeading } from '../model';
-import { spec } from '../spec/data';
-import type { SectionSpec } from '../spec/schema';
+import { spec } from '../format/data';
+import type { SectionSpec } from '../format/schema';
 import { norm, parseNumeral, type Range } from '../text';
 import type { LogicalLine } from '../readers/grid';
 import { canonicalTitles, HEADING, PART_HEADING, sectionOfTitle, SUB_HEADING } from '../format/headings';

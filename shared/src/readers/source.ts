@@ -1,7 +1,7 @@
 // Reports read from a file format that is not text (Word, PDF): the report rebuilt as text for the
 // one engine, and a map from a place in that text back to the place in the source file.
 import { message } from '../i18n/catalog';
-import type { Localized } from '../spec/schema';
+import type { Localized } from '../format/schema';
 
 export type SourceLocation =
   | { kind: 'docx'; paragraph: number }

@@ -9,7 +9,7 @@ import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row,
 import { isValueText } from './grid';
 import { LABEL_NUMBERING_ONLY } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 
 /** A line this long that holds a section heading (or the 表2 corner note) lost its breaks. */
 const LONG_LINE = 100;

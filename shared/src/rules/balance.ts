@@ -1,6 +1,6 @@
 // I1: each column of 表2: 一 + 二 = （七）总计 + 四 (the corner note's relation).
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import type { Cell } from '../model';
 import { cellOf, columnLabel, formatOf, isFillable, numberOf, rowLabel, rowsById, setCellFix } from '../query';
 import type { Rule, RuleFinding } from './types';

@@ -2,7 +2,7 @@
 import { message } from '../i18n/catalog';
 import type { Cell, ReportModel, Table, TableRow } from '../model';
 import { allCells, columnLabel, figuresApart, formatOf, tableNames, tablesScrambled } from '../query';
-import type { Localized } from '../spec/schema';
+import type { Localized } from '../format/schema';
 import type { Fix, Rule, RuleFinding } from './types';
 import { isTotalCell, names } from './cellsShared';
 

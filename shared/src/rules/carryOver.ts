@@ -1,6 +1,6 @@
 // Rule `carry-over` (I5): this year's 二、上年结转 = last year's 四、结转下年度继续办理.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { cellOf, columnLabel, formatOf, numberOf, rowsById } from '../query';
 import type { Rule, RuleFinding } from './types';
 

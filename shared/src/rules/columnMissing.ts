@@ -1,7 +1,7 @@
 // Rule `column-missing`: see docs/rules/column-missing.md.
 import { message } from '../i18n/catalog';
 import type { Table } from '../model';
-import { spec, table1ItemsFor } from '../spec/data';
+import { spec, table1ItemsFor } from '../format/data';
 import { norm } from '../text';
 import { formatOf, rowsComplete, tablesScrambled } from '../query';
 import type { Rule, RuleFinding } from './types';

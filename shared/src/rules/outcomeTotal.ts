@@ -1,6 +1,6 @@
 // I2: each column of 表2: （七）总计 = （一）+（二）+ every sub-row of （三）–（六）.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { table2FormatOf, cellOf, columnLabel, formatOf, isFillable, nothingWritten, numberOf, outcomeLeafRows, rowLabel, rowsById, totalFix } from '../query';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,6 +1,6 @@
 // Rule `outdated-format`: see docs/rules/outdated-format.md.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import type { Rule } from './types';
 
 export const outdatedFormat: Rule = {

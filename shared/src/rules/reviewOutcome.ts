@@ -2,7 +2,7 @@
 // corrected or is pending; "未被纠错" while one was corrected). An exact contradiction: an error.
 import { message } from '../i18n/catalog';
 import { narrativeSentences, OTHER_SCOPE } from '../narrative/sentences';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { cellOf, numberOf } from '../query';
 import type { Rule, RuleFinding } from './types';
 

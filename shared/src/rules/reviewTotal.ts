@@ -1,6 +1,6 @@
 // I4: each group of 表3: 总计 = 维持 + 纠正 + 其他 + 尚未审结.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { cellOf, formatOf, formula, isFillable, nothingWritten, numberOf, columnLabel, totalFix } from '../query';
 import type { Rule, RuleFinding } from './types';
 

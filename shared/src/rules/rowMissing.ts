@@ -3,8 +3,8 @@
 // item once per row; each with a quick fix that inserts the rows in the document's layout.
 import { message } from '../i18n/catalog';
 import type { ReportModel, Table } from '../model';
-import { table1ItemsFor, table2RowsFor } from '../spec/data';
-import type { RowSpec } from '../spec/schema';
+import { table1ItemsFor, table2RowsFor } from '../format/data';
+import type { RowSpec } from '../format/schema';
 import { chineseNumeral } from '../text';
 import { insertItemRowEdits, insertRowEdits, lineStartAt } from './insertions';
 import { formatOf, table2FormatOf, tablesScrambled } from '../query';

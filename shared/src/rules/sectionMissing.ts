@@ -1,7 +1,7 @@
 // Rule `section-missing`: see docs/rules/section-missing.md. Several missing sections are one
 // finding ("缺少第二至六部分") at the title, so a report being started is not buried in errors.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { insertSectionEdits, numeralList } from './insertions';
 import type { Rule, RuleFinding } from './types';
 import { params, lastLine } from './sectionsShared';

@@ -1,6 +1,6 @@
 // Helpers shared by several rules (one rule per file; see index.ts).
 import type { ReportModel } from '../model';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 
 export const specOf = (n: number) => spec.sections.find((s) => s.number === n) ?? (spec.sections[0] as (typeof spec.sections)[number]);
 

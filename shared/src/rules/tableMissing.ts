@@ -1,6 +1,6 @@
 // Rule `table-missing`: see docs/rules/table-missing.md. Several missing tables are one finding.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import type { Rule } from './types';
 
 export const tableMissing: Rule = {

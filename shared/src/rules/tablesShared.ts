@@ -1,6 +1,6 @@
 // Helpers shared by several rules (one rule per file; see index.ts).
 import type { Table } from '../model';
-import { table2RowsFor } from '../spec/data';
+import { table2RowsFor } from '../format/data';
 
 /** Where a missing 表2 row should be: the label of the row after it, or the table's end. */
 

@@ -1,7 +1,7 @@
 // What a rule is and what it returns. A rule reads the model and nothing else.
 import type { MessageId } from '../i18n/catalog';
 import type { ReportModel } from '../model';
-import type { FormatVersion, Localized } from '../spec/schema';
+import type { FormatVersion, Localized } from '../format/schema';
 import type { Range } from '../text';
 
 export type Severity = 'error' | 'warning' | 'info';

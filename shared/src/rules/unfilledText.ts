@@ -3,8 +3,8 @@
 // Each placeholder is said once, where it stands, as an info (the tables' blanks are blank-value's).
 import { message } from '../i18n/catalog';
 import type { Section } from '../model';
-import { spec } from '../spec/data';
-import type { Localized } from '../spec/schema';
+import { spec } from '../format/data';
+import type { Localized } from '../format/schema';
 import type { Range } from '../text';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,6 +1,6 @@
 // Rule `unknown-header`: see docs/rules/unknown-header.md.
 import { message } from '../i18n/catalog';
-import { spec } from '../spec/data';
+import { spec } from '../format/data';
 import { rowsComplete, tablesScrambled } from '../query';
 import { norm } from '../text';
 import type { Rule, RuleFinding } from './types';

@@ -4,7 +4,7 @@
 // several changes are equally small, they are offered for the user to choose and nothing is
 // applied by fix-all.
 import { message, type Params } from '../i18n/catalog';
-import type { Localized } from '../spec/schema';
+import type { Localized } from '../format/schema';
 import { locate, typingSlip, type CellChange, type Diagnosis, type Explanation, type TotalsBehind } from '../diagnose/locate';
 import { followFix } from '../diagnose/follow';
 import { cellName, relationSides, shortName, type Relation } from '../diagnose/relations';
