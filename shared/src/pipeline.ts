@@ -6,6 +6,7 @@ import type { FormatVersion } from './format/schema';
 import { LineIndex, norm, segment } from './text';
 import type { GridCell } from './readers/grid';
 import { readText } from './readers/text/index';
+import { joinWrappedLabels } from './readers/wrappedLabels';
 import { isCornerNote, table1HeaderVocabulary } from './format/labels';
 import { buildSections, findHeadings, findTitle } from './parse/sections';
 import { buildTables } from './parse/columns';
@@ -36,7 +37,9 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   const headingStarts = new Set<number>();
   // A heading line yields one cell that starts at its content.
   for (const h of headings) headingStarts.add(h.line.contentStart);
-  const raw = interpret(grid.rows, headingStarts);
+  // The reader's own pass once the headings are known: PDF-text labels wrapped over lines.
+  const reach = joinWrappedLabels(grid.rows, headingStarts);
+  const raw = interpret(grid.rows, headingStarts, reach);
 
   const { format, evidence } = detectFormat(raw, text);
   const tables = buildTables(raw, format ?? '2021', (o) => lines.positionAt(o));

@@ -172,3 +172,14 @@ export function isTable2Header(text: string): boolean {
   if (n.length === 0 || n.length > 200) return false;
   return segment(n, TABLE2_WORDS).every((s) => s.word !== undefined);
 }
+
+/** Sentence punctuation outside brackets (a row label has its commas inside them). */
+export function isSentence(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === '，' || ch === '。' || ch === '；')) return true;
+  }
+  return false;
+}

@@ -17,7 +17,7 @@
 //   5. 第二十条 item markers and 表1 header rows;
 //   6. 表2's corner note and header words;
 //   7. a label with its digits glued to it (crawler text);
-//   8. PDF text labels wrapped over lines (wrappedLabel, labelBelow);
+//   8. (PDF-text labels wrapped over lines are joined by the reader: readers/wrappedLabels.ts);
 //   9. a 表2 or 表1 row label; 表3's header;
 //  10. repairs, each reported later: a label broken over two cells, the rest of a label, a
 //      numbered sub-row with a typo, an unknown label (its values swallowed, not given to another).
@@ -28,7 +28,7 @@ import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
 import type { FormatVersion } from '../format/schema';
 import { closest, norm, segment, stripNumbering, type Range } from '../text';
 import {
-  HEADER_JOINERS, isCornerNote, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
+  HEADER_JOINERS, isCornerNote, isSentence, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
   table1LabelTexts, table2LabelTexts, TABLE3_WORDS,
 } from '../format/labels';
 
@@ -71,9 +71,10 @@ export interface RawTable {
 
 export type RawTables = Partial<Record<TableId, RawTable>>;
 
-/** Reads the tables of a grid. `headingStarts` are the offsets of section headings. */
-export function interpret(rows: readonly GridRow[], headingStarts: ReadonlySet<number>): RawTables {
-  return new Interpreter(rows, headingStarts).read();
+/** Reads the tables of a grid. `headingStarts` are the offsets of section headings; `reach`,
+ *  where the text of a label cell the reader joined ends when past its range. */
+export function interpret(rows: readonly GridRow[], headingStarts: ReadonlySet<number>, reach: ReadonlyMap<GridCell, number> = new Map()): RawTables {
+  return new Interpreter(rows, headingStarts, reach).read();
 }
 
 type Mode = 'none' | 't1' | 't2head' | 't2body' | 't3head' | 't3data';
@@ -91,10 +92,10 @@ class Interpreter {
   /** The grid row of 表1's header being read. */
   private t1HeaderRow = -1;
   private t3Row: RawRow | undefined;
-  /** Cells already read as part of a label that wrapped onto the rows below. */
+  /** Cells already read as the rest of a label broken over two cells (10a). */
   private readonly consumed = new Set<GridCell>();
 
-  constructor(private readonly rows: readonly GridRow[], private readonly headingStarts: ReadonlySet<number>) {}
+  constructor(private readonly rows: readonly GridRow[], private readonly headingStarts: ReadonlySet<number>, private readonly reach: ReadonlyMap<GridCell, number>) {}
 
   read(): RawTables {
     for (let r = 0; r < this.rows.length; r++) {
@@ -131,7 +132,8 @@ class Interpreter {
 
   private touch(id: TableId, cell: GridCell): void {
     const t = this.tables[id];
-    if (t && cell.end > t.end) t.end = cell.end;
+    const end = this.reach.size > 0 ? Math.max(cell.end, this.reach.get(cell) ?? 0) : cell.end;
+    if (t && end > t.end) t.end = end;
   }
 
   private tableOfMode(): TableId | undefined {
@@ -191,7 +193,7 @@ class Interpreter {
     if (t.kind !== 'text') return this.figuresWithoutLabel(cells, c);
     if (this.mode === 't3data') this.mode = 'none';
     this.current = undefined;
-    return this.table1Marker(cells, c) ?? this.table2Header(cells, c) ?? this.gluedLabel(cells, c) ?? this.pdfTextLabel(cells, c) ?? this.rowLabel(cells, c) ?? this.repairs(cells, c);
+    return this.table1Marker(cells, c) ?? this.table2Header(cells, c) ?? this.gluedLabel(cells, c) ?? this.rowLabel(cells, c) ?? this.repairs(cells, c);
   }
 
   /** 4. Figures with no label before them in their grid row. */
@@ -336,20 +338,14 @@ class Interpreter {
     return undefined;
   }
 
-  /** 7. Values run into the label (a web copy): "一、本年新收政府信息公开申请数量713000074". */
+  /** 7. A label with its digits run into it (a web copy: "一、本年新收政府信息公开申请数量713000074"),
+   *  which the reader wrote as the label and one glued value cell (readers/gluedLabels.ts). */
   private gluedLabel(cells: readonly GridCell[], c: number): number | undefined {
     const t = cells[c] as GridCell;
-    const text = t.text;
-    const last = text.charCodeAt(text.length - 1);
-    const glued = text.length <= 200 && last >= 48 && last <= 57 ? /^(.*?[^\d\s])\s*(\d{2,})$/.exec(text) : null;
-    if (!glued) return undefined;
-    const label = glued[1] as string;
-    // A sentence that ends in a figure ("…已办理答复3050件，结转下年度继续办理103") is narrative;
-    // a numbered label is a row even with a comma in it ("（二）部分公开区分处理的，只计这一情形…",
-    // "1.申请人无正当理由逾期不补正，行政机关不再处理…", as crawlers and writers spell them).
-    if (isSentence(label) && stripNumbering(norm(label)).numbering.length === 0) return undefined;
-    const r1 = this.mode === 't1' && this.item ? matchTable1Row(label) : undefined;
-    const r2 = r1 ? undefined : matchTable2Row(label, { inBody: true });
+    const digits = cells[c + 1];
+    if (t.shape !== 'glued' || digits?.shape !== 'glued' || digits.kind !== 'value') return undefined;
+    const r1 = this.mode === 't1' && this.item ? matchTable1Row(t.text) : undefined;
+    const r2 = r1 ? undefined : matchTable2Row(t.text, { inBody: true });
     const tid: TableId = r1 ? 'table1' : 'table2';
     if (r2) {
       this.open('table2', t);
@@ -357,62 +353,12 @@ class Interpreter {
     }
     const rid = r2?.id ?? r1?.id;
     if (!rid) return undefined;
-    const digitsStart = t.start + text.lastIndexOf(glued[2] as string);
-    const row = newRow(rid, label, { start: t.start, end: t.start + label.length }, t);
-    row.layout = 'flattened';
-    row.slots.push({ ...t, text: glued[2] as string, start: digitsStart, end: t.end, layout: 'flattened', shape: 'glued', kind: 'value', sep: ' ', inferred: true });
-    row.anchor = { end: t.end, sep: ' ' };
+    const row = newRow(rid, t.text, { start: t.start, end: t.end }, t);
+    row.slots.push(digits);
+    row.anchor = { end: digits.end, sep: digits.sep };
     this.addRow(tid, row);
-    this.touch(tid, t);
-    return c;
-  }
-
-  /** 8. PDF text labels wrapped over several lines (the label's first line ends its grid row, or
-   *  carries its figures). */
-  private pdfTextLabel(cells: readonly GridCell[], c: number): number | undefined {
-    const t = cells[c] as GridCell;
-    // A label wrapped over up to four lines, its figures on one of them, perhaps with a piece
-    // of a vertical group label between ("1、申请人无正当理由逾期不补" / "正、…其政府信 67 3 …" /
-    // "息公开申请"; "（六）其" / "2、…通知要" / "他处理" / "求缴纳…不再处理 6 …").
-    if (this.mode === 't2body' && t.shape === 'spaced' && c === cells.length - 1) {
-      const wrapped = wrappedLabel(this.rows, t, this.headingStarts);
-      if (wrapped) {
-        const row = newRow(wrapped.rowId, wrapped.label, { start: t.start, end: wrapped.end }, t);
-        row.row = -1;
-        row.slots.push(...wrapped.values);
-        const lastValue = wrapped.values[wrapped.values.length - 1] as GridCell;
-        row.anchor = { end: lastValue.end, sep: lastValue.sep };
-        this.tables.table2?.rows.push(row);
-        for (const k of wrapped.consumed) {
-          this.consumed.add(k);
-          this.touch('table2', k);
-        }
-        return c;
-      }
-    }
-    // Narrow label cells: the label's first line with the figures, the rest of it on the
-    // lines below, beside the pieces of a group label (pdftotext -layout: "（三）  1.属于  3 …" /
-    // "不予公  国家秘" / "开    密"). Read whole, the label names its row.
-    if ((this.mode === 't2body' || (this.mode === 't1' && this.item)) && t.shape === 'spaced' && cells[c + 1]?.kind === 'value') {
-      const rest = labelBelow(this.rows, t.row, this.headingStarts);
-      if (rest) {
-        const own = lastPiece(t.text);
-        const whole = own + rest.label;
-        const inTable2 = this.mode === 't2body';
-        const r = inTable2 ? matchTable2Row(whole, { inBody: true }) : matchTable1Row(whole);
-        const alone = inTable2 ? matchTable2Row(t.text, { inBody: true }) : matchTable1Row(t.text);
-        if (r && (!alone || alone.id !== r.id || norm(whole).length > norm(own).length)) {
-          this.current = newRow(r.id, whole, { start: t.start, end: t.end }, t);
-          this.addRow(inTable2 ? 'table2' : 'table1', this.current);
-          for (const k of rest.consumed) {
-            this.consumed.add(k);
-            this.touch(inTable2 ? 'table2' : 'table1', k);
-          }
-          return c;
-        }
-      }
-    }
-    return undefined;
+    this.touch(tid, digits);
+    return c + 1;
   }
 
   /** 9. A label of 表2 or 表1 as written, or 表3's header. */
@@ -560,17 +506,6 @@ function countFrom(cells: readonly GridCell[], c: number, test: (t: GridCell) =>
   return n;
 }
 
-/** Sentence punctuation outside brackets (a row label has its commas inside them). */
-function isSentence(text: string): boolean {
-  let depth = 0;
-  for (const ch of text) {
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '，' || ch === '。' || ch === '；')) return true;
-  }
-  return false;
-}
-
 /**
  * 表2 rows of figures whose labels a converter cut off: between two rows read by their labels,
  * the rows the format puts there and the document has no figures for are filled, in order, from
@@ -610,105 +545,6 @@ export function placeOrphans(t: RawTable, format: FormatVersion): void {
     t.orphans = t.orphans.filter((o) => !orphans.includes(o));
   }
   if (inserts.size > 0) t.rows = t.rows.flatMap((r, k) => [...(inserts.get(k) ?? []), r]);
-}
-
-interface Piece {
-  /** The label's text on this line (absent for a line of figures alone). */
-  text?: GridCell;
-  values: GridCell[];
-}
-
-/**
- * A 表2 label of PDF text wrapped over several lines, starting at the cell `first` (the last of
- * its grid row): the rows that follow (each a line, perhaps ending in figures) are tried in
- * order, any short one skipped (a piece of a vertical group label between them), and the reading
- * is kept only when the joined words name one row and exactly one line of figures belongs to it.
- */
-function wrappedLabel(rows: readonly GridRow[], first: GridCell, headingStarts: ReadonlySet<number>): { rowId: string; label: string; end: number; values: GridCell[]; consumed: GridCell[] } | undefined {
-  // A wrapped label starts with its number; the next numbered text starts the next label.
-  if (norm(first.text).length > 40 || !NUMBERED_LABEL.test(first.text.trim())) return undefined;
-  const pieces: Piece[] = [];
-  for (let r = first.row + 1; r < rows.length && pieces.length < 4; r++) {
-    const cells = (rows[r] as GridRow).cells;
-    const u = cells[0] as GridCell;
-    if (headingStarts.has(u.start) || u.shape !== 'spaced') break;
-    if (u.kind === 'text' && (norm(u.text).length > 40 || NUMBERED_LABEL.test(u.text.trim()))) break;
-    const from = u.kind === 'text' ? 1 : 0;
-    let k = from;
-    while (k < cells.length && (cells[k] as GridCell).kind !== 'text') k++;
-    // Text after the figures: no line of a wrapped label.
-    if (k < cells.length) break;
-    const values = cells.slice(from);
-    // A figure alone is no 表2 row (a converter's displaced figure).
-    if (values.filter((v) => v.kind === 'value').length === 1) break;
-    pieces.push(u.kind === 'text' ? { text: u, values } : { values });
-  }
-  let best: { mask: number; rowId: string; label: string; score: number } | undefined;
-  let ties = 0;
-  for (let mask = 1; mask < 1 << pieces.length; mask++) {
-    let label = first.text;
-    let valueLines = 0;
-    let last = -1;
-    let ok = true;
-    pieces.forEach((p, k) => {
-      if (!(mask & (1 << k))) return;
-      last = k;
-      if (p.text) label += p.text.text;
-      if (p.values.length > 0) valueLines++;
-    });
-    // A skipped piece is a short fragment without figures; the last piece taken ends the label.
-    pieces.forEach((p, k) => {
-      if (mask & (1 << k) || k > last) return;
-      if (p.values.length > 0 || !p.text || norm(p.text.text).length > 6) ok = false;
-    });
-    if (!ok || valueLines !== 1 || norm(label).length > 80) continue;
-    const row = matchTable2Row(label, { inBody: true });
-    if (!row) continue;
-    const score = last * 8 + popcount(mask);
-    if (best && best.rowId !== row.id) ties++;
-    if (!best || score > best.score) best = { mask, rowId: row.id, label, score };
-  }
-  if (!best || ties > 0) return undefined;
-  const taken = pieces.filter((_, k) => best!.mask & (1 << k));
-  const valuesPiece = taken.find((p) => p.values.length > 0) as Piece;
-  const consumed = taken.flatMap((p) => [...(p.text ? [p.text] : []), ...p.values]);
-  const lastTaken = taken[taken.length - 1] as Piece;
-  const endCell = lastTaken.text ?? (lastTaken.values[lastTaken.values.length - 1] as GridCell);
-  return { rowId: best.rowId, label: best.label, end: endCell.end, values: valuesPiece.values, consumed };
-}
-
-
-/** The last of the pieces a PDF text line has apart by spaces (a row's own label after its group's). */
-function lastPiece(text: string): string {
-  const k = text.search(/\S+$/);
-  return k < 0 ? text : text.slice(k);
-}
-
-/**
- * The rest of a PDF text label written under its first line (grid row `r`, a label with its
- * figures): the text-only rows that follow, up to the next row with figures or the next numbered
- * piece, each giving its last piece (an earlier one is the group label's, in the column before).
- * Undefined when nothing follows.
- */
-function labelBelow(rows: readonly GridRow[], r: number, headingStarts: ReadonlySet<number>): { label: string; consumed: GridCell[] } | undefined {
-  let label = '';
-  const consumed: GridCell[] = [];
-  for (let j = r + 1; j < rows.length && consumed.length < 8; j++) {
-    const cells = (rows[j] as GridRow).cells;
-    const u = cells[0] as GridCell;
-    if (u.shape !== 'spaced' || u.kind !== 'text' || headingStarts.has(u.start) || cells.length > 1) break;
-    const pieces = u.text.split(/\s+/);
-    if (pieces.length > 3 || pieces.some((p) => p.length > 8 || NUMBERED_LABEL.test(p))) break;
-    label += pieces[pieces.length - 1] as string;
-    consumed.push(u);
-  }
-  return consumed.length ? { label, consumed } : undefined;
-}
-
-function popcount(n: number): number {
-  let c = 0;
-  for (let m = n; m; m &= m - 1) c++;
-  return c;
 }
 
 const GENERIC_HEADER = /^(?:类别|项目|序号|名称|数量|[(（]?数据项目[)）]?|数据\d+|列\d+)$/;

@@ -13,6 +13,7 @@ import { isPipeRow, readPipeRow } from './pipes';
 import { isEmptyLine, isTabLine, readTabLine } from './tabs';
 import { isLoneValue, isWrappedCell, readLoneValue, readWrappedCell } from './cellPerLine';
 import { readSpacedLine } from './spaced';
+import { splitGluedLabels } from '../gluedLabels';
 import { endBlock, type TextLine, type TextRead } from './read';
 
 export function readText(text: string, hint?: { html?: boolean }): Grid {
@@ -23,6 +24,7 @@ export function readText(text: string, hint?: { html?: boolean }): Grid {
   const flow: Reflow = htmlDoc ? { breaks: [], lost: [] } : reflow(text);
   if (htmlDoc) readHtmlDocument(r, tables);
   else readLines(r, tables, flow);
+  splitGluedLabels(r.grid.rows);
   return { rows: r.grid.rows, lines: r.lines, layouts: r.layouts, inferredSpans: flow.lost, ...(flow.first ? { lostBreaks: flow.first } : {}) };
 }
 
