@@ -1,42 +1,166 @@
 // The VS Code client: starts the language server over IPC for report documents, claims untitled and
-// plain-text reports by their content, shows the status bar, and registers the commands.
-// Everything about reports themselves lives in the server and the core.
+// plain-text reports by their content, shows the status bar, and registers the commands (one table,
+// COMMANDS, of named handlers). Everything about reports themselves lives in the server and the core.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   commands, env, languages, Position, ProgressLocation, Range, StatusBarAlignment, TabInputCustom, TabInputText, TabInputWebview, TextEditorRevealType, UIKind, Uri, ViewColumn, window, workspace, WorkspaceEdit,
-  type ExtensionContext, type StatusBarItem, type TextDocument, type TextEditor, type WebviewPanel,
+  type Disposable, type ExtensionContext, type StatusBarItem, type TabChangeEvent, type TextDocument, type TextEditor, type WebviewPanel,
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Only what the client needs of the core (the parser and the rules stay in the server).
 import { recognizeReport } from '../../shared/src/recognize';
 import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
+import {
+  CHECK_FILES_REQUEST, CONFIRM_COMMAND, CONVERT_REQUEST, DISMISS_COMMAND, REBUILD_REQUEST, REBUILT_SCHEME, SET_CHOICE_NOTIFICATION, STATUS_NOTIFICATION,
+  type CheckFilesResult, type Choice, type InitializationOptions, type ReviewCommandArguments, type StatusParams,
+} from '../../shared/src/protocol';
 import { BATCH, REPORT_FILES, showOverview, whenTrusted } from './overview';
+import { notify, request } from './requests';
+import { recordDecision } from './review';
 import { t } from './strings';
 
 let client: LanguageClient | undefined;
+/** The extension's context, from activate on. */
+let extension: ExtensionContext | undefined;
 const LANGUAGE = 'gov-report';
 /** The scheme of a report rebuilt from a PDF or .docx: the original's URI in the query. */
-const REBUILT = 'gov-report-rebuilt';
-
-interface Status {
-  uri: string;
-  decision: string;
-  active: boolean;
-  format?: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-  detail: string;
-}
+const REBUILT = REBUILT_SCHEME;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  extension = context;
+  client = new LanguageClient('gov-report', 'gov-report', serverOptions(context), clientOptions(context));
+  loadChoices(context);
+  context.subscriptions.push(
+    ...rulePageHandlers(context),
+    ...claimHandlers(),
+    ...statusBarItems(),
+    ...pdfWordHandlers(),
+    ...Object.entries(COMMANDS).map(([id, handler]) => commands.registerCommand(id, handler)),
+  );
+  for (const doc of workspace.textDocuments) claim(doc);
+
+  await client.start();
+  client.onNotification(STATUS_NOTIFICATION, onStatus);
+  for (const [uri, choice] of choices) await notify(client, SET_CHOICE_NOTIFICATION, { uri, choice });
+  // The workspace scope: every report keeps its problems, open or not.
+  // Not in Restricted Mode: a workspace's own settings must not make the extension read its files.
+  const scoped = () => workspace.isTrusted && workspace.getConfiguration('gov-report').get<string>('scope') === 'workspace';
+  if (scoped()) void checkWorkspace(true);
+  context.subscriptions.push(workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('gov-report.scope') && scoped()) void checkWorkspace(true);
+  }), workspace.onDidGrantWorkspaceTrust(() => {
+    if (scoped()) void checkWorkspace(true);
+  }));
+}
+
+// ------------------------------------------------------------------ the commands
+/** A command's handler (each takes its own arguments). */
+type Handler = (...args: any[]) => unknown;
+
+/** Every command of the extension (package.json contributes those of the palette and menus), by id. */
+const COMMANDS: Record<string, Handler> = {
+  'gov-report.showRule': showRule,
+  'gov-report.fixAll': fixAll,
+  'gov-report.restartServer': restartServer,
+  'gov-report.showOutput': showOutput,
+  'gov-report.checkThisFile': checkThisFile,
+  'gov-report.ignoreThisFile': ignoreThisFile,
+  'gov-report.checkWorkspace': checkWorkspaceWhenTrusted,
+  'gov-report.overview': overview,
+  'gov-report.checkPdfOrWord': checkPdfOrWordCommand,
+  'gov-report.saveRebuilt': saveRebuilt,
+  'gov-report.openOriginal': openOriginal,
+  'gov-report.openAt': openAtCommand,
+  'gov-report.newReport': newReport,
+  'gov-report.statusOf': statusOf,
+  // The quick actions on a problem (and the overview's list of a report's problems): a reviewer's
+  // decision, into the folder's review record.
+  [CONFIRM_COMMAND]: confirmFinding,
+  [DISMISS_COMMAND]: dismissFinding,
+};
+
+async function fixAll(): Promise<void> {
+  if (!window.activeTextEditor) return;
+  await commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.gov-report', apply: 'first' });
+}
+
+async function restartServer(): Promise<void> {
+  await client?.restart();
+}
+
+function showOutput(): void {
+  client?.outputChannel.show(true);
+}
+
+async function checkThisFile(): Promise<void> {
+  const doc = window.activeTextEditor?.document;
+  if (!doc) return;
+  declined.delete(doc.uri.toString());
+  await setChoice(doc, 'check');
+  void window.setStatusBarMessage(t('checkedNow'), 3000);
+}
+
+async function ignoreThisFile(): Promise<void> {
+  const doc = window.activeTextEditor?.document;
+  if (!doc) return;
+  await setChoice(doc, 'ignore');
+  void window.setStatusBarMessage(t('ignoredNow'), 3000);
+}
+
+function checkWorkspaceWhenTrusted(): Promise<CheckFilesResult | undefined> {
+  return whenTrusted(() => checkWorkspace());
+}
+
+/** 年度报告总览 of the workspace, or of a folder (the Explorer's context menu). */
+function overview(folder?: Uri): Promise<WebviewPanel | undefined> | undefined {
+  return client && extension ? showOverview(extension, client, folder instanceof Uri ? folder : undefined) : undefined;
+}
+
+/** "检查 PDF/Word 报告" (the palette, the Explorer's menu: its URI, and the selection, which is not a column). */
+function checkPdfOrWordCommand(given?: Uri): Promise<TextDocument | undefined> {
+  return checkPdfOrWord(given);
+}
+
+/** 确认问题 (the quick action's arguments: the report, the finding's fingerprint, an optional note). */
+function confirmFinding(...[uri, print, reason]: ReviewCommandArguments): Promise<string | undefined> {
+  return recordDecision(client, uri, print, 'confirmed', reason);
+}
+
+/** 排除（填写理由）…: the reason asked for unless given. */
+function dismissFinding(...[uri, print, reason]: ReviewCommandArguments): Promise<string | undefined> {
+  return recordDecision(client, uri, print, 'dismissed', reason);
+}
+
+/** The original of a rebuilt report, one click away (in whatever editor the user picks). */
+function openOriginal(given?: Uri): Thenable<unknown> | undefined {
+  const active = given ?? window.activeTextEditor?.document.uri;
+  if (active?.scheme === REBUILT) return commands.executeCommand('vscode.openWith', Uri.parse(active.query), 'default');
+  return undefined;
+}
+
+/** A report at a place (1-based line and column): a PDF or Word file as its rebuilt report, with
+ *  the place revealed (the overview's rows; `vscode.open` of the file would open it at line 1). */
+function openAtCommand(uri: Uri | string, at?: { line: number; column: number } | null, column?: ViewColumn): Promise<TextEditor | undefined> {
+  return openAt(typeof uri === 'string' ? Uri.parse(uri) : uri, at ?? undefined, column);
+}
+
+/** The state the status bar shows, for tests and for other extensions. */
+function statusOf(uri?: string): StatusParams | undefined {
+  return uri ? statuses.get(uri) : undefined;
+}
+
+// ------------------------------------------------------------------ the language server
+function serverOptions(context: ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
+  return {
     // A small young generation keeps the resident server lean (see server.ts).
     run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1'] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+}
+
+function clientOptions(context: ExtensionContext): LanguageClientOptions {
   // The server decides per document whether it is a report; other files stay silent.
   const documentSelector = [
     ...[LANGUAGE, 'plaintext', 'markdown', 'html'].flatMap((language) => [
@@ -47,127 +171,145 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Reports rebuilt from PDF and Word files (read-only Markdown documents of their own).
     { scheme: REBUILT, language: 'markdown' },
   ];
-  const clientOptions: LanguageClientOptions = {
+  // On the desktop, rule links in diagnostics come back to this extension's URI handler, which
+  // shows the page rendered; a browser workbench would hand such a link to the browser instead, so
+  // there the link opens the page shipped with the extension.
+  // `rebuiltScheme`: a PDF's or Word file's problems found from disk (the workspace check) are
+  // published on its rebuilt report (this scheme), where a click in the Problems panel opens the
+  // report at the problem: the file itself opens in a custom editor, which VS Code gives no
+  // selection to (microsoft/vscode#211351), so a problem on the file would open at line 1.
+  const initializationOptions: InitializationOptions = { settings: workspace.getConfiguration('gov-report'), rebuiltScheme: REBUILT, ...(env.uiKind === UIKind.Desktop ? { ruleLinks: `${env.uriScheme}://${context.extension.id}` } : {}) };
+  return {
     documentSelector,
     // The configuration file shared with the CLI: the server re-reads it when it changes.
     synchronize: { configurationSection: 'gov-report', fileEvents: workspace.createFileSystemWatcher('**/{.gov-report.json,package.json}') },
-    // On the desktop, rule links in diagnostics come back to this extension's URI handler, which
-    // shows the page rendered; a browser workbench would hand such a link to the browser instead, so
-    // there the link opens the page shipped with the extension.
-    // `rebuiltScheme`: a PDF's or Word file's problems found from disk (the workspace check) are
-    // published on its rebuilt report (this scheme), where a click in the Problems panel opens the
-    // report at the problem: the file itself opens in a custom editor, which VS Code gives no
-    // selection to (microsoft/vscode#211351), so a problem on the file would open at line 1.
-    initializationOptions: { settings: workspace.getConfiguration('gov-report'), rebuiltScheme: REBUILT, ...(env.uiKind === UIKind.Desktop ? { ruleLinks: `${env.uriScheme}://${context.extension.id}` } : {}) },
+    initializationOptions,
     outputChannelName: 'gov-report',
   };
-  client = new LanguageClient('gov-report', 'gov-report', serverOptions, clientOptions);
+}
 
-  // ---- rule pages: rendered and read-only (a Markdown preview of the page shipped with the extension),
-  // beside the report and locked: an unlocked preview follows the active Markdown editor, so the
-  // next Markdown file opened would replace the rule page.
-  // A locked preview opened "to the side" is never found again by the Markdown extension (each call
-  // makes a new one): a page shown already is not opened twice (a click on the link, and in the
-  // browser workbench the events of the page's own tab, ask for it more than once).
-  const previewOf = (id: string) => window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.input instanceof TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && new RegExp(`(^|[\\s\\]])${id}\\.md$`).test(tab.label));
-  const showing = new Map<string, Promise<void>>();
-  const showRule = (id: string): Promise<void> => {
-    if (!/^[a-z-]+$/.test(id)) return Promise.resolve();
-    const pending = showing.get(id);
-    if (pending) return pending;
-    const run = (async () => {
-      const open = previewOf(id);
-      if (open?.isActive) return;
-      // Shown in a tab behind another: opened again beside the editor in use, where it is read.
-      if (open) await window.tabGroups.close(open);
-      const shown = new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        };
-        const timer = setTimeout(done, 5000);
-        const sub = window.tabGroups.onDidChangeTabs(() => {
-          if (previewOf(id)) done();
-        });
+// ------------------------------------------------------------------ rule pages
+// Rendered and read-only (a Markdown preview of the page shipped with the extension), beside the
+// report and locked: an unlocked preview follows the active Markdown editor, so the next Markdown
+// file opened would replace the rule page.
+// A locked preview opened "to the side" is never found again by the Markdown extension (each call
+// makes a new one): a page shown already is not opened twice (a click on the link, and in the
+// browser workbench the events of the page's own tab, ask for it more than once).
+const previewOf = (id: string) => window.tabGroups.all.flatMap((g) => g.tabs).find((tab) => tab.input instanceof TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && new RegExp(`(^|[\\s\\]])${id}\\.md$`).test(tab.label));
+const showing = new Map<string, Promise<void>>();
+
+function showRule(id: string): Promise<void> {
+  if (!/^[a-z-]+$/.test(id) || !extension) return Promise.resolve();
+  const pending = showing.get(id);
+  if (pending) return pending;
+  const page = Uri.file(extension.asAbsolutePath(path.join('docs', 'rules', `${id}.md`)));
+  const run = (async () => {
+    const open = previewOf(id);
+    if (open?.isActive) return;
+    // Shown in a tab behind another: opened again beside the editor in use, where it is read.
+    if (open) await window.tabGroups.close(open);
+    const shown = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, 5000);
+      const sub = window.tabGroups.onDidChangeTabs(() => {
+        if (previewOf(id)) done();
       });
-      await commands.executeCommand('markdown.showLockedPreviewToSide', Uri.file(context.asAbsolutePath(path.join('docs', 'rules', `${id}.md`))));
-      await shown;
-    })().finally(() => showing.delete(id));
-    showing.set(id, run);
-    return run;
-  };
-  context.subscriptions.push(
+    });
+    await commands.executeCommand('markdown.showLockedPreviewToSide', page);
+    await shown;
+  })().finally(() => showing.delete(id));
+  showing.set(id, run);
+  return run;
+}
+
+function rulePageHandlers(context: ExtensionContext): Disposable[] {
+  return [
     window.registerUriHandler({ handleUri: (uri) => {
       const m = /^\/rule\/([a-z-]+)$/.exec(uri.path);
       if (m) void showRule(m[1] as string);
     } }),
-    commands.registerCommand('gov-report.showRule', (id: string) => showRule(id)),
     // In the browser workbench a rule link opens the page's file itself: it is shown rendered
     // instead (the preview), and the editable tab is closed (the page is the extension's, not the user's).
-    window.tabGroups.onDidChangeTabs(async (e) => {
-      const pages = Uri.joinPath(context.extensionUri, 'docs', 'rules').path + '/';
-      // (A preview tab that shows another file is reported as changed, not opened.)
-      for (const tab of [...e.opened, ...e.changed]) {
-        if (!(tab.input instanceof TabInputText)) continue;
-        const p = tab.input.uri.path;
-        const m = p.startsWith(pages) ? /^([a-z-]+)\.md$/.exec(p.slice(pages.length)) : null;
-        if (!m) continue;
-        await showRule(m[1] as string);
-        // The tabs as they are now (the objects of the event may be stale once the preview opened).
-        const open = window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputText && t.input.uri.path === p);
-        if (open.length) await window.tabGroups.close(open);
-      }
-    }),
-  );
+    window.tabGroups.onDidChangeTabs((e) => showRulePagesOpened(context, e)),
+  ];
+}
 
-  // ---- per-file choices, remembered across sessions (untitled files: for this session)
-  const CHOICES = 'gov-report.choices';
-  const choices = new Map<string, 'check' | 'ignore'>(Object.entries(context.workspaceState.get<Record<string, 'check' | 'ignore'>>(CHOICES, {})));
-  const setChoice = async (doc: TextDocument, choice: 'check' | 'ignore' | undefined) => {
-    const uri = doc.uri.toString();
-    if (choice) choices.set(uri, choice);
-    else choices.delete(uri);
-    if (doc.uri.scheme !== 'untitled') await context.workspaceState.update(CHOICES, Object.fromEntries([...choices].filter(([u]) => !u.startsWith('untitled:'))));
-    await client?.sendNotification('gov-report/setChoice', { uri, choice: choice ?? null });
-  };
+async function showRulePagesOpened(context: ExtensionContext, e: TabChangeEvent): Promise<void> {
+  const pages = Uri.joinPath(context.extensionUri, 'docs', 'rules').path + '/';
+  // (A preview tab that shows another file is reported as changed, not opened.)
+  for (const tab of [...e.opened, ...e.changed]) {
+    if (!(tab.input instanceof TabInputText)) continue;
+    const p = tab.input.uri.path;
+    const m = p.startsWith(pages) ? /^([a-z-]+)\.md$/.exec(p.slice(pages.length)) : null;
+    if (!m) continue;
+    await showRule(m[1] as string);
+    // The tabs as they are now (the objects of the event may be stale once the preview opened).
+    const open = window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof TabInputText && t.input.uri.path === p);
+    if (open.length) await window.tabGroups.close(open);
+  }
+}
 
-  // ---- claiming untitled and plain-text reports by their content
-  // Once claimed a document stays in the report language (VS Code's language detection would
-  // otherwise turn a new untitled report into "Ini" after a few lines), whose editor defaults
-  // (package.json configurationDefaults: word wrap, no ambiguous-character boxes) VS Code applies by
-  // language only: a .txt report is given the report language and stays a .txt file (Save As
-  // proposes a file's own name). A user who switches it back keeps their choice.
-  // uri → the language it was given; `arrived`: seen in that language (the change is asynchronous:
-  // an edit made before it lands is no refusal); `declined`: switched away by the user afterwards.
-  const claimed = new Map<string, string>();
-  const arrived = new Set<string>();
-  const declined = new Set<string>();
-  const claim = (doc: TextDocument) => {
-    const uri = doc.uri.toString();
-    const given = claimed.get(uri);
-    if (given !== undefined) {
-      if (doc.languageId === given) arrived.add(uri);
-      else if (arrived.has(uri)) declined.add(uri);
-      return;
-    }
-    if (doc.languageId === LANGUAGE) return;
-    if (declined.has(uri) || choices.get(uri) === 'ignore') return;
-    // Markdown and HTML reports are checked in their own language (preview, outline): never taken away.
-    const candidate = doc.languageId === 'plaintext' || (doc.uri.scheme === 'untitled' && doc.languageId !== 'markdown' && doc.languageId !== 'html');
-    const text = doc.getText();
-    if (!candidate || !recognizeReport(text)) return;
-    // A report written in Markdown in a new untitled editor (Untitled-1: no name of its own) is given
-    // Markdown, its preview and outline; the server checks it there too. An untitled report with a
-    // name (新建报告's "….md" or "….txt", which VS Code's language detection may still have turned
-    // into another language) is given the kind its name says.
-    const named = doc.uri.scheme === 'untitled' ? /\.([^/.]+)$/.exec(doc.uri.path)?.[1]?.toLowerCase() : undefined;
-    const markdown = named !== undefined ? named === 'md' || named === 'markdown' : doc.uri.scheme === 'untitled' && looksLikeMarkdown(text);
-    const language = markdown ? 'markdown' : LANGUAGE;
-    claimed.set(uri, language);
-    void languages.setTextDocumentLanguage(doc, language);
-  };
-  context.subscriptions.push(
+// ------------------------------------------------------------------ per-file choices
+// Remembered across sessions (untitled files: for this session).
+const CHOICES = 'gov-report.choices';
+const choices = new Map<string, Choice>();
+
+function loadChoices(context: ExtensionContext): void {
+  choices.clear();
+  for (const [uri, choice] of Object.entries(context.workspaceState.get<Record<string, Choice>>(CHOICES, {}))) choices.set(uri, choice);
+}
+
+async function setChoice(doc: TextDocument, choice: Choice | undefined): Promise<void> {
+  const uri = doc.uri.toString();
+  if (choice) choices.set(uri, choice);
+  else choices.delete(uri);
+  if (doc.uri.scheme !== 'untitled') await extension?.workspaceState.update(CHOICES, Object.fromEntries([...choices].filter(([u]) => !u.startsWith('untitled:'))));
+  if (client) await notify(client, SET_CHOICE_NOTIFICATION, { uri, choice: choice ?? null });
+}
+
+// ------------------------------------------------------------------ claiming untitled and plain-text reports by their content
+// Once claimed a document stays in the report language (VS Code's language detection would
+// otherwise turn a new untitled report into "Ini" after a few lines), whose editor defaults
+// (package.json configurationDefaults: word wrap, no ambiguous-character boxes) VS Code applies by
+// language only: a .txt report is given the report language and stays a .txt file (Save As
+// proposes a file's own name). A user who switches it back keeps their choice.
+// uri → the language it was given; `arrived`: seen in that language (the change is asynchronous:
+// an edit made before it lands is no refusal); `declined`: switched away by the user afterwards.
+const claimed = new Map<string, string>();
+const arrived = new Set<string>();
+const declined = new Set<string>();
+
+function claim(doc: TextDocument): void {
+  const uri = doc.uri.toString();
+  const given = claimed.get(uri);
+  if (given !== undefined) {
+    if (doc.languageId === given) arrived.add(uri);
+    else if (arrived.has(uri)) declined.add(uri);
+    return;
+  }
+  if (doc.languageId === LANGUAGE) return;
+  if (declined.has(uri) || choices.get(uri) === 'ignore') return;
+  // Markdown and HTML reports are checked in their own language (preview, outline): never taken away.
+  const candidate = doc.languageId === 'plaintext' || (doc.uri.scheme === 'untitled' && doc.languageId !== 'markdown' && doc.languageId !== 'html');
+  const text = doc.getText();
+  if (!candidate || !recognizeReport(text)) return;
+  // A report written in Markdown in a new untitled editor (Untitled-1: no name of its own) is given
+  // Markdown, its preview and outline; the server checks it there too. An untitled report with a
+  // name (新建报告's "….md" or "….txt", which VS Code's language detection may still have turned
+  // into another language) is given the kind its name says.
+  const named = doc.uri.scheme === 'untitled' ? /\.([^/.]+)$/.exec(doc.uri.path)?.[1]?.toLowerCase() : undefined;
+  const markdown = named !== undefined ? named === 'md' || named === 'markdown' : doc.uri.scheme === 'untitled' && looksLikeMarkdown(text);
+  const language = markdown ? 'markdown' : LANGUAGE;
+  claimed.set(uri, language);
+  void languages.setTextDocumentLanguage(doc, language);
+}
+
+function claimHandlers(): Disposable[] {
+  return [
     workspace.onDidOpenTextDocument(claim),
     workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.scheme === 'untitled' || e.document.languageId === 'plaintext') claim(e.document);
@@ -184,13 +326,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
         declined.delete(uri);
       }, 0);
     }),
-  );
-  for (const doc of workspace.textDocuments) claim(doc);
+  ];
+}
 
-  // ---- status bar
-  const statuses = new Map<string, Status>();
-  const item: StatusBarItem = window.createStatusBarItem('gov-report.status', StatusBarAlignment.Left, 100);
+// ------------------------------------------------------------------ the status bar
+const statuses = new Map<string, StatusParams>();
+let statusItem: StatusBarItem | undefined;
+
+function statusBarItems(): Disposable[] {
+  const item = window.createStatusBarItem('gov-report.status', StatusBarAlignment.Left, 100);
   item.name = 'gov-report';
+  statusItem = item;
   // The reviewer's entry: the overview of the workspace's reports, one click away.
   const overviewItem = window.createStatusBarItem('gov-report.overview', StatusBarAlignment.Left, 99);
   overviewItem.name = t('overviewTitle');
@@ -199,108 +345,61 @@ export async function activate(context: ExtensionContext): Promise<void> {
   overviewItem.command = 'gov-report.overview';
   const showOverviewItem = () => (workspace.workspaceFolders?.length ? overviewItem.show() : overviewItem.hide());
   showOverviewItem();
-  context.subscriptions.push(overviewItem, workspace.onDidChangeWorkspaceFolders(showOverviewItem));
-  const showStatus = () => {
-    const doc = window.activeTextEditor?.document;
-    const s = doc ? statuses.get(doc.uri.toString()) : undefined;
-    if (!doc || !s) return item.hide();
-    if (s.active) {
-      const counts = s.errors + s.warnings + s.infos === 0 ? '$(check)' : `$(error) ${s.errors} $(warning) ${s.warnings}${s.infos ? ` $(info) ${s.infos}` : ''}`;
-      item.text = `$(law) ${t('statusChecked', { format: s.format ?? '2021' })} · ${counts}`;
-      item.tooltip = t('tooltipChecked', { detail: s.detail });
-      item.command = 'workbench.actions.view.problems';
-    } else if (s.decision === 'mentions') {
-      item.text = `$(circle-slash) ${t('statusNotRecognised')}`;
-      item.tooltip = t('tooltipNotRecognised', { detail: s.detail });
-      item.command = 'gov-report.checkThisFile';
-    } else if (s.decision === 'ignored') {
-      item.text = `$(eye-closed) ${t('statusIgnored')}`;
-      item.tooltip = t('tooltipIgnored', { detail: s.detail });
-      item.command = 'gov-report.checkThisFile';
-    } else return item.hide();
-    item.show();
-  };
-  context.subscriptions.push(item, window.onDidChangeActiveTextEditor(showStatus));
+  return [overviewItem, workspace.onDidChangeWorkspaceFolders(showOverviewItem), item, window.onDidChangeActiveTextEditor(showStatus)];
+}
 
-  context.subscriptions.push(
-    commands.registerCommand('gov-report.fixAll', async () => {
-      if (!window.activeTextEditor) return;
-      await commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.gov-report', apply: 'first' });
-    }),
-    commands.registerCommand('gov-report.restartServer', async () => {
-      await client?.restart();
-    }),
-    commands.registerCommand('gov-report.showOutput', () => client?.outputChannel.show(true)),
-    commands.registerCommand('gov-report.checkThisFile', async () => {
-      const doc = window.activeTextEditor?.document;
-      if (!doc) return;
-      declined.delete(doc.uri.toString());
-      await setChoice(doc, 'check');
-      void window.setStatusBarMessage(t('checkedNow'), 3000);
-    }),
-    commands.registerCommand('gov-report.ignoreThisFile', async () => {
-      const doc = window.activeTextEditor?.document;
-      if (!doc) return;
-      await setChoice(doc, 'ignore');
-      void window.setStatusBarMessage(t('ignoredNow'), 3000);
-    }),
-    commands.registerCommand('gov-report.checkWorkspace', () => whenTrusted(() => checkWorkspace())),
-    commands.registerCommand('gov-report.overview', (folder?: Uri) => (client ? showOverview(context, client, folder instanceof Uri ? folder : undefined) : undefined)),
-    commands.registerCommand('gov-report.checkPdfOrWord', (given?: Uri) => checkPdfOrWord(given)),
-    commands.registerCommand('gov-report.saveRebuilt', (given?: Uri | { target: string }) => saveRebuilt(given)),
-    // The original of a rebuilt report, one click away (in whatever editor the user picks).
-    commands.registerCommand('gov-report.openOriginal', (given?: Uri) => {
-      const active = given ?? window.activeTextEditor?.document.uri;
-      if (active?.scheme === REBUILT) return commands.executeCommand('vscode.openWith', Uri.parse(active.query), 'default');
-      return undefined;
-    }),
+function onStatus(s: StatusParams): void {
+  statuses.set(s.uri, s);
+  if (window.activeTextEditor?.document.uri.toString() === s.uri) showStatus();
+}
+
+function showStatus(): void {
+  const item = statusItem;
+  if (!item) return;
+  const doc = window.activeTextEditor?.document;
+  const s = doc ? statuses.get(doc.uri.toString()) : undefined;
+  if (!doc || !s) return item.hide();
+  if (s.active) {
+    const counts = s.errors + s.warnings + s.infos === 0 ? '$(check)' : `$(error) ${s.errors} $(warning) ${s.warnings}${s.infos ? ` $(info) ${s.infos}` : ''}`;
+    item.text = `$(law) ${t('statusChecked', { format: s.format ?? '2021' })} · ${counts}`;
+    item.tooltip = t('tooltipChecked', { detail: s.detail });
+    item.command = 'workbench.actions.view.problems';
+  } else if (s.decision === 'mentions') {
+    item.text = `$(circle-slash) ${t('statusNotRecognised')}`;
+    item.tooltip = t('tooltipNotRecognised', { detail: s.detail });
+    item.command = 'gov-report.checkThisFile';
+  } else if (s.decision === 'ignored') {
+    item.text = `$(eye-closed) ${t('statusIgnored')}`;
+    item.tooltip = t('tooltipIgnored', { detail: s.detail });
+    item.command = 'gov-report.checkThisFile';
+  } else return item.hide();
+  item.show();
+}
+
+// ------------------------------------------------------------------ PDF and Word files
+function pdfWordHandlers(): Disposable[] {
+  return [
     // A PDF or .docx opened from the Explorer: the report rebuilt from it opens in its place.
     window.registerCustomEditorProvider(PDF_WORD_EDITOR, { openCustomDocument: (uri) => ({ uri, dispose: () => {} }), resolveCustomEditor: (document, panel) => openRebuiltInPlace(document.uri, panel) }, { supportsMultipleEditorsPerDocument: false }),
     workspace.registerTextDocumentContentProvider(REBUILT, { provideTextDocumentContent: (uri) => rebuiltText(uri) }),
     // A PDF or .docx opened in the editor (shown by another viewer): offer to check it.
-    window.tabGroups.onDidChangeTabs((e) => {
-      for (const tab of e.opened) {
-        const input = tab.input as { uri?: Uri } | undefined;
-        // (In our own editor the rebuilt report opens by itself.)
-        if (tab.input instanceof TabInputCustom && tab.input.viewType === PDF_WORD_EDITOR) continue;
-        if (input?.uri && input.uri.scheme === 'file' && /\.(pdf|docx)$/i.test(input.uri.path) && !offered.has(input.uri.toString())) {
-          offered.add(input.uri.toString());
-          const name = path.posix.basename(input.uri.path);
-          void window.showInformationMessage(t('offerCheck', { name }), t('offerAction')).then((pick) => {
-            if (pick) void checkPdfOrWord(input.uri);
-          });
-        }
-      }
-    }),
-    // A report at a place (1-based line and column): a PDF or Word file as its rebuilt report, with
-    // the place revealed (the overview's rows; `vscode.open` of the file would open it at line 1).
-    commands.registerCommand('gov-report.openAt', (uri: Uri | string, at?: { line: number; column: number } | null, column?: ViewColumn) => openAt(typeof uri === 'string' ? Uri.parse(uri) : uri, at ?? undefined, column)),
-    commands.registerCommand('gov-report.newReport', (given?: Parameters<typeof newReport>[0]) => newReport(given)),
-    // The state the status bar shows, for tests and for other extensions.
-    commands.registerCommand('gov-report.statusOf', (uri?: string) => (uri ? statuses.get(uri) : undefined)),
-    // The quick actions on a problem: a reviewer's decision, into the folder's review record.
-    commands.registerCommand('gov-report.review.confirm', (uri: string, print: string, reason?: string) => recordDecision(uri, print, 'confirmed', reason)),
-    commands.registerCommand('gov-report.review.dismiss', async (uri: string, print: string, given?: string) => {
-      const reason = given ?? (await window.showInputBox({ title: t('reviewDismissTitle'), prompt: t('reviewDismissPrompt'), placeHolder: t('reviewDismissPlaceholder'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : t('reviewReasonNeeded')) }));
-      return reason === undefined ? undefined : recordDecision(uri, print, 'dismissed', reason);
-    }),
-  );
+    window.tabGroups.onDidChangeTabs(offerToCheck),
+  ];
+}
 
-  await client.start();
-  client.onNotification('gov-report/status', (s: Status) => {
-    statuses.set(s.uri, s);
-    if (window.activeTextEditor?.document.uri.toString() === s.uri) showStatus();
-  });
-  for (const [uri, choice] of choices) await client.sendNotification('gov-report/setChoice', { uri, choice });
-  // The workspace scope: every report keeps its problems, open or not.
-  // Not in Restricted Mode: a workspace's own settings must not make the extension read its files.
-  const scoped = () => workspace.isTrusted && workspace.getConfiguration('gov-report').get<string>('scope') === 'workspace';
-  if (scoped()) void checkWorkspace(true);
-  context.subscriptions.push(workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('gov-report.scope') && scoped()) void checkWorkspace(true);
-  }), workspace.onDidGrantWorkspaceTrust(() => {
-    if (scoped()) void checkWorkspace(true);
-  }));
+function offerToCheck(e: TabChangeEvent): void {
+  for (const tab of e.opened) {
+    const input = tab.input as { uri?: Uri } | undefined;
+    // (In our own editor the rebuilt report opens by itself.)
+    if (tab.input instanceof TabInputCustom && tab.input.viewType === PDF_WORD_EDITOR) continue;
+    if (input?.uri && input.uri.scheme === 'file' && /\.(pdf|docx)$/i.test(input.uri.path) && !offered.has(input.uri.toString())) {
+      offered.add(input.uri.toString());
+      const name = path.posix.basename(input.uri.path);
+      void window.showInformationMessage(t('offerCheck', { name }), t('offerAction')).then((pick) => {
+        if (pick) void checkPdfOrWord(input.uri);
+      });
+    }
+  }
 }
 
 const offered = new Set<string>();
@@ -329,23 +428,12 @@ const rebuiltUri = (source: Uri) => Uri.from({ scheme: REBUILT, path: `${source.
 /** Asks the server to read the file; the document's text is what it rebuilt (read again on reopen). */
 async function rebuiltText(uri: Uri): Promise<string> {
   const source = Uri.parse(uri.query);
-  const r = await client?.sendRequest<{ ok: boolean; markdown?: string; message?: string }>('gov-report/rebuild', { source: source.toString(), target: uri.toString() });
+  const r = client ? await request(client, REBUILD_REQUEST, { source: source.toString(), target: uri.toString() }) : undefined;
   if (!r?.ok) throw new Error(r?.message ?? 'gov-report');
-  return r.markdown ?? '';
+  return r.markdown;
 }
 
 /** "检查 PDF/Word 报告": the report rebuilt from the file, read-only beside it, checked like any report. */
-/** Sends a decision to the server, which writes the review record and publishes the reports again. */
-async function recordDecision(uri: string, print: string, decision: 'confirmed' | 'dismissed', reason?: string): Promise<string | undefined> {
-  const r = await client?.sendRequest<{ ok: boolean; path?: string; message?: string }>('gov-report/recordDecision', { uri, fingerprint: print, decision, ...(reason ? { reason } : {}) });
-  if (!r?.ok) {
-    void window.showErrorMessage(r?.message ?? t('reviewFailed'));
-    return undefined;
-  }
-  void window.setStatusBarMessage(t(decision === 'dismissed' ? 'reviewDismissed' : 'reviewConfirmed', { path: workspace.asRelativePath(r.path ?? '') }), 5000);
-  return r.path;
-}
-
 async function checkPdfOrWord(given?: Uri, column: ViewColumn = ViewColumn.Beside): Promise<TextDocument | undefined> {
   let source = given;
   if (!source) {
@@ -409,8 +497,8 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
   // The Markdown `gov-report convert --to md` writes (the server runs the same function): headings as
   // Markdown headings, the title on one line, paragraphs the PDF broke at its line ends whole again.
   // (The rebuilt document keeps the PDF's lines, so that each problem maps back to its page.)
-  const r = await client?.sendRequest<{ ok: boolean; markdown?: string; message?: string }>('gov-report/convert', { source: source.toString(), target: active.toString() });
-  if (!r?.ok || r.markdown === undefined) {
+  const r = client ? await request(client, CONVERT_REQUEST, { source: source.toString(), target: active.toString() }) : undefined;
+  if (!r?.ok) {
     void window.showErrorMessage(t('rebuildFailed', { name: path.posix.basename(source.path), message: r?.message ?? 'gov-report' }));
     return undefined;
   }
@@ -421,15 +509,15 @@ async function saveRebuilt(given?: Uri | { target: string }): Promise<Uri | unde
 
 
 /** "检查工作区中的所有年度报告": every candidate file, in batches, with a cancellable progress. */
-async function checkWorkspace(quiet = false): Promise<{ checked: number; reports: number; errors: number; warnings: number; infos: number } | undefined> {
+async function checkWorkspace(quiet = false): Promise<CheckFilesResult | undefined> {
   const c = client;
   if (!c) return undefined;
   const files = await workspace.findFiles(REPORT_FILES, '**/node_modules/**');
-  const total = { checked: 0, reports: 0, errors: 0, warnings: 0, infos: 0 };
+  const total: CheckFilesResult = { checked: 0, reports: 0, errors: 0, warnings: 0, infos: 0 };
   await window.withProgress({ location: ProgressLocation.Notification, title: t('checkingWorkspace'), cancellable: true }, async (progress, token) => {
     for (let i = 0; i < files.length && !token.isCancellationRequested; i += BATCH) {
       const uris = files.slice(i, i + BATCH).map((u) => u.toString());
-      const r = await c.sendRequest<typeof total>('gov-report/checkFiles', { uris });
+      const r = await request(c, CHECK_FILES_REQUEST, { uris });
       total.checked += r.checked;
       total.reports += r.reports;
       total.errors += r.errors;
@@ -440,7 +528,7 @@ async function checkWorkspace(quiet = false): Promise<{ checked: number; reports
   });
   if (!quiet) {
     const open = t('openProblems');
-    void window.showInformationMessage(t('workspaceChecked', total), open).then((pick) => {
+    void window.showInformationMessage(t('workspaceChecked', { ...total }), open).then((pick) => {
       if (pick === open) void commands.executeCommand('workbench.actions.view.problems');
     });
   }

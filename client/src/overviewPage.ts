@@ -52,6 +52,27 @@ button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 .cell.count,.cell.rate{text-align:right;font-variant-numeric:tabular-nums}
 .row.has-errors .col-errors{color:var(--vscode-errorForeground);font-weight:600}
 .row.skipped,.row.failed{opacity:.75}
+/* The review counts: a link-like button that lists the report's problems below the table. */
+.cell button.review{background:none;border:none;padding:0;font:inherit;color:var(--vscode-textLink-foreground);text-decoration:underline dotted;cursor:pointer}
+.cell button.review:hover{background:none;color:var(--vscode-textLink-activeForeground)}
+.cell button.review:focus-visible{outline:1px solid var(--vscode-focusBorder)}
+#findings{border-top:1px solid var(--vscode-panel-border);padding:4px 0 8px;margin-top:6px}
+#findings[hidden]{display:none}
+#findings h2{font-size:1.05em;margin:4px 0;display:flex;gap:8px;align-items:center;justify-content:space-between}
+#finding-list{list-style:none;margin:0;padding:0;max-height:34vh;overflow:auto}
+#finding-list li{display:grid;grid-template-columns:3em 9em 11em minmax(0,1fr) auto;gap:8px;align-items:center;padding:3px 6px;border-left:3px solid transparent;border-bottom:1px solid var(--vscode-editorGroup-border,transparent)}
+#finding-list li:focus{outline:1px solid var(--vscode-focusBorder)}
+#finding-list li.none{display:block}
+#finding-list li.error{border-left-color:var(--vscode-editorError-foreground,#e51400)}
+#finding-list li.warning{border-left-color:var(--vscode-editorWarning-foreground,#bf8803)}
+#finding-list li.info{border-left-color:var(--vscode-editorInfo-foreground,#1a85ff)}
+#finding-list li.dismissed .message,#finding-list li.dismissed .rule{opacity:.65}
+#finding-list .severity{font-size:.9em;opacity:.85}
+#finding-list .rule{font-family:var(--vscode-editor-font-family);font-size:.9em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#finding-list button.place{background:none;padding:0;color:var(--vscode-textLink-foreground);text-align:left;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#finding-list .actions{display:flex;gap:6px;flex-wrap:wrap;justify-content:flex-end}
+#finding-list .decision{opacity:.85;text-align:right}
+button:disabled{opacity:.5;cursor:default}
 </style></head><body>
 <div id="trust" role="status" hidden><span id="trust-text"></span><button id="trust-button"></button></div>
 <div class="bar">
@@ -61,6 +82,7 @@ button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 <button data-export="csv">CSV</button><button data-export="xlsx">XLSX</button><button data-export="html">HTML</button><button data-export="json">JSON</button>
 </div>
 <div class="table" role="table"><div id="scroller"><div id="grid"><div id="head" role="row"></div><div id="rows"><div id="spacer"></div><div id="body"></div></div></div></div></div>
+<section id="findings" hidden aria-live="polite"><h2><span id="findings-title"></span><button id="findings-close" type="button"></button></h2><ul id="finding-list"></ul></section>
 <section class="chains"><h2><span id="chains-title"></span><select id="agency"></select></h2>
 <div class="charts"><ul id="years"></ul>
 <figure><figcaption id="cap-received"></figcaption><canvas id="chart-received" width="240" height="150"></canvas></figure>

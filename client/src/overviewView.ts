@@ -3,19 +3,22 @@
 // screenful at a time so that a thousand rows never stall; a click opens the report at its first
 // problem. The columns fit the editor (short headers, the full name in their tooltip; the file column
 // stays in view when the table scrolls sideways). Colours come from the theme (--vscode-* variables),
-// and the charts are drawn again when the theme changes.
+// and the charts are drawn again when the theme changes. A click on a row's review counts lists the
+// report's problems below the table, each with the reviewer's decision or the buttons to record one
+// (overviewFindings.ts). The messages to and from the extension are the protocol module's.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import type { ExportFormat, OverviewColumn, OverviewLabels, PageMessage, Untrusted, ViewMessage } from '../../shared/src/protocol';
+import type { OverviewRow } from '../../shared/src/review';
+import { closeFindings, showFindings } from './overviewFindings';
 
-declare function acquireVsCodeApi(): { postMessage(m: unknown): void };
+declare function acquireVsCodeApi(): { postMessage(m: PageMessage): void };
 
 // Chart.js, only the parts the small bar charts use (tree-shaken into this bundle: no network).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-interface Column { key: string; label: string; short?: string; kind: 'text' | 'count' | 'rate' }
-interface Row { uri: string; values: Array<string | number | null>; state: string; counts: { error: number; warning: number; info: number }; decisions?: { open: number; confirmed: number; dismissed: number }; rules: string[]; first: { line: number; column: number } | null }
-interface Labels { filter: string; allYears: string; anySeverity: string; withErrors: string; withWarnings: string; withProblems: string; withOpen: string; withConfirmed: string; withDismissed: string; allRules: string; shown: string; exportAs: string; chains: string; noChains: string; carryBreak: string; stockBreak: string; received: string; handled: string; rate: string; sortBy?: string }
-/** Restricted Mode: the PDF and Word files not read until the workspace is trusted. */
-interface Untrusted { count: number; text: string; action: string }
+type Column = OverviewColumn;
+type Row = OverviewRow;
+type Labels = OverviewLabels;
 
 const vscode = acquireVsCodeApi();
 const ROW_HEIGHT = 26;
@@ -92,9 +95,26 @@ function draw(): void {
     columns.forEach((c, i) => {
       const td = tr.children[i] as HTMLElement;
       const text = format(r.values[i] ?? null, c.kind);
-      if (td.textContent !== text) td.textContent = td.title = text;
+      if (c.key === REVIEW && labels.review) reviewCell(td, text);
+      else if (td.textContent !== text) td.textContent = td.title = text;
     });
   }
+}
+
+/** The review counts (待处理·已确认·已排除), a button that lists the report's problems below the table. */
+const REVIEW = 'review';
+function reviewCell(td: HTMLElement, text: string): void {
+  let button = td.firstElementChild as HTMLButtonElement | null;
+  if (!button) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'review';
+    td.replaceChildren(button);
+  }
+  if (button.textContent === text) return;
+  button.textContent = text;
+  button.hidden = !text;
+  td.title = button.title = text ? `${text}\n${labels.review?.show ?? ''}` : '';
 }
 
 function rowElement(): HTMLElement {
@@ -117,6 +137,13 @@ function rowAt(e: Event): Row | undefined {
 }
 const open = (r: Row | undefined) => {
   if (r) vscode.postMessage({ type: 'open', uri: r.uri, first: r.first });
+};
+/** A click or Enter on a row: its review counts list its problems; elsewhere it opens the report. */
+const activate = (e: Event) => {
+  const r = rowAt(e);
+  if ((e.target as HTMLElement).closest('button.review')) {
+    if (r) vscode.postMessage({ type: 'findings', uri: r.uri });
+  } else open(r);
 };
 
 function header(): void {
@@ -329,9 +356,13 @@ function refreshChoices(): void {
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as { type: 'init'; columns: Column[]; rows: Row[]; labels: Labels; untrusted?: Untrusted | null } | { type: 'update'; rows: Row[] } | { type: 'trust'; untrusted: Untrusted | null };
+  const m = e.data as ViewMessage;
   if (m.type === 'trust') {
     showTrust(m.untrusted);
+    return;
+  }
+  if (m.type === 'findings') {
+    if (labels.review) showFindings(m, labels.review, columns, (x) => vscode.postMessage(x));
     return;
   }
   if (m.type === 'init') {
@@ -377,9 +408,14 @@ $('agency').addEventListener('change', drawChains);
 
 for (const id of ['filter', 'year', 'severity', 'rule']) $(id).addEventListener(id === 'filter' ? 'input' : 'change', applyFilters);
 $('scroller').addEventListener('scroll', draw);
-$('body').addEventListener('click', (e) => open(rowAt(e)));
+$('body').addEventListener('click', activate);
 $('body').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') open(rowAt(e));
+  // (Enter on the review button is its click.)
+  if (e.key === 'Enter' && !(e.target as HTMLElement).closest('button')) activate(e);
+});
+$('findings-close').addEventListener('click', () => {
+  closeFindings();
+  vscode.postMessage({ type: 'findings', uri: null });
 });
 // The editor resized, or the table's own vertical scrollbar came or went (its rows filled in): the
 // columns are laid out again for the room there is now.
@@ -387,5 +423,5 @@ new ResizeObserver(() => {
   if (widths.length) layoutColumns();
   draw();
 }).observe($('scroller'));
-document.querySelectorAll<HTMLButtonElement>("button[data-export]").forEach((b) => b.addEventListener("click", () => vscode.postMessage({ type: "export", format: b.dataset.export })));
+document.querySelectorAll<HTMLButtonElement>('button[data-export]').forEach((b) => b.addEventListener('click', () => vscode.postMessage({ type: 'export', format: b.dataset.export as ExportFormat })));
 vscode.postMessage({ type: 'ready' });

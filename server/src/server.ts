@@ -13,6 +13,10 @@ import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, overviewTable, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
 import { entriesRelativeTo, isOwnExport } from '../../shared/src/review';
 import { proseMarkdown } from '../../shared/src/prose';
+import {
+  CHECK_FILES_REQUEST, CONVERT_REQUEST, EXPORT_REQUEST, OVERVIEW_REQUEST, REBUILD_REQUEST, RECORD_DECISION_REQUEST, SET_CHOICE_NOTIFICATION, STATUS_NOTIFICATION,
+  type Choice, type InitializationOptions, type RequestMethod, type SetChoiceParams, type RequestParams, type RequestResult,
+} from '../../shared/src/protocol';
 import { isBinaryReport, readBinaryReport } from './binaryReport';
 import { readAhead, readBinaryOnce } from './readAhead';
 import { fileReadMessage, readReportBytes } from './readFile';
@@ -20,12 +24,12 @@ import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
 import { ConfigFinder, type FoundConfig } from './configFile';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completions } from './features/completion';
-import { STATUS_NOTIFICATION, statusOf } from './features/status';
+import { statusOf } from './features/status';
 import { setRuleLinkBase, toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { fileOfUri, ReviewRecord, reviewActions } from './features/review';
+import { fileOfUri, fingerprintsOf, ReviewRecord, reviewActions, reviewLabels } from './features/review';
 import { defaultSettings, parseSettings, resolveLang, type Settings } from './settings';
 
 // A small young generation: the server's garbage is short-lived and small, and a resident
@@ -84,14 +88,19 @@ const lang = (uri?: string) => {
 };
 
 // The user's per-file choice ("check this file as a report" / "do not check it"), kept by the client.
-const choices = new Map<string, 'check' | 'ignore'>();
+const choices = new Map<string, Choice>();
 
 function analysisOf(doc: TextDocument): Analysis {
   const choice = choices.get(doc.uri);
   return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), ...(choice ? { choice } : {}) });
 }
 
-connection.onNotification('gov-report/setChoice', (p: { uri: string; choice: 'check' | 'ignore' | null }) => {
+/** A handler of one of the protocol's requests, typed by it (shared/src/protocol.ts). */
+function onRequest<M extends RequestMethod>(method: M, handler: (p: RequestParams<M>) => RequestResult<M> | Promise<RequestResult<M>>): void {
+  connection.onRequest(method, handler);
+}
+
+connection.onNotification(SET_CHOICE_NOTIFICATION, (p: SetChoiceParams) => {
   if (p.choice) choices.set(p.uri, p.choice);
   else choices.delete(p.uri);
   cache.delete(p.uri);
@@ -103,7 +112,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   workspaceFolders = (params.workspaceFolders ?? []).flatMap((w) => (w.uri.startsWith('file:') ? [fileURLToPath(w.uri)] : []));
   pullConfiguration = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown; rebuiltScheme?: unknown } | undefined;
+  // (Each option is checked: a client may send anything.)
+  const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
   const init = parseSettings(options?.settings);
   if (typeof options?.ruleLinks === 'string' && /^[a-z][\w+.-]*:\/\/[\w.-]+$/i.test(options.ruleLinks)) setRuleLinkBase(options.ruleLinks);
   if (typeof options?.rebuiltScheme === 'string' && /^[a-z][\w+.-]*$/i.test(options.rebuiltScheme) && options.rebuiltScheme !== 'file') rebuiltScheme = options.rebuiltScheme;
@@ -314,44 +324,52 @@ function readAheadOf(uris: readonly string[]): void {
 async function checkFromDisk(uri: string): Promise<DiskCheck> {
   const r = await fromDisk(uri);
   if (r.kind !== 'report') return NOT_A_REPORT;
-  const count = (severity: string) => r.analysis.findings.filter((f) => f.severity === severity).length;
+  // As the Problems panel lists them: a problem a reviewer dismissed is not counted.
+  const shown = reviews.mark(uri, r.analysis.model, r.analysis.findings).findings;
+  const count = (severity: string) => shown.filter((f) => f.severity === severity).length;
   return { report: true, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
 // The reviewer's overview: an entry per file (figures, counts, findings with their places). The
 // tool's own exports are left out (never listed). In an untrusted workspace (`trusted: false`, said by
 // the client: Restricted Mode) no PDF or Word file is read: each is listed as waiting for trust.
-connection.onRequest('gov-report/overview', async (p: { uris: string[]; trusted?: boolean }) => {
+// Each finding's fingerprint comes with it, so that a reviewer records a decision from the overview.
+onRequest(OVERVIEW_REQUEST, async (p) => {
   const l = lang();
   const entries: ReviewEntry[] = [];
+  const fingerprints: string[][] = [];
   const waits = (uri: string) => p.trusted === false && !documents.get(uri) && isBinaryReport(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   readAheadOf(p.uris.filter((u) => !waits(u)));
   for (const uri of p.uris) {
     if (waits(uri)) {
       entries.push(notCheckedEntry(uri, 'skipped', pick(message('overview.untrusted'), l)));
+      fingerprints.push([]);
       continue;
     }
     const r = await fromDisk(uri);
     if (r.kind === 'own') continue;
     if (r.kind !== 'report') {
       entries.push(notCheckedEntry(uri, r.kind, pick(r.reason, l)));
+      fingerprints.push([]);
       continue;
     }
     const a = r.analysis;
     const source = rebuilt.get(uri);
     const decided = reviews.mark(uri, a.model, [...a.findings, ...acrossYears(a)]);
-    entries.push(reviewEntry(uri, a.model, decided.findings, l, source ? (line, column) => {
+    const entry = reviewEntry(uri, a.model, decided.findings, l, source ? (line, column) => {
       const at = source.locate(line, column);
       return at ? pick(describeSource(at), l) : undefined;
-    } : undefined, decided.dismissed));
+    } : undefined, decided.dismissed);
+    entries.push(entry);
+    fingerprints.push(fingerprintsOf(entry, a.model, [...decided.findings, ...decided.dismissed], l));
   }
   // The columns as the overview shows them, formatted here (the client holds no part of the core).
-  return { ...overviewTable(entries, l), entries };
+  return { ...overviewTable(entries, l), entries, fingerprints, review: reviewLabels(l) };
 });
 
 // An export of the overview, as `gov-report summary` writes it (the client saves it where the user says).
 // Each file is named relative to `base` (the overview's folder), as the CLI names it.
-connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; format: 'csv' | 'html' | 'json' | 'xlsx'; base?: string }) => {
+onRequest(EXPORT_REQUEST, async (p) => {
   const l = lang();
   const entries = p.base ? entriesRelativeTo(p.entries, p.base) : p.entries;
   if (p.format === 'xlsx') {
@@ -362,7 +380,7 @@ connection.onRequest('gov-report/export', async (p: { entries: ReviewEntry[]; fo
   return { text: p.format === 'csv' ? reviewCsv(entries, l) : p.format === 'html' ? reviewHtml(entries, l) : reviewJson(entries) };
 });
 
-connection.onRequest('gov-report/checkFiles', async (p: { uris: string[] }) => {
+onRequest(CHECK_FILES_REQUEST, async (p) => {
   const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };
   readAheadOf(p.uris);
   for (const uri of p.uris) {
@@ -432,7 +450,7 @@ async function binaryAt(source: string, read: typeof readBinaryReport): Promise<
   return read(path, file.bytes);
 }
 
-connection.onRequest('gov-report/rebuild', async (p: { source: string; target: string }) => {
+onRequest(REBUILD_REQUEST, async (p) => {
   const l = lang();
   const r = await binaryAt(p.source, readBinaryReport);
   if (!r.ok) return { ok: false, message: pick(r.message, l) };
@@ -445,7 +463,7 @@ connection.onRequest('gov-report/rebuild', async (p: { source: string; target: s
 
 // "将重建的报告另存为 Markdown…": the Markdown `gov-report convert --to md` writes (one function,
 // proseMarkdown, for both), from the rebuilt report if it is open, else read again from the file.
-connection.onRequest('gov-report/convert', async (p: { source: string; target?: string }) => {
+onRequest(CONVERT_REQUEST, async (p) => {
   const l = lang();
   let report = p.target ? rebuilt.get(p.target) : undefined;
   if (!report) {
@@ -586,7 +604,7 @@ connection.onCodeAction(guarded('codeAction', (doc, a, p) => {
 
 // A decision recorded from the editor (the client has asked for the reason): into the folder's
 // review record, then every open report of that folder is published again.
-connection.onRequest('gov-report/recordDecision', (p: { uri: string; fingerprint: string; decision: 'confirmed' | 'dismissed'; reason?: string }) => {
+onRequest(RECORD_DECISION_REQUEST, (p) => {
   const doc = sourceOf(p.uri);
   if (!doc) return { ok: false, message: pick(message('editor.review.gone'), lang(p.uri)) };
   const a = analysisOf(doc);

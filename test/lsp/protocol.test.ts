@@ -1,11 +1,12 @@
 // Protocol tests: dist/server.js --stdio driven as an editor would drive it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, LineIndex } from '../../shared/src/index';
+import { CHECK_FILES_REQUEST, CONVERT_REQUEST, EXPORT_REQUEST, OVERVIEW_REQUEST, REBUILD_REQUEST, RECORD_DECISION_REQUEST, REQUEST_METHODS, type RequestMethod, type RequestParams } from '../../shared/src/protocol';
 import { LspClient, type Diagnostic } from '../helpers/lspClient';
 import { fixture, REAL, root, run } from '../helpers/util';
 
@@ -523,4 +524,29 @@ test('表1 row-missing: the quick fix inserts the item\'s row where it belongs, 
   });
   assert.deepEqual(all, [], 'nothing for fix-all to do');
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('one protocol module (shared/src/protocol.ts): the server answers each of its requests; no other source of the server, the client or the overview page spells a gov-report/ method; it holds types and constant strings only (the webview bundle imports it)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-protocol-'));
+  const nowhere = pathToFileURL(join(dir, 'nothing.pdf')).toString();
+  const params: { [M in RequestMethod]: RequestParams<M> } = {
+    [OVERVIEW_REQUEST]: { uris: [], trusted: true },
+    [EXPORT_REQUEST]: { entries: [], format: 'json' },
+    [CHECK_FILES_REQUEST]: { uris: [] },
+    [REBUILD_REQUEST]: { source: nowhere, target: 'gov-report-rebuilt:/nothing.pdf.md' },
+    [CONVERT_REQUEST]: { source: nowhere },
+    [RECORD_DECISION_REQUEST]: { uri: pathToFileURL(join(dir, 'nothing.txt')).toString(), fingerprint: 'text-table:00000000', decision: 'confirmed' },
+  };
+  assert.deepEqual([...REQUEST_METHODS].sort(), Object.keys(params).sort());
+  const answers = Object.fromEntries(await Promise.all(REQUEST_METHODS.map(async (m) => [m, await client.request<Record<string, unknown>>(m, params[m])] as const)));
+  assert.deepEqual(answers[OVERVIEW_REQUEST]!.rows, []);
+  assert.deepEqual(answers[CHECK_FILES_REQUEST], { checked: 0, reports: 0, errors: 0, warnings: 0, infos: 0 });
+  for (const m of [REBUILD_REQUEST, CONVERT_REQUEST, RECORD_DECISION_REQUEST]) assert.equal(answers[m]!.ok, false, m);
+  // No method name spelled outside the protocol module.
+  const sources = (folder: string) => readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(folder, f));
+  const spelled = ['server/src', 'client/src', 'shared/src'].flatMap(sources).filter((f) => !f.endsWith(join('shared', 'src', 'protocol.ts')))
+    .filter((f) => /['"`]gov-report\/[A-Za-z]/.test(readFileSync(join(root, f), 'utf8')));
+  assert.deepEqual(spelled, []);
+  const protocol = readFileSync(join(root, 'shared', 'src', 'protocol.ts'), 'utf8');
+  assert.deepEqual(protocol.split('\n').filter((l) => /^\s*(import\b|export .* from ['"])/.test(l) && !/^import type /.test(l)), [], 'type imports only');
 });

@@ -4,7 +4,8 @@
 //   charts drawn, and it prints to PDF;
 // - *年度报告总览* in the real workbench (the packaged .vsix in code-server): the columns fit the
 //   editor (short headers, the full name in their tooltip), the file column frozen and the
-//   horizontal scrollbar shown when they do not; the charts drawn again on a theme change; an export
+//   horizontal scrollbar shown when they do not; the charts drawn again on a theme change; a
+//   reviewer's decision from a report's row (a PDF's), into the folder's review record; an export
 //   saved with a notification that opens or reveals it, files named relative to the folder, and the
 //   export never listed by the overview.
 // Screenshots under test-results/ui/ (light and dark).
@@ -34,6 +35,8 @@ function reviewerFolder(dir) {
   fs.mkdirSync(dir, { recursive: true });
   for (const d of ['real', 'corpus']) for (const f of fs.readdirSync(path.join(root, 'test', 'fixtures', d))) fs.copyFileSync(path.join(root, 'test', 'fixtures', d, f), path.join(dir, f));
   for (const y of ['2022', '2023']) fs.copyFileSync(path.join(root, 'test', 'fixtures', 'rules', `clean-${y}.txt`), path.join(dir, `示例县-${y}.txt`));
+  // No decision left from an earlier run.
+  fs.rmSync(path.join(dir, '.gov-report-review.json'), { force: true });
   return dir;
 }
 
@@ -166,6 +169,47 @@ test('年度报告总览: the charts are drawn again in the new theme\'s colours
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
   await view().locator(`#chart-received[data-ink="${light.ink}"]`).waitFor({ timeout: 5000 });
   assert.deepEqual(await charts(), Array(3).fill({ ink: light.ink, bar: light.bar }));
+});
+
+test('年度报告总览: a reviewer decides from a PDF\'s row: its 审阅 counts list its problems, 排除（填写理由）… asks for the reason in an input box, the decision goes into .gov-report-review.json (the PDF untouched) and the row\'s counts follow; 确认问题 likewise', async () => {
+  const pdf = row('hongze-2024.pdf');
+  const counts = pdf.locator('.col-review button.review');
+  const [open, confirmed, dismissed] = (await counts.innerText()).split('·').map(Number);
+  assert.ok(open >= 2 && confirmed === 0 && dismissed === 0, await counts.innerText());
+  const bytes = fs.readFileSync(path.join(folder, 'hongze-2024.pdf'));
+  await counts.click();
+  const list = view().locator('#findings');
+  await list.locator('#findings-title', { hasText: 'hongze-2024.pdf 的问题' }).waitFor({ timeout: 15000 });
+  const items = list.locator('#finding-list li.finding');
+  assert.equal(await items.count(), open);
+  // Each with its page, and the decisions named as the quick actions name them.
+  assert.match(await items.first().locator('.place').innerText(), /第 \d+ 页/);
+  assert.deepEqual(await items.first().locator('.actions button').allInnerTexts(), ['确认问题（记入审阅记录）', '排除（填写理由）…']);
+  const rule = await items.first().locator('.rule').innerText();
+  await items.first().locator('button[data-decision="dismissed"]').click();
+  // The reason, asked for by the extension (the page never prompts).
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill('口径不同，已与办公室核实');
+  await page.keyboard.press('Enter');
+  await pdf.locator('.col-review button.review', { hasText: `${open - 1}·0·1` }).waitFor({ timeout: 30000 });
+  await list.locator('li.dismissed', { hasText: '已排除：口径不同，已与办公室核实' }).waitFor({ timeout: 15000 });
+  const record = () => JSON.parse(fs.readFileSync(path.join(folder, '.gov-report-review.json'), 'utf8')).decisions.map((d) => [d.report, d.rule, d.decision, d.reason ?? null]);
+  assert.deepEqual(record(), [['hongze-2024.pdf', rule, 'dismissed', '口径不同，已与办公室核实']]);
+  assert.deepEqual(fs.readFileSync(path.join(folder, 'hongze-2024.pdf')), bytes, 'the PDF itself is not changed');
+  await shot('summary-overview-review');
+  // 确认问题 on the next open problem: no question asked.
+  const next = items.filter({ has: view().locator('button[data-decision="confirmed"]') }).first();
+  const nextRule = await next.locator('.rule').innerText();
+  await next.locator('button[data-decision="confirmed"]').click();
+  await pdf.locator('.col-review button.review', { hasText: `${open - 2}·1·1` }).waitFor({ timeout: 30000 });
+  await list.locator('li.confirmed', { hasText: '已确认' }).waitFor({ timeout: 15000 });
+  assert.deepEqual(record().filter((d) => d[2] === 'confirmed'), [['hongze-2024.pdf', nextRule, 'confirmed', null]]);
+  // The text saved from the same report (same name but for the extension): the record applies to it
+  // too, and its row follows.
+  await row('hongze-2024.txt').locator('.col-review button.review', { hasText: `${open - 2}·1·1` }).waitFor({ timeout: 30000 });
+  await list.locator('#findings-close').click();
+  await list.waitFor({ state: 'hidden' });
 });
 
 /** Clicks an export button and accepts the save dialog's proposal (code-server's simple dialog). */

@@ -1,10 +1,12 @@
 // The review record in the editor: the decisions of the folder's .gov-report-review.json marked on
 // the findings (a dismissed one leaves the Problems panel, or shows as a hint), the quick actions
-// "确认问题" and "排除（填写理由）…" on each problem, and the request that records a decision (the
-// client asks for the reason). The record is the CLI's (reviewFile.ts): one file, one format.
+// "确认问题" and "排除（填写理由）…" on each problem, the fingerprints by which the overview records a
+// decision, and the request that records one (the client asks for the reason). The record is the
+// CLI's (reviewFile.ts): one file, one format.
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { decide, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../../shared/src/index';
+import { decide, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel, type ReviewEntry } from '../../../shared/src/index';
+import { CONFIRM_COMMAND, DISMISS_COMMAND, REBUILT_SCHEME, type ReviewCommandArguments, type ReviewLabels } from '../../../shared/src/protocol';
 import { loadReview, reportKey, reviewer, ReviewRecords, saveReview, sha256 } from '../reviewFile';
 
 /** The file a document stands for: itself, or the PDF or Word file a rebuilt report was read from. */
@@ -12,7 +14,7 @@ export function fileOfUri(uri: string): string | undefined {
   try {
     if (uri.startsWith('file:')) return fileURLToPath(uri);
     const q = uri.indexOf('?');
-    if (uri.startsWith('gov-report-rebuilt:') && q > 0) {
+    if (uri.startsWith(`${REBUILT_SCHEME}:`) && q > 0) {
       const source = decodeURIComponent(uri.slice(q + 1));
       return source.startsWith('file:') ? fileURLToPath(source) : undefined;
     }
@@ -58,12 +60,33 @@ export function reviewActions(uri: string, model: ReportModel, findings: readonl
   for (const f of findings) {
     if (f.range.end < range.start || f.range.start > range.end || f.review) continue;
     const diagnostic = diagnostics.find((d) => d.code === f.ruleId);
-    const args = [uri, fingerprint(f)];
+    const args: ReviewCommandArguments = [uri, fingerprint(f)];
     const action = (title: Localized, command: string): CodeAction => ({
       title: pick(title, lang), kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
       command: { title: pick(title, lang), command, arguments: args },
     });
-    out.push(action(message('editor.review.confirm'), 'gov-report.review.confirm'), action(message('editor.review.dismiss'), 'gov-report.review.dismiss'));
+    out.push(action(message('editor.review.confirm'), CONFIRM_COMMAND), action(message('editor.review.dismiss'), DISMISS_COMMAND));
   }
   return out;
+}
+
+/** The words of the overview's list of a report's problems: the decisions named as the quick actions name them. */
+export function reviewLabels(lang: Lang): ReviewLabels {
+  const say = (id: Parameters<typeof message>[0]) => pick(message(id), lang);
+  return {
+    show: say('overview.review.show'), title: say('overview.review.title'), none: say('overview.review.none'), confirm: say('editor.review.confirm'), dismiss: say('editor.review.dismiss'),
+    confirmed: say('overview.review.confirmed'), dismissed: say('overview.review.dismissed'), close: say('overview.review.close'),
+  };
+}
+
+/** The fingerprint of each finding of an overview entry, in the entry's order: `findings` are those
+ *  the entry was made of (the dismissed ones included), matched by rule, place and message. */
+export function fingerprintsOf(entry: ReviewEntry, model: ReportModel, findings: readonly Finding[], lang: Lang): string[] {
+  const key = (rule: string, line: number, column: number, text: string) => `${rule}\u0000${line}:${column}\u0000${text}`;
+  const prints = new Map<string, string>();
+  for (const f of findings) {
+    const at = model.lines.positionAt(f.range.start);
+    prints.set(key(f.ruleId, at.line + 1, at.character + 1, pick(f.message, lang)), fingerprint(f));
+  }
+  return entry.findings.map((f) => prints.get(key(f.rule, f.line, f.column, f.message)) ?? '');
 }

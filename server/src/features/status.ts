@@ -1,23 +1,10 @@
 // What the server decided about a document and why: sent to the client for its status bar and
 // written to the output channel when it changes.
 import { message, pick, type Lang, type Localized } from '../../../shared/src/index';
-import type { Analysis, Decision } from '../analysis';
+import type { StatusParams } from '../../../shared/src/protocol';
+import type { Analysis } from '../analysis';
 
-export interface StatusParams {
-  uri: string;
-  decision: Decision;
-  active: boolean;
-  format?: string;
-  year?: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** The decision and its reasons, in the user's language. */
-  detail: string;
-}
-
-export const STATUS_NOTIFICATION = 'gov-report/status';
-
+// (Sent as STATUS_NOTIFICATION; its parameters are the protocol's.)
 export function statusOf(a: Analysis, lang: Lang, shownFindings = a.findings): StatusParams {
   const count = (s: string) => shownFindings.filter((f) => f.severity === s).length;
   const m = a.model;

@@ -1,7 +1,7 @@
 // Every sentence a user sees, in Simplified Chinese (default) and English. Placeholders are
 // {name}; format() fills them. Rule titles and descriptions live here too, so the rule docs,
 // the settings schema and the diagnostics speak with one voice.
-import type { Localized } from '../spec/schema';
+import type { Localized } from '../format/schema';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -314,12 +314,20 @@ export const catalog = {
   'cli.failed.notPdf': { zh: '无法读取：不是 PDF 文件', en: 'cannot read: not a PDF file' },
   'cli.failed.noPdfReader': { zh: '无法读取 PDF：安装包中缺少 PDF 读取组件（pdf.js）', en: 'cannot read the PDF: the PDF reader (pdf.js) is missing from the installation' },
   'cli.note.truncated': { zh: '只读取了前 {pages} 页', en: 'only the first {pages} pages were read' },
+  'cli.note.pdfTooComplex': { zh: 'PDF 过于复杂：第 {pages} 页绘制的内容超出读取上限（操作过多或表单嵌套过深，可能是异常构造的文件），这些页未读取，其余各页照常检查', en: 'PDF too complex: {count|page|pages} {pagesEn} {count|draws|draw} more than the reader allows (too many operators, or forms nested too deep: it may be a malformed file) and {count|was|were} not read; the other pages were checked' },
+  'cli.failed.pdfTooComplex': { zh: '无法读取：PDF 过于复杂，第 {pages} 页绘制的内容超出读取上限（操作过多或表单嵌套过深，可能是异常构造的文件），没有可检查的文字', en: 'cannot read: the PDF is too complex: {count|page|pages} {pagesEn} {count|draws|draw} more than the reader allows (too many operators, or forms nested too deep: it may be a malformed file), and no text is left to check' },
   'source.page': { zh: '第 {page} 页', en: 'page {page}' },
   'source.paragraph': { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
   'source.cell': { zh: '表格 {table} 第 {row} 行第 {cell} 格', en: 'table {table}, row {row}, cell {cell}' },
   'cli.skipped.symlink': { zh: '跳过：目录中的符号链接不跟随（可直接在命令行给出目标文件）', en: 'skipped: a symbolic link in a folder is not followed (name the target file on the command line)' },
   'cli.skipped.ownExport': { zh: '跳过：gov-report 导出的审查汇总，不是年度报告', en: 'skipped: a review summary exported by gov-report, not a report' },
   'overview.untrusted': { zh: '待读取：受限模式下不读取 PDF 和 Word 文件，信任此工作区后读取', en: 'not read yet: PDF and Word files are read once the workspace is trusted (Restricted Mode)' },
+  'overview.review.show': { zh: '查看此报告的问题，逐个确认或排除', en: "See this report's problems and confirm or dismiss each" },
+  'overview.review.title': { zh: '{file} 的问题', en: 'Problems of {file}' },
+  'overview.review.none': { zh: '此报告没有问题', en: 'This report has no problem' },
+  'overview.review.confirmed': { zh: '已确认', en: 'Confirmed' },
+  'overview.review.dismissed': { zh: '已排除：{reason}', en: 'Dismissed: {reason}' },
+  'overview.review.close': { zh: '关闭', en: 'Close' },
   'cli.note.noFixStdin': { zh: '从标准输入读取，--fix 不写入任何文件', en: 'read from standard input: --fix writes no file' },
   'cli.noFiles': { zh: '没有找到要检查的文件（.txt、.md、.html、.docx、.pdf）', en: 'no file to check was found (.txt, .md, .html, .docx, .pdf)' },
   'cli.failed.notFile': { zh: '无法读取：不是普通文件（设备、管道或目录）', en: 'cannot read: not a regular file (a device, a pipe or a folder)' },
