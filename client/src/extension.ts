@@ -9,8 +9,7 @@ import {
 } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 // Only what the client needs of the core (the parser and the rules stay in the server).
-import { recognizeReport } from '../../shared/src/recognize';
-import { reportSkeleton, type SkeletonOptions } from '../../shared/src/template';
+import { recognizeReport, reportSkeleton, type SkeletonOptions } from '../../shared/src/index';
 import {
   CHECK_FILES_REQUEST, CONFIRM_COMMAND, CONVERT_REQUEST, DISMISS_COMMAND, REBUILD_REQUEST, REBUILT_SCHEME, SET_CHOICE_NOTIFICATION, STATUS_NOTIFICATION,
   type CheckFilesResult, type Choice, type InitializationOptions, type ReviewCommandArguments, type StatusParams,

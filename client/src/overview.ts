@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { commands, env, languages, Position, ProgressLocation, Range, RelativePattern, UIKind, Uri, ViewColumn, window, workspace, type Disposable, type ExtensionContext, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { OverviewRow, ReviewEntry } from '../../shared/src/review';
+import type { OverviewRow, ReviewEntry } from '../../shared/src/index';
 import {
   EXPORT_FORMATS, EXPORT_REQUEST, OVERVIEW_REQUEST,
   type ExportFormat, type OverviewColumn, type OverviewLabels, type OverviewResult, type PageMessage, type ReviewDecision, type ReviewLabels, type ViewMessage,

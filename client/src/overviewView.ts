@@ -8,7 +8,7 @@
 // (overviewFindings.ts). The messages to and from the extension are the protocol module's.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import type { ExportFormat, OverviewColumn, OverviewLabels, PageMessage, Untrusted, ViewMessage } from '../../shared/src/protocol';
-import type { OverviewRow } from '../../shared/src/review';
+import type { OverviewRow } from '../../shared/src/index';
 import { closeFindings, showFindings } from './overviewFindings';
 
 declare function acquireVsCodeApi(): { postMessage(m: PageMessage): void };

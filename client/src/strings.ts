@@ -1,7 +1,7 @@
 // The client's own words (prompts, status bar), in Simplified Chinese and English. Diagnostics,
 // hovers and status details come from the server in the user's language.
 import { env, workspace } from 'vscode';
-import { englishPlurals } from '../../shared/src/i18n/catalog';
+import { englishPlurals } from '../../shared/src/index';
 
 const zh = {
   overviewWithOpen: '有待处理的问题',

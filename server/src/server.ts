@@ -11,8 +11,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { checkAcrossYears, decodeReport, describeSource, message, norm, notCheckedEntry, parse, pick, overviewTable, reviewCsv, reviewEntry, reviewHtml, reviewJson, type Finding, type Lang, type Localized, type Rebuilt, type ReportModel, type ReviewEntry } from '../../shared/src/index';
-import { entriesRelativeTo, isOwnExport } from '../../shared/src/review';
-import { proseMarkdown } from '../../shared/src/prose';
+import { entriesRelativeTo, isOwnExport, proseMarkdown } from '../../shared/src/index';
 import {
   CHECK_FILES_REQUEST, CONVERT_REQUEST, EXPORT_REQUEST, OVERVIEW_REQUEST, REBUILD_REQUEST, RECORD_DECISION_REQUEST, SET_CHOICE_NOTIFICATION, STATUS_NOTIFICATION,
   type Choice, type InitializationOptions, type RequestMethod, type SetChoiceParams, type RequestParams, type RequestResult,

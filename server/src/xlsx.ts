@@ -2,7 +2,7 @@
 // finding), written with exceljs. Bundled on its own (dist/xlsx.js) and loaded only for
 // `gov-report summary --format xlsx`, so that checking never pays for it.
 import ExcelJS from 'exceljs';
-import { FINDING_COLUMNS, REVIEW_COLUMNS, type ReviewEntry } from '../../shared/src/review';
+import { FINDING_COLUMNS, REVIEW_COLUMNS, type ReviewEntry } from '../../shared/src/index';
 
 type Lang = 'zh-CN' | 'en';
 
