@@ -75,7 +75,8 @@ export class ReviewRecords {
   load(root: string): ReviewLoad {
     let mtime = -1;
     try {
-      mtime = statSync(reviewPath(root)).mtimeMs;
+      // (Asked at every check: no exception built for the usual absent file.)
+      mtime = statSync(reviewPath(root), { throwIfNoEntry: false })?.mtimeMs ?? -1;
     } catch {
       mtime = -1;
     }
