@@ -551,7 +551,14 @@ const GENERIC_HEADER = /^(?:类别|项目|序号|名称|数量|[(（]?数据项�
 
 /** A header row a converter wrote: it starts with a generic word, or names its columns 数据1…. */
 function isGenericHeaderRow(cells: readonly GridCell[]): boolean {
-  const texts = cells.filter((c) => c.kind !== 'blank').map((c) => norm(c.text));
+  const texts: string[] = [];
+  for (const c of cells) {
+    if (c.kind === 'blank') continue;
+    const x = norm(c.text);
+    // Every cell of such a row is a generic word: most rows are told apart by their first cell.
+    if (texts.length === 0 && !GENERIC_HEADER.test(x) && x !== '总计') return false;
+    texts.push(x);
+  }
   if (texts.length < 2) return false;
   if (/^(?:类别|项目|序号|名称|[(（]?数据项目[)）]?)$/.test(texts[0] as string)) return true;
   return texts.filter((x) => /^数据\d+$/.test(x)).length >= 2 && texts.every((x) => GENERIC_HEADER.test(x) || x === '总计');

@@ -20,9 +20,12 @@ type Region = 'none' | 't1' | 't2head' | 't2body';
  */
 export function joinWrappedLabels(rows: readonly GridRow[], headingStarts: ReadonlySet<number>): Map<GridCell, number> {
   const reach = new Map<GridCell, number>();
+  // The walk reads every label only up to the last row where a join could start: most documents
+  // (tabs, pipes, HTML) have none.
+  const last = lastCandidate(rows, headingStarts);
   let region: Region = 'none';
-  for (const row of rows) {
-    const cells = row.cells;
+  for (let r = 0; r <= last; r++) {
+    const cells = (rows[r] as GridRow).cells;
     for (let c = 0; c < cells.length; c++) {
       const t = cells[c] as GridCell;
       if (t.kind === 'text' && t.shape === 'spaced' && !headingStarts.has(t.start)) joinAt(rows, cells, c, region, headingStarts, reach);
@@ -30,6 +33,29 @@ export function joinWrappedLabels(rows: readonly GridRow[], headingStarts: Reado
     }
   }
   return reach;
+}
+
+/** The last row where a join could start (what joinAt needs, checked without reading a label), or -1. */
+function lastCandidate(rows: readonly GridRow[], headingStarts: ReadonlySet<number>): number {
+  for (let r = rows.length - 2; r >= 0; r--) if (wrapsBelow(rows, r, headingStarts) || continuesBelow(rows, r)) return r;
+  return -1;
+}
+
+/** Row `r` ends in a numbered label of spaced text, with figures on one of the four lines below. */
+function wrapsBelow(rows: readonly GridRow[], r: number, headingStarts: ReadonlySet<number>): boolean {
+  const cells = (rows[r] as GridRow).cells;
+  const t = cells[cells.length - 1];
+  if (!t || t.kind !== 'text' || t.shape !== 'spaced' || headingStarts.has(t.start) || t.text.length > 80 || !NUMBERED_LABEL.test(t.text.trim())) return false;
+  for (let j = r + 1; j <= r + 4 && j < rows.length; j++) if ((rows[j] as GridRow).cells.some((k) => k.kind === 'value')) return true;
+  return false;
+}
+
+/** Row `r` has a spaced label with figures after it, and a short line of text alone below it. */
+function continuesBelow(rows: readonly GridRow[], r: number): boolean {
+  const below = (rows[r + 1] as GridRow).cells;
+  if (below.length !== 1 || below[0]!.kind !== 'text' || below[0]!.shape !== 'spaced' || below[0]!.text.length > 30) return false;
+  const cells = (rows[r] as GridRow).cells;
+  return cells.some((t, c) => t.kind === 'text' && t.shape === 'spaced' && cells[c + 1]?.kind === 'value');
 }
 
 function joinAt(rows: readonly GridRow[], cells: GridCell[], c: number, region: Region, headingStarts: ReadonlySet<number>, reach: Map<GridCell, number>): void {
