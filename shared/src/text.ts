@@ -175,13 +175,24 @@ export function normWithMap(s: string): { text: string; map: number[] } {
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const code = s.codePointAt(i) as number;
-    const ch = String.fromCodePoint(code);
-    const width = ch.length;
+    const code = s.charCodeAt(i);
+    // Most characters of a label are CJK ideographs or ASCII, whose norm() is known without asking it.
+    if (code >= 0x3400 && code <= 0x9fff) {
+      map.push(i);
+      text += s[i];
+      continue;
+    }
+    if (code < 0x80) {
+      if (code === 32 || (code >= 9 && code <= 13) || code === 34 || code === 39) continue;
+      map.push(i);
+      text += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : s[i];
+      continue;
+    }
+    const ch = String.fromCodePoint(s.codePointAt(i) as number);
     const n = norm(ch);
     for (let k = 0; k < n.length; k++) map.push(i);
     text += n;
-    i += width - 1;
+    i += ch.length - 1;
   }
   // The digit-dot rule of norm() needs context; apply it on the joined text (length-preserving).
   text = text.replace(/(\d)[、,.．](?=\D|$)/g, '$1.');

@@ -10,6 +10,9 @@ import { NUMBERED_LABEL } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
 import type { GridCell, GridRow } from './grid';
 
+/** What list numbering starts with (a superset, tried before normalising the text). */
+const MAY_BE_NUMBERED = /^[\s\u3000]*[（(一二三四五六七八九十0-9０-９]/;
+
 /** Where the walk stands: outside the tables, in a 第二十条 item of 表1, in 表2's header or body. */
 type Region = 'none' | 't1' | 't2head' | 't2body';
 
@@ -108,11 +111,12 @@ function regionAfter(region: Region, cells: readonly GridCell[], c: number, head
   if (matchArticle20Item(text) !== undefined) return 't1';
   if (isCornerNote(text) || norm(text) === '申请人情况') return 't2head';
   if (isTable3Header(text) && region !== 't2head') return 'none';
-  const inTable2 = region === 't2head' || region === 't2body';
-  const row2 = matchTable2Row(text, { inBody: region === 't2body' });
-  // Outside 表2 a phrase with a row's words is narrative unless numbered or followed by figures.
-  if (row2 && (inTable2 || ((stripNumbering(norm(text)).numbering.length > 0 || cells[c + 1]?.kind === 'value') && !isSentence(text)))) return 't2body';
-  return region;
+  // Inside 表2's body a row label leaves the walk where it is.
+  if (region === 't2body') return region;
+  // Outside 表2 a phrase with a row's words is narrative unless numbered or followed by figures
+  // (asked first: it is cheaper than matching the words).
+  const opens = region === 't2head' || ((cells[c + 1]?.kind === 'value' || (MAY_BE_NUMBERED.test(text) && stripNumbering(norm(text)).numbering.length > 0)) && !isSentence(text));
+  return opens && matchTable2Row(text, { inBody: false }) ? 't2body' : region;
 }
 
 interface Piece {

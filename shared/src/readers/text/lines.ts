@@ -20,7 +20,15 @@ export function lineOf(text: string, start: number, end: number, tabular: boolea
 export function headingLike(line: string): boolean {
   // (A line that starts with a tab is a cell of a one-cell-per-line table, or a page's menu item.)
   if (line.length > 200 || line.charCodeAt(0) === 9) return false;
-  const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '');
-  if (cells.length === 1) return !isValueText(cells[0] as string);
-  return cells.length === 2 && SECTION_NUMERAL_ONLY.test(cells[0] as string) && !isValueText(cells[1] as string);
+  // Its pieces between tabs, blank ones left out: at most two (a table row has more).
+  const pieces: string[] = [];
+  for (let from = 0; from <= line.length; ) {
+    let to = line.indexOf('\t', from);
+    if (to < 0) to = line.length;
+    const piece = line.slice(from, to).trim();
+    if (piece !== '' && pieces.push(piece) > 2) return false;
+    from = to + 1;
+  }
+  if (pieces.length === 1) return !isValueText(pieces[0] as string);
+  return pieces.length === 2 && SECTION_NUMERAL_ONLY.test(pieces[0] as string) && !isValueText(pieces[1] as string);
 }
