@@ -17,14 +17,19 @@ export class ConfigFinder {
   /** `roots`: folders the search never goes above (the editor's workspace folders). */
   constructor(private readonly roots: () => readonly string[] = () => []) {}
 
-  /** The configuration that applies to a file in `dir`. */
+  /** The configuration that applies to a file in `dir`: looked up once per folder (and the folders
+   *  above it once each), then the same answer for every report in it. */
   forDir(dir: string): FoundConfig {
     const cached = this.byDir.get(dir);
     if (cached) return cached;
-    const top = dirname(dir) === dir || this.roots().includes(dir) || existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'));
-    const found = this.readDir(dir) ?? (top ? { kind: 'none' as const } : this.forDir(dirname(dir)));
+    const found = this.readDir(dir) ?? (this.isTop(dir) ? { kind: 'none' as const } : this.forDir(dirname(dir)));
     this.byDir.set(dir, found);
     return found;
+  }
+
+  /** Where the search stops: the file system's root, a workspace folder, a project's root. */
+  private isTop(dir: string): boolean {
+    return dirname(dir) === dir || this.roots().includes(dir) || existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'));
   }
 
   /** An explicit file (the CLI's --config). */
@@ -63,6 +68,8 @@ export class ConfigFinder {
 }
 
 function tryRead(path: string): string | undefined {
+  // Most folders hold neither file: asked first, without the cost of a failed read (an exception).
+  if (!existsSync(path)) return undefined;
   try {
     return readFileSync(path, 'utf8');
   } catch {

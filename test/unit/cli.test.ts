@@ -490,3 +490,24 @@ test('summary: the agency of a web page\'s title leaves out the site name after 
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).reports[0].agency, '沭阳县发展和改革局');
 });
+
+test('checking a text report starts no PDF reader and loads no workbook library: pdf.js and exceljs only when a PDF or an xlsx is involved', () => {
+  // Preloaded into the CLI's process: which bundles it required, and whether it started a worker thread (a PDF's reader).
+  const dir = mkdtempSync(join(tmpdir(), 'gov-cli-loads-'));
+  const probe = join(dir, 'probe.cjs');
+  writeFileSync(probe, `const Module = require('node:module'); const load = Module._load; const seen = [];
+Module._load = function (request, ...rest) { seen.push(String(request)); return load.call(this, request, ...rest); };
+const threads = require('node:worker_threads'); const Worker = threads.Worker; let workers = 0;
+threads.Worker = class extends Worker { constructor(...a) { workers++; super(...a); } };
+process.on('exit', () => process.stderr.write('\\nPROBE ' + JSON.stringify({ xlsx: seen.some((s) => s.endsWith('xlsx.js')), workers }) + '\\n'));`);
+  const probed = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--require', probe, cli, ...args], { cwd: root, encoding: 'utf8' });
+    return JSON.parse(/PROBE (.*)/.exec(r.stderr)?.[1] ?? 'null') as { xlsx: boolean; workers: number };
+  };
+  // (the workbook library is bundled into dist/xlsx.js, the PDF reader runs pdf.js in a worker thread)
+  assert.deepEqual(probed('check', 'test/fixtures/real'), { xlsx: false, workers: 0 });
+  assert.deepEqual(probed('summary', '--format', 'csv', 'test/fixtures/real'), { xlsx: false, workers: 0 });
+  // The probe sees them when they are wanted.
+  assert.ok(probed('check', 'test/fixtures/corpus/hongze-2024.pdf').workers > 0, 'a PDF is read in a worker thread');
+  assert.equal(probed('summary', '--format', 'xlsx', '-o', join(dir, 'out.xlsx'), 'test/fixtures/real').xlsx, true);
+});

@@ -3,15 +3,32 @@
 // prunes the stale ones. `check` and `summary` read the same file (ReviewRecords, reviewFile.ts).
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { decide, fingerprint, message, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../shared/src/index';
-import { loadReview, reportKey, reviewer, saveReview, sha256 } from './reviewFile';
+import { check, decide, fingerprint, message, parse, pick, withDecision, type Decision, type Finding, type Lang, type Localized, type ReportModel } from '../../../shared/src/index';
+import { ConfigFinder } from '../configFile';
+import { loadReview, reportKey, reviewer, saveReview, sha256 } from '../reviewFile';
+import { withFormat } from './checkFile';
+import { usage, type CliIo } from './io';
+import { readReportFile } from './read';
 
-export type ReviewCheck = (path: string, cwd: string) => Promise<{ ok: true; model: ReportModel; findings: Finding[]; bytes: Uint8Array; root: string } | { ok: false; message: Localized }>;
+/** One report checked for the review command: its findings (suppressed ones kept, marked), the review root. */
+type ReviewCheck = (path: string, cwd: string) => Promise<{ ok: true; model: ReportModel; findings: Finding[]; bytes: Uint8Array; root: string } | { ok: false; message: Localized }>;
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  cwd: string;
+type Io = Pick<CliIo, 'out' | 'err' | 'cwd'>;
+
+/** Checks reports as `check` does, each folder's configuration found once for the command. */
+function reviewChecker(): ReviewCheck {
+  const finder = new ConfigFinder();
+  return async (path, cwd) => {
+    const found = finder.forDir(dirname(resolve(cwd, path)));
+    const config = found.kind === 'ok' ? found.config : {};
+    const read = await readReportFile(resolve(cwd, path));
+    if (!read.ok) return { ok: false, message: read.message };
+    const model = withFormat(parse(read.text, { html: /\.html?$/i.test(path) }), config.format);
+    if (!model.isReport) return { ok: false, message: message('cli.skipped.notReport') };
+    const severity = config.rules ?? {};
+    const findings = check(model, { keepSuppressed: true, ...(Object.keys(severity).length ? { severity } : {}), ...(config.ignoreFindings ? { ignore: config.ignoreFindings } : {}) });
+    return { ok: true, model, findings, bytes: read.bytes, root: found.kind === 'ok' ? found.dir : cwd };
+  };
 }
 
 export const REVIEW_HELP = `用法: gov-report review <报告文件> --dismiss <规则>[:<行>] --reason <理由>
@@ -73,7 +90,7 @@ function parseReviewArgs(argv: string[]): ReviewArgs {
   return a;
 }
 
-export async function runReview(argv: string[], io: Io, deps: { check: ReviewCheck; usage: (text: string) => number }): Promise<number> {
+export async function runReview(argv: string[], io: Io): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
     io.out(REVIEW_HELP + '\n');
     return argv.length === 0 ? 2 : 0;
@@ -82,10 +99,10 @@ export async function runReview(argv: string[], io: Io, deps: { check: ReviewChe
   try {
     args = parseReviewArgs(argv);
   } catch (e) {
-    if (e instanceof ReviewUsage) return deps.usage(e.message);
+    if (e instanceof ReviewUsage) return usage(io, e.message, REVIEW_HELP);
     throw e;
   }
-  return args.decision ? record(args, io, deps.check) : listOrPrune(args, io, deps.check);
+  return args.decision ? record(args, io, reviewChecker()) : listOrPrune(args, io, reviewChecker());
 }
 
 /** Records one decision: the finding named by rule (and line, when the rule has several). */
