@@ -1,7 +1,12 @@
 // `npm run bench`: medians and p95s over many runs, printed as a table and written as JSON
 // (bench-results.json). Measures the core against a baseline on the same text, its growth with
-// size, the language server over a real stdio connection, memory, and the bundles.
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+// size, the CLI over a folder of 400 reports against a bare line pass over the same files, the
+// language server over a real stdio connection (keystroke to published diagnostics per example,
+// memory after 100 reports), the bundles, and (when scripts/bench-hostile.ts is there) the hostile
+// PDFs. `--quick`: fewer runs and no 5 and 10 MB documents; `--no-hostile`: without the PDFs.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, LineIndex, parse } from '../shared/src/index';
 import { LspClient } from '../test/helpers/lspClient';
@@ -9,6 +14,8 @@ import { LspClient } from '../test/helpers/lspClient';
 const root = join(__dirname, '..');
 const fixture = (...p: string[]) => readFileSync(join(root, 'test', 'fixtures', ...p), 'utf8');
 const quick = process.argv.includes('--quick');
+/** The five published reports of test/fixtures/real: the examples every per-example figure is given for. */
+const EXAMPLES = ['weihui-2023.txt', 'guangshui-2024.txt', 'jinxiang-2023.txt', 'yichuan-2020.txt', 'beiguan-2023.md'];
 
 interface Stats { median: number; p95: number; runs: number }
 function stats(samples: number[]): Stats {
@@ -50,7 +57,7 @@ function documents(): Array<{ name: string; text: string }> {
   };
   const mb = (n: number) => weihui.repeat(Math.ceil((n * 1_000_000) / weihui.length));
   const docs = [
-    ...['weihui-2023.txt', 'guangshui-2024.txt', 'jinxiang-2023.txt', 'yichuan-2020.txt', 'beiguan-2023.md'].map((n) => ({ name: n, text: fixture('real', n) })),
+    ...EXAMPLES.map((n) => ({ name: n, text: fixture('real', n) })),
     { name: 'sample-2023.txt', text: readFileSync(join(root, 'examples', 'sample-2023.txt'), 'utf8') },
     { name: 'narrative ×10', text: narrative(10) },
     { name: 'narrative ×100', text: narrative(100) },
@@ -70,59 +77,86 @@ async function lsp(): Promise<Record<string, unknown>> {
   const startup = round(performance.now() - started);
   try {
     const uri = 'file:///bench/sample.txt';
-    let text = fixture('rules', 'clean-2023.txt');
-    let version = 1;
+    const text = fixture('rules', 'clean-2023.txt');
     const opened = client.diagnostics(uri, 1);
     const t0 = performance.now();
     await client.open(uri, text);
     await opened;
     const firstDiagnostics = round(performance.now() - t0);
-
-    // Keystrokes: change one table cell back and forth with incremental edits.
-    const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('（一）予以公开'));
-    const character = (lines[line] as string).lastIndexOf('6');
-    const keystroke: number[] = [];
     const n = quick ? 50 : 300;
-    for (let i = 0; i < n; i++) {
-      version++;
-      const newText = i % 2 === 0 ? '7' : '6';
-      const done = client.diagnostics(uri, version);
-      const t = performance.now();
-      await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: newText }]);
-      await done;
-      keystroke.push(performance.now() - t);
+    // The clean report's figure as always measured: the last 6 on the line of （一）予以公开.
+    const row = text.split('\n').findIndex((l) => l.includes('（一）予以公开'));
+    const cell = { line: row, character: (text.split('\n')[row] as string).lastIndexOf('6') };
+    const keystroke = await keystrokes(client, uri, text, n, new LineIndex(text).offsetAt(cell));
+    // Each published example, opened in the same server: its own p50 and p95.
+    const perExample: Record<string, Stats> = {};
+    for (const name of EXAMPLES) {
+      const u = `file:///bench/${name}`;
+      const body = fixture('real', name);
+      const first = client.diagnostics(u, 1);
+      await client.open(u, body, name.endsWith('.md') ? 'markdown' : 'plaintext');
+      await first;
+      perExample[name] = await keystrokes(client, u, body, quick ? 30 : 100);
     }
-    text = text.split('\n').map((l, k) => (k === line ? l.slice(0, character) + (n % 2 === 1 ? '7' : '6') + l.slice(character + 1) : l)).join('\n');
-
-    const requestStats = async (method: string, params: unknown) => {
-      const samples: number[] = [];
-      for (let i = 0; i < (quick ? 50 : 300); i++) {
-        const t = performance.now();
-        await client.request(method, params);
-        samples.push(performance.now() - t);
-      }
-      return stats(samples);
-    };
-    const index = new LineIndex(text);
-    const item = text.indexOf('第二十条第（五）项');
-    const hover = await requestStats('textDocument/hover', { textDocument: { uri }, position: index.positionAt(item + 3) });
-    const symbols = await requestStats('textDocument/documentSymbol', { textDocument: { uri } });
-    const codeAction = await requestStats('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } });
-
+    // After an even number of keystrokes the document is as it was opened.
+    const requests = await requestTimes(client, uri, text, cell);
     const rss = await rssAfter100Reports([]);
     const rssWithClientFlags = await rssAfter100Reports(['--max-semi-space-size=1']);
-    return { serverStartupMs: startup, firstDiagnosticsMs: firstDiagnostics, keystrokeToDiagnosticsMs: stats(keystroke), hoverMs: hover, documentSymbolMs: symbols, codeActionMs: codeAction, rssAfter100ReportsMB: rss, rssAfter100ReportsAsStartedByTheClientMB: rssWithClientFlags };
+    return { serverStartupMs: startup, firstDiagnosticsMs: firstDiagnostics, keystrokeToDiagnosticsMs: keystroke, keystrokeToDiagnosticsPerExampleMs: perExample, ...requests, rssAfter100ReportsMB: rss, rssAfter100ReportsAsStartedByTheClientMB: rssWithClientFlags };
   } finally {
     await client.stop();
   }
+}
+
+/** Keystrokes in an open document (version 1): one figure (at `offset`, else the first after
+ *  表2's 予以公开) typed over with another and back, each an incremental change, timed to the
+ *  publication of its diagnostics. An even count leaves the document as it was. */
+async function keystrokes(client: LspClient, uri: string, text: string, n: number, offset?: number): Promise<Stats> {
+  const label = text.indexOf('予以公开');
+  const digit = offset ?? (label < 0 ? -1 : label + text.slice(label).search(/[0-9]/));
+  if (digit < 0 || !/[0-9]/.test(text.charAt(digit))) throw new Error(`${uri}: no figure after 予以公开 to type over`);
+  const at = new LineIndex(text).positionAt(digit);
+  const original = text.charAt(digit);
+  const other = original === '7' ? '8' : '7';
+  const range = { start: at, end: { line: at.line, character: at.character + 1 } };
+  const samples: number[] = [];
+  let version = 1;
+  for (let i = 0; i < n; i++) {
+    version++;
+    const done = client.diagnostics(uri, version);
+    const t = performance.now();
+    await client.change(uri, version, [{ range, text: i % 2 === 0 ? other : original }]);
+    await done;
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+/** Hover, document symbols and code actions on the clean report, each requested many times. */
+async function requestTimes(client: LspClient, uri: string, text: string, cell: { line: number; character: number }): Promise<Record<string, Stats>> {
+  const requestStats = async (method: string, params: unknown) => {
+    const samples: number[] = [];
+    for (let i = 0; i < (quick ? 50 : 300); i++) {
+      const t = performance.now();
+      await client.request(method, params);
+      samples.push(performance.now() - t);
+    }
+    return stats(samples);
+  };
+  const index = new LineIndex(text);
+  const item = text.indexOf('第二十条第（五）项');
+  return {
+    hoverMs: await requestStats('textDocument/hover', { textDocument: { uri }, position: index.positionAt(item + 3) }),
+    documentSymbolMs: await requestStats('textDocument/documentSymbol', { textDocument: { uri } }),
+    codeActionMs: await requestStats('textDocument/codeAction', { textDocument: { uri }, range: { start: cell, end: cell }, context: { diagnostics: [] } }),
+  };
 }
 
 /** Resident memory of a fresh server after opening 100 reports and publishing their diagnostics. */
 async function rssAfter100Reports(nodeArgs: string[]): Promise<number> {
   const client = await LspClient.start(root, { nodeArgs });
   try {
-    const reports = ['weihui-2023.txt', 'guangshui-2024.txt', 'jinxiang-2023.txt', 'yichuan-2020.txt', 'beiguan-2023.md'].map((f) => fixture('real', f));
+    const reports = EXAMPLES.map((f) => fixture('real', f));
     const waits: Array<Promise<unknown>> = [];
     for (let i = 0; i < 100; i++) {
       const u = `file:///bench/report-${i}.txt`;
@@ -135,6 +169,54 @@ async function rssAfter100Reports(nodeArgs: string[]): Promise<number> {
   } finally {
     await client.stop();
   }
+}
+
+/** The bare pass the CLI is compared with: read each file, split it into lines, test a pattern on each. */
+const BARE_PASS = `const fs = require('fs'), path = require('path'); const dir = process.argv[process.argv.length - 1]; const re = ${BASELINE_RE.toString()}; let n = 0;
+for (const name of fs.readdirSync(dir).sort()) for (const line of fs.readFileSync(path.join(dir, name), 'utf8').split('\\n')) if (re.test(line)) n++;
+process.stdout.write(n + '\\n');`;
+
+/**
+ * `gov-report check` over a folder of 400 reports (the five examples, 80 copies each) against the
+ * bare pass over the same files, each a fresh process, Node's own start (node -e 0) subtracted
+ * from both; the three interleaved, medians of the runs.
+ */
+function cliBatch(): Record<string, unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-bench-cli-'));
+  const copies = 80;
+  for (const name of EXAMPLES) {
+    const dot = name.lastIndexOf('.');
+    for (let i = 0; i < copies; i++) copyFileSync(join(root, 'test', 'fixtures', 'real', name), join(dir, `${name.slice(0, dot)}-${String(i).padStart(2, '0')}${name.slice(dot)}`));
+  }
+  const files = EXAMPLES.length * copies;
+  const time = (args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    return performance.now() - t;
+  };
+  const samples = { start: [] as number[], bare: [] as number[], cli: [] as number[] };
+  try {
+    for (let run = 0; run < (quick ? 3 : 11); run++) {
+      samples.start.push(time(['-e', '0']));
+      samples.bare.push(time(['-e', BARE_PASS, dir]));
+      samples.cli.push(time([join(root, 'dist', 'cli.js'), 'check', dir]));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const start = stats(samples.start).median;
+  const bare = round(stats(samples.bare).median - start);
+  const cli = round(stats(samples.cli).median - start);
+  return { files, runs: samples.cli.length, nodeStartMs: start, bareMs: bare, cliMs: cli, cliPerFileMs: round(cli / files), ratio: round(cli / bare), cliMinMs: round(Math.min(...samples.cli) - Math.min(...samples.start)) };
+}
+
+/** scripts/bench-hostile.ts (the hostile PDFs), when it is there: run as it runs alone, its table kept. */
+function hostile(): string | undefined {
+  const script = join(root, 'scripts', 'bench-hostile.ts');
+  if (!existsSync(script) || process.argv.includes('--no-hostile')) return undefined;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--runs', quick ? '1' : '3'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return r.status === 0 ? r.stdout : `bench-hostile.ts exited ${r.status}: ${r.stderr.slice(-2000)}`;
 }
 
 function bundles(): Record<string, unknown> {
@@ -172,8 +254,10 @@ async function main(): Promise<void> {
     '1 MB → 2 MB (×2 text)': growth('1 MB', '2 MB'),
     '5 MB → 10 MB (×2 text)': growth('5 MB', '10 MB'),
   };
+  const cli = cliBatch();
   const server = await lsp();
-  const result = { date: new Date().toISOString(), node: process.version, cpus: require('node:os').cpus().length, core, linearity, server, bundles: bundles() };
+  const hostilePdfs = hostile();
+  const result = { date: new Date().toISOString(), node: process.version, cpus: require('node:os').cpus().length, core, linearity, cli, server, bundles: bundles(), ...(hostilePdfs !== undefined ? { hostilePdfs } : {}) };
   writeFileSync(join(root, 'bench-results.json'), JSON.stringify(result, null, 2) + '\n');
 
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length * 1));
@@ -183,8 +267,10 @@ async function main(): Promise<void> {
     console.log(pad(c.document, 26) + pad(String(c.kchars), 9) + pad(String(c.engineMs.median), 10) + pad(String(c.engineMs.p95), 10) + pad(String(c.baselineMs.median), 10) + c.ratio);
   }
   console.log('growth for twice the text:', JSON.stringify(linearity));
+  console.log(`CLI over ${cli.files} reports: ${cli.cliMs} ms (${cli.cliPerFileMs} ms a file) against a bare line pass of ${cli.bareMs} ms, Node's start (${cli.nodeStartMs} ms) subtracted from both: ×${cli.ratio}`);
   console.log('language server (stdio):', JSON.stringify(server, null, 2));
   console.log('bundles:', JSON.stringify(result.bundles));
+  if (hostilePdfs !== undefined) console.log(`hostile PDFs (scripts/bench-hostile.ts):\n${hostilePdfs}`);
   console.log('written to bench-results.json');
 }
 
