@@ -1,8 +1,7 @@
 // Reports in files that are not text (Word .docx, PDF): read and rebuilt as a Markdown report for
 // the one engine, with the map back to the page, paragraph or cell. Shared by the CLI and the
 // language server ("检查 PDF/Word 报告").
-import { message, readDocx, type Localized, type Rebuilt } from '../../shared/src/index';
-import { rebuildPdf } from '../../shared/src/readers/pdf';
+import { message, readDocx, rebuildPdf, type Localized, type Rebuilt } from '../../shared/src/index';
 import { readPdfPages } from './pdf';
 
 export const WORD = /\.(docx|doc|wps)$/i;
@@ -25,7 +24,12 @@ export async function readBinaryReport(path: string, bytes: Uint8Array): Promise
     const reasons = { encrypted: 'cli.failed.encrypted', corrupt: 'cli.failed.corrupt', 'not-pdf': 'cli.failed.notPdf', 'no-reader': 'cli.failed.noPdfReader', timeout: 'cli.failed.pdfTimeout', 'too-large': 'cli.failed.pdfTooLarge' } as const;
     return { ok: false, reason: r.reason, message: message(reasons[r.reason], { detail: r.detail ?? 'PDF' }) };
   }
+  // Pages that drew too much to read (PDF_LIMITS, the operator budget) are dropped: said, the rest checked.
+  const dropped = { pages: r.tooComplex.join('、'), pagesEn: r.tooComplex.join(', '), count: r.tooComplex.length };
   const rebuilt = rebuildPdf(r.pages);
+  if (!rebuilt.ok && r.tooComplex.length) return { ok: false, reason: 'too-complex', message: message('cli.failed.pdfTooComplex', dropped) };
   if (!rebuilt.ok) return { ok: false, reason: 'scan', message: message('cli.failed.scan', { pages: r.pages.length }) };
-  return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes: r.truncated ? [message('cli.note.truncated', { pages: r.pages.length })] : [] };
+  const notes = [...(r.truncated ? [message('cli.note.truncated', { pages: r.pages.length })] : []), ...(r.tooComplex.length ? [message('cli.note.pdfTooComplex', dropped)] : [])];
+  if (r.truncated || r.tooComplex.length) rebuilt.report.incomplete = true;
+  return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes };
 }

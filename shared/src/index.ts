@@ -21,9 +21,10 @@ export { CONFIG_FILE, ConfigSchema, ignoreEntryFor, ignored, parseConfig, sugges
 export { globMatch, matchesAny } from './glob';
 export { quotedFigures, numberValue, type QuotedFigure } from './narrative/figures';
 export { readDocx, type DocxError, type DocxResult } from './readers/docx';
-export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './readers/source';
+export { describeSource, jsonSource, type Rebuilt, type SourceLocation } from './grid/source';
 export { agencyChains, entriesRelativeTo, FINDING_COLUMNS, formatRate, isOwnExport, notCheckedEntry, overviewTable, readingStatus, reviewEntry, REVIEW_COLUMNS, reviewCsv, reviewFigures, reviewHtml, reviewJson, type AgencyChain, type OverviewRow, type ReadingStatus, type ReviewEntry, type ReviewFigures, type ReviewFinding } from './review';
 export { followedWereComputed, followFix, totalsFollowing, type FollowedTotal } from './diagnose/follow';
 export { applyDecisions, decide, decisionsFor, fingerprint, parseReviewFile, REVIEW_FILE, serializeReviewFile, withDecision, type Decision, type ReviewFileResult } from './decisions';
 export { proseMarkdown } from './prose';
 export { printGrids } from './printGrid';
+export { rebuildPdf, type PdfItem, type PdfLayoutResult, type PdfPage, type PdfSegment } from './readers/pdf/index';

@@ -3,7 +3,7 @@
 import type { FormatVersion, Localized } from './format/schema';
 import type { LineIndex, Range } from './text';
 
-import type { Layout } from './readers/grid';
+import type { Layout } from './grid/grid';
 export type { Layout };
 
 /**
@@ -177,6 +177,9 @@ export interface ReportModel {
   isReport: boolean;
   /** Parsing stopped early (document too large); rules see a partial model. */
   truncated?: boolean;
+  /** Part of the file could not be read (PDF pages dropped or past the page limit, the text cut):
+   *  nothing is claimed missing, since it may stand in what was not read. */
+  incomplete?: true;
   /** Parsed as HTML whatever its first characters (a .html file). */
   html?: boolean;
   /** The first line that had lost its line breaks (text copied from a web page), read by its labels. */

@@ -4,7 +4,7 @@
 import type { Evidence, Layout, ReportModel, Table } from './model';
 import type { FormatVersion } from './format/schema';
 import { LineIndex, norm, segment } from './text';
-import type { GridCell } from './readers/grid';
+import type { GridCell } from './grid/grid';
 import { readText } from './readers/text/index';
 import { joinWrappedLabels } from './readers/wrappedLabels';
 import { isCornerNote, table1HeaderVocabulary } from './format/labels';
@@ -21,6 +21,8 @@ export interface ParseOptions {
   /** The user said this document is a report (its language, or "check as a report"): the
    *  structure rules apply even before its structure shows it. */
   assumeReport?: boolean;
+  /** The text stands for a file part of which could not be read (a PDF's dropped pages). */
+  incomplete?: boolean;
 }
 
 // No limit by default: parsing is linear; editors impose their own (see the server).
@@ -47,6 +49,9 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
   const sections = buildSections(headings, grid.lines, text.length, tableRanges);
   const firstSection = sections[0]?.range.start ?? text.length;
   markCertainty(tables, sections, grid.inferredSpans);
+  // What was not read may hold any table's rest: no table is known to be complete.
+  const incomplete = truncated || options.incomplete === true;
+  if (incomplete) for (const t of Object.values(tables)) if ((t as Table).read === 'sure') (t as Table).read = 'inferred';
   const title = findTitle(grid.lines, firstSection);
   const year = title?.year ?? findYear(text);
   const layouts = new Set<Layout>(grid.layouts);
@@ -76,9 +81,10 @@ export function parse(fullText: string, options: ParseOptions = {}): ReportModel
     layouts: [...layouts].filter((l) => l !== 'pdf' || grid.rows.some((r) => r.cells.some((t) => t.layout === 'pdf' && t.kind === 'value'))),
     isReport,
     ...(truncated ? { truncated: true } : {}),
+    ...(incomplete ? { incomplete: true as const } : {}),
     ...(options.html ? { html: true } : {}),
     ...(grid.lostBreaks ? { lostLineBreaks: grid.lostBreaks } : {}),
-    read: grid.inferredSpans.length > 0 ? 'inferred' : 'sure',
+    read: grid.inferredSpans.length > 0 || incomplete ? 'inferred' : 'sure',
     inferredSpans: grid.inferredSpans,
   };
 }

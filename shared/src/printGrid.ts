@@ -5,7 +5,7 @@
 // its cells in order, blanks kept, spans and guessed cells marked.
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { columnLabel, formatOf, rowLabel } from './query';
-import type { GridRow } from './readers/grid';
+import type { GridRow } from './grid/grid';
 import { readText } from './readers/text/index';
 import { spec } from './format/data';
 

@@ -4,7 +4,7 @@ import type { ReportModel, TableId } from './model';
 import { rowsById } from './query';
 import type { Finding } from './rules/types';
 import { spec, table1ItemsFor, table2RowsFor } from './format/data';
-import type { SourceLocation } from './readers/source';
+import type { SourceLocation } from './grid/source';
 
 export interface FindingSummary {
   rule: string;

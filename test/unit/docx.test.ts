@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { readDocx } from '../../shared/src/index';
+import { delimiterRow, pipeRow, RebuiltWriter } from '../../shared/src/grid/rebuilt';
 import { renderDocx } from '../helpers/docx';
 import { realisticFigures, render, type Figures } from '../helpers/render';
 import { ARITHMETIC, dataRows, root, run, sampleFigures } from '../helpers/util';
@@ -249,4 +250,33 @@ test('docx: a fix that --fix would make in a text file is not counted as fixable
   assert.ok(findings.some((x) => x.rule === 'wrong-cell'));
   assert.ok(findings.every((x) => !x.fixable));
   assert.doesNotMatch(gov(dir, 'check', 'r.docx').stdout, /可用 --fix 自动修复/);
+});
+
+test('the rebuilt-document writer shared by the Word and PDF readers: the same lines as Markdown and text, a table as a pipe table, each Markdown line mapped to its source', () => {
+  const write = (blankBy: 'markdown' | 'text') => {
+    const w = new RebuiltWriter<number>(blankBy);
+    w.gap(1);
+    w.line('一、总体情况', 1);
+    w.gap(1);
+    const header = w.row(['', '甲|乙'], '\t甲|乙', 2);
+    w.delimiter(2);
+    w.row(['1', ''], '1\t', 2);
+    // A header row of blank cells: its text is empty, its pipe row is not.
+    w.row([''], '', 3);
+    w.gap(3);
+    w.line('二、主动公开', 3);
+    w.rewrite(header, ['', '甲乙'], '\t甲乙');
+    return w.finish((page, column, line) => ({ kind: 'pdf', page: page * 100 + Math.min(column, line.length) }));
+  };
+  const byMarkdown = write('markdown');
+  assert.equal(byMarkdown.markdown, '一、总体情况\n\n|  | 甲乙 |\n| --- | --- |\n| 1 |  |\n|  |\n\n二、主动公开\n');
+  assert.equal(byMarkdown.text, '一、总体情况\n\n\t甲乙\n1\t\n\n\n二、主动公开\n');
+  // The PDF reader asks the text whether the last line is blank: no second blank line.
+  const byText = write('text');
+  assert.equal(byText.markdown, '一、总体情况\n\n|  | 甲乙 |\n| --- | --- |\n| 1 |  |\n|  |\n二、主动公开\n');
+  assert.equal(byText.text, '一、总体情况\n\n\t甲乙\n1\t\n\n二、主动公开\n');
+  assert.deepEqual([0, 1, 2, 3, 9].map((line) => byMarkdown.locate(line, 4)), [{ kind: 'pdf', page: 104 }, { kind: 'pdf', page: 100 }, { kind: 'pdf', page: 204 }, undefined, undefined]);
+  // A pipe inside a cell is written full-width (it would split the cell).
+  assert.equal(pipeRow(['a|b', '']), '| a｜b |  |');
+  assert.equal(delimiterRow(3), '| --- | --- | --- |');
 });

@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rebuildPdf } from '../../shared/src/readers/pdf';
-import { readPdfPages } from '../../server/src/pdf';
+import { operatorsPerFile, PDF_LIMITS, readPdfPages, readPdfPagesHere } from '../../server/src/pdf';
 import { assertReading, CORPUS, HUAIAN } from '../helpers/corpus';
 import { heavyPdf, renderPdf, writePdf, type PdfStyle } from '../helpers/pdf';
 import { realisticFigures, render, type Figures } from '../helpers/render';
@@ -116,6 +116,21 @@ test('PDF mutation: a changed cell in each row of 表2 and each column of 表3 i
   }
 });
 
+test('PDF: the published and office-printed reports use a small part of the operator budget (issue 31): every page is read', async () => {
+  const dirs = [join(root, 'test', 'fixtures', 'corpus'), join(root, 'test', 'fixtures', 'office'), join(root, 'test', 'fixtures', 'office', 'repeat')];
+  const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => join(d, f)));
+  assert.ok(files.length >= 10);
+  for (const file of files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const r = await readPdfPagesHere(bytes);
+    assert.ok(r.ok, file);
+    assert.deepEqual(r.tooComplex, [], file);
+    // A tenth of a page's budget, and of the file's: the budget stops hostile files only.
+    assert.ok(Math.max(...r.operators) < PDF_LIMITS.operatorsPerPage / 10, `${file}: ${r.operators.join(', ')}`);
+    assert.ok(r.operators.reduce((a, b) => a + b, 0) < operatorsPerFile(bytes.length) / 10, `${file}: ${r.operators.join(', ')}`);
+  }
+});
+
 test('PDF: a scan, an encrypted file, a damaged file and a 50 MB file are each said for what they are', async () => {
   const scan = await readPdfPages(writePdf([{ texts: [], rules: [], image: 10_000 }, { texts: [], rules: [], image: 10_000 }]));
   assert.ok(scan.ok);
@@ -197,9 +212,9 @@ test('PDF: readers are reused from one PDF to the next, and one ended for overru
   const dir = mkdtempSync(join(tmpdir(), 'gov-pdf-pool-'));
   const hongze = readFileSync(join(root, 'test', 'fixtures', 'corpus', 'hongze-2024.pdf'));
   const names = ['heavy.pdf', 'a.pdf', 'b.pdf', 'c.pdf', 'heavy2.pdf', 'd.pdf', 'e.pdf', 'f.pdf', 'g.pdf', 'h.pdf', 'i.pdf'];
-  // About five seconds of reading here (three pages of 100,000 items), well over the budget below;
-  // hongze-2024.pdf takes a tenth of it.
-  const pages = Array.from({ length: 3 }, () => ({ texts: Array.from({ length: 100_000 }, (_, k) => ({ x: 20 + (k % 50) * 11, y: 800 - (Math.floor(k / 50) % 50) * 15, size: 8, str: '一' })), rules: [] }));
+  // About five seconds of reading here (twenty pages of 15,000 items, each within the operator
+  // budget), well over the time budget below; hongze-2024.pdf takes a tenth of it.
+  const pages = Array.from({ length: 20 }, () => ({ texts: Array.from({ length: 15_000 }, (_, k) => ({ x: 20 + (k % 50) * 11, y: 800 - (Math.floor(k / 50) % 50) * 15, size: 8, str: '一' })), rules: [] }));
   pages[0]!.texts.push({ x: 72, y: 820, size: 12, str: '一、总体情况' });
   const heavy = writePdf(pages);
   // Each file its own bytes (a comment after the end): the CLI reads the same bytes only once.

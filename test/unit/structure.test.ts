@@ -37,7 +37,7 @@ test("the interpreter never asks which reader made a cell (it asks the cell's sh
 
 // The checks themselves must be able to fail: each is shown a module that breaks it.
 test('the structure checks catch what they are for', () => {
-  const grid = readModule('shared/src/readers/grid.ts');
+  const grid = readModule('shared/src/grid/grid.ts');
   const upward = { ...grid, imports: ['shared/src/check.ts'] };
   assert.equal(layerViolations([upward]).length, 1);
   const reader = readModule('shared/src/readers/html.ts');

@@ -8,7 +8,7 @@ import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
 import type { ColumnKind, ColumnSpec, FormatVersion } from '../format/schema';
 import { closest, norm, normWithMap, segment } from '../text';
 import { splitFlattened } from './flattened';
-import type { GridCell } from '../readers/grid';
+import type { GridCell } from '../grid/grid';
 import { NUMBER_PARTS, PLACEHOLDER } from '../format/patterns';
 import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
 import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../format/labels';

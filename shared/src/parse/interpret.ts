@@ -1,4 +1,4 @@
-// The interpreter: from the grid's rows (readers/grid.ts) to the format's three tables, whatever
+// The interpreter: from the grid's rows (grid/grid.ts) to the format's three tables, whatever
 // reader made the rows. It walks the rows top to bottom and, in each row, its cells left to
 // right; a label cell names a row of the format (by its words, or by its number and place), the
 // value cells after it in the same grid row are that row's cells, header rows give the words the
@@ -22,7 +22,7 @@
 //  10. repairs, each reported later: a label broken over two cells, the rest of a label, a
 //      numbered sub-row with a typo, an unknown label (its values swallowed, not given to another).
 import type { Layout, Table, TableId } from '../model';
-import type { GridCell, GridRow } from '../readers/grid';
+import type { GridCell, GridRow } from '../grid/grid';
 import { NUMBERED_LABEL } from '../format/patterns';
 import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
 import type { FormatVersion } from '../format/schema';

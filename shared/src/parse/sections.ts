@@ -3,7 +3,7 @@ import type { Section, SubHeading } from '../model';
 import { spec } from '../format/data';
 import type { SectionSpec } from '../format/schema';
 import { norm, parseNumeral, type Range } from '../text';
-import type { LogicalLine } from '../readers/grid';
+import type { LogicalLine } from '../grid/grid';
 import { canonicalTitles, HEADING, PART_HEADING, sectionOfTitle, SUB_HEADING } from '../format/headings';
 
 

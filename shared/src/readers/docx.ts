@@ -2,10 +2,12 @@
 // heading numbered by a list style keeps its "一、"), and tables as tables — rows, cells, merged
 // cells (gridSpan across columns, vMerge down rows) and blank cells — so every value lands in its
 // true column and no split is guessed. The report is rebuilt as Markdown (pipe tables keep blank
-// cells exactly) with a map from each line back to its paragraph or table row.
+// cells exactly) with a map from each line back to its paragraph or table row (rebuilt.ts writes
+// it, as it writes the PDF reader's).
 import { readZip } from './zip';
 import { chineseNumeral } from '../text';
-import type { Rebuilt, SourceLocation } from './source';
+import { RebuiltWriter } from '../grid/rebuilt';
+import type { Rebuilt, SourceLocation } from '../grid/source';
 
 type LineSource = { paragraph: number } | { table: number; row: number };
 
@@ -172,170 +174,169 @@ interface Cell {
   continued: boolean;
 }
 
+/** Where the walk over the document's XML stands: the paragraph and the table being read. */
+interface Walk {
+  readonly report: RebuiltWriter<LineSource>;
+  readonly numbering: Map<string, Level[]>;
+  readonly counters: Map<string, number[]>;
+  paragraphIndex: number;
+  tableIndex: number;
+  /** The paragraph being read (its text so far), with its list numbering. */
+  para: string | undefined;
+  numId: string | undefined;
+  ilvl: number;
+  inText: boolean;
+  /** Tables being read (a nested table is read into the enclosing cell's text). */
+  depth: number;
+  rows: Cell[][];
+  row: Cell[] | undefined;
+  cell: Cell | undefined;
+  /** A text box (w:txbxContent) holds paragraphs inside a paragraph: the outer one waits here. */
+  outer: Array<{ para: string; numId: string | undefined; ilvl: number }>;
+  /** Inside drawing alternatives: the same text box again for old readers (mc:Fallback) is skipped. */
+  fallback: number;
+}
+
 function rebuild(xml: string, numbering: Map<string, Level[]>): Rebuilt {
-  const md: string[] = [];
-  const txt: string[] = [];
-  const lines: Array<LineSource | undefined> = [];
   // Blocks (paragraphs, tables) are separated by one blank line, as Markdown paragraphs are.
-  const gap = () => {
-    if (md.length && md[md.length - 1] !== '') {
-      md.push('');
-      txt.push('');
-      lines.push(undefined);
-    }
+  const w: Walk = {
+    report: new RebuiltWriter<LineSource>(), numbering, counters: new Map(), paragraphIndex: 0, tableIndex: 0,
+    para: undefined, numId: undefined, ilvl: 0, inText: false, depth: 0, rows: [], row: undefined, cell: undefined, outer: [], fallback: 0,
   };
-  const counters = new Map<string, number[]>();
-  let paragraphIndex = 0;
-  let tableIndex = 0;
+  for (const t of tokens(xml)) readToken(w, t);
+  endParagraph(w);
+  return w.report.finish(locateLine);
+}
 
-  // Paragraph state
-  let para: string | undefined;
-  let numId: string | undefined;
-  let ilvl = 0;
-  let inText = false;
-  // Table state (nested tables are read into the enclosing cell's text)
-  let depth = 0;
-  let rows: Cell[][] = [];
-  let row: Cell[] | undefined;
-  let cell: Cell | undefined;
-
-  const numberPrefix = (): string => {
-    if (numId === undefined || numId === '0') return '';
-    const levels = numbering.get(numId);
-    const level = levels?.[ilvl];
-    if (!level) return '';
-    const counts = counters.get(numId) ?? [];
-    counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
-    for (let k = ilvl + 1; k < counts.length; k++) counts[k] = undefined as unknown as number;
-    counters.set(numId, counts);
-    return level.text.replace(/%(\d)/g, (_, d: string) => {
-      const k = Number(d) - 1;
-      const l = levels[k];
-      return formatNumber(counts[k] ?? l?.start ?? 1, l?.format ?? 'decimal');
-    });
-  };
-
-  const endParagraph = () => {
-    if (para === undefined) return;
-    const text = (numberPrefix() + para).replace(/\u00a0/g, ' ');
-    if (depth > 0 && cell) cell.text += text;
-    else if (text.trim() !== '') {
-      gap();
-      // A line break inside a paragraph (Shift+Enter) is a line of its own, from the same paragraph.
-      for (const line of text.split('\n')) {
-        md.push(line);
-        txt.push(line);
-        lines.push({ paragraph: paragraphIndex });
-      }
-      paragraphIndex++;
-    }
-    para = undefined;
-    numId = undefined;
-    ilvl = 0;
-  };
-
-  const endTable = () => {
-    tableIndex++;
-    // A loop, not a spread: a table may have 200,000 rows.
-    let width = 0;
-    for (const r of rows) width = Math.max(width, r.reduce((n, c) => n + c.span, 0));
-    width = Math.min(width, MAX_COLUMNS);
-    const grid = rows.map((r) => {
-      const out: string[] = [];
-      for (const c of r) {
-        out.push(c.continued ? '' : c.text.trim());
-        for (let k = 1; k < c.span; k++) out.push('');
-      }
-      while (out.length < width) out.push('');
-      return out;
-    });
-    gap();
-    grid.forEach((cells, r) => {
-      // Pipes inside a cell would split it: written full-width (the only change to the text).
-      md.push(`| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`);
-      txt.push(cells.join('\t'));
-      lines.push({ table: tableIndex, row: r + 1 });
-      if (r === 0) {
-        md.push(`|${' --- |'.repeat(width)}`);
-        lines.push(undefined);
-      }
-    });
-    rows = [];
-  };
-
-  // A text box (w:txbxContent) holds paragraphs inside a paragraph: the outer one waits on a stack.
-  const outer: Array<{ para: string; numId: string | undefined; ilvl: number }> = [];
-  // Drawing alternatives: the same text box again for old readers (mc:Fallback) is skipped.
-  let fallback = 0;
-  for (const t of tokens(xml)) {
-    if ('name' in t && t.name === 'mc:Fallback' && !t.selfClose) {
-      fallback += t.close ? -1 : 1;
-      continue;
-    }
-    if (fallback > 0) continue;
-    if (!('name' in t)) {
-      if (inText && para !== undefined) para += t.text;
-      continue;
-    }
-    const { name, close, selfClose } = t;
-    if (name === 'w:tbl') {
-      if (!close) {
-        if (depth === 0) endParagraph();
-        depth++;
-      } else {
-        depth--;
-        if (depth === 0) endTable();
-      }
-      continue;
-    }
-    if (depth === 1 && name === 'w:tr') {
-      if (!close) row = [];
-      else if (row) {
-        rows.push(row);
-        row = undefined;
-      }
-      continue;
-    }
-    if (depth === 1 && name === 'w:tc') {
-      if (!close) cell = { text: '', span: 1, continued: false };
-      else if (cell && row) {
-        endParagraph();
-        row.push(cell);
-        cell = undefined;
-      }
-      continue;
-    }
-    // A cell spans at most the columns a table can have (a hostile gridSpan="1000000000" is not a grid).
-    if (depth === 1 && cell && name === 'w:gridSpan' && !close) cell.span = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(Number(attr(t.attrs, 'w:val') ?? 1)) || 1));
-    if (depth === 1 && cell && name === 'w:vMerge' && !close) cell.continued = (attr(t.attrs, 'w:val') ?? 'continue') === 'continue';
-    if (name === 'w:p') {
-      if (!close && !selfClose) {
-        if (para !== undefined) outer.push({ para, numId, ilvl });
-        para = '';
-        numId = undefined;
-        ilvl = 0;
-      } else if (close) {
-        endParagraph();
-        const o = outer.pop();
-        if (o) ({ para, numId, ilvl } = o);
-      }
-      continue;
-    }
-    if (name === 'w:numId' && !close) numId = attr(t.attrs, 'w:val');
-    else if (name === 'w:ilvl' && !close) ilvl = listLevel(attr(t.attrs, 'w:val'));
-    else if (name === 'w:t') inText = !close && !selfClose;
-    else if (name === 'w:tab' && !close && para !== undefined && depth === 0) para += '\t';
-    else if ((name === 'w:br' || name === 'w:cr') && !close && para !== undefined) para += depth > 0 ? '' : '\n';
+function readToken(w: Walk, t: Token): void {
+  if ('name' in t && t.name === 'mc:Fallback' && !t.selfClose) {
+    w.fallback += t.close ? -1 : 1;
+    return;
   }
-  endParagraph();
-  const locate = (line: number, column: number): SourceLocation | undefined => {
-    const at = lines[line];
-    if (!at) return undefined;
-    if ('paragraph' in at) return { kind: 'docx', paragraph: at.paragraph + 1 };
-    // The cell: the pipes before the column (a pipe inside a cell was written full-width).
-    const before = (md[line] ?? '').slice(0, column);
-    const cell = Math.max(1, before.split('|').length - 1);
-    return { kind: 'docx', table: at.table, row: at.row, cell };
-  };
-  return { markdown: md.join('\n') + '\n', text: txt.join('\n') + '\n', locate };
+  if (w.fallback > 0) return;
+  if (!('name' in t)) {
+    if (w.inText && w.para !== undefined) w.para += t.text;
+    return;
+  }
+  if (t.name === 'w:tbl') readTable(w, t);
+  else if (w.depth === 1 && (t.name === 'w:tr' || t.name === 'w:tc' || t.name === 'w:gridSpan' || t.name === 'w:vMerge')) readTableRow(w, t);
+  else if (t.name === 'w:p') readParagraph(w, t);
+  else readRun(w, t);
+}
+
+function readTable(w: Walk, t: Tag): void {
+  if (!t.close) {
+    if (w.depth === 0) endParagraph(w);
+    w.depth++;
+  } else {
+    w.depth--;
+    if (w.depth === 0) endTable(w);
+  }
+}
+
+/** A row, a cell, and a cell's merges, of a table at the top level. */
+function readTableRow(w: Walk, t: Tag): void {
+  if (t.name === 'w:tr') {
+    if (!t.close) w.row = [];
+    else if (w.row) {
+      w.rows.push(w.row);
+      w.row = undefined;
+    }
+  } else if (t.name === 'w:tc') {
+    if (!t.close) w.cell = { text: '', span: 1, continued: false };
+    else if (w.cell && w.row) {
+      endParagraph(w);
+      w.row.push(w.cell);
+      w.cell = undefined;
+    }
+  } else if (w.cell && !t.close) {
+    // A cell spans at most the columns a table can have (a hostile gridSpan="1000000000" is not a grid).
+    if (t.name === 'w:gridSpan') w.cell.span = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(Number(attr(t.attrs, 'w:val') ?? 1)) || 1));
+    else w.cell.continued = (attr(t.attrs, 'w:val') ?? 'continue') === 'continue';
+  }
+}
+
+function readParagraph(w: Walk, t: Tag): void {
+  if (!t.close && !t.selfClose) {
+    if (w.para !== undefined) w.outer.push({ para: w.para, numId: w.numId, ilvl: w.ilvl });
+    w.para = '';
+    w.numId = undefined;
+    w.ilvl = 0;
+  } else if (t.close) {
+    endParagraph(w);
+    const o = w.outer.pop();
+    if (o) ({ para: w.para, numId: w.numId, ilvl: w.ilvl } = o);
+  }
+}
+
+/** What a paragraph's runs hold: its list numbering, text, tabs and line breaks. */
+function readRun(w: Walk, t: Tag): void {
+  const { name, close, selfClose } = t;
+  if (name === 'w:numId' && !close) w.numId = attr(t.attrs, 'w:val');
+  else if (name === 'w:ilvl' && !close) w.ilvl = listLevel(attr(t.attrs, 'w:val'));
+  else if (name === 'w:t') w.inText = !close && !selfClose;
+  else if (name === 'w:tab' && !close && w.para !== undefined && w.depth === 0) w.para += '\t';
+  else if ((name === 'w:br' || name === 'w:cr') && !close && w.para !== undefined) w.para += w.depth > 0 ? '' : '\n';
+}
+
+/** The paragraph's list number ("一、", "（二）"), counted as Word counts it. */
+function numberPrefix(w: Walk): string {
+  if (w.numId === undefined || w.numId === '0') return '';
+  const levels = w.numbering.get(w.numId);
+  const level = levels?.[w.ilvl];
+  if (!levels || !level) return '';
+  const counts = w.counters.get(w.numId) ?? [];
+  counts[w.ilvl] = (counts[w.ilvl] ?? level.start - 1) + 1;
+  for (let k = w.ilvl + 1; k < counts.length; k++) counts[k] = undefined as unknown as number;
+  w.counters.set(w.numId, counts);
+  return level.text.replace(/%(\d)/g, (_, d: string) => {
+    const k = Number(d) - 1;
+    const l = levels[k];
+    return formatNumber(counts[k] ?? l?.start ?? 1, l?.format ?? 'decimal');
+  });
+}
+
+function endParagraph(w: Walk): void {
+  if (w.para === undefined) return;
+  const text = (numberPrefix(w) + w.para).replace(/\u00a0/g, ' ');
+  if (w.depth > 0 && w.cell) w.cell.text += text;
+  else if (text.trim() !== '') {
+    w.report.gap();
+    // A line break inside a paragraph (Shift+Enter) is a line of its own, from the same paragraph.
+    for (const line of text.split('\n')) w.report.line(line, { paragraph: w.paragraphIndex });
+    w.paragraphIndex++;
+  }
+  w.para = undefined;
+  w.numId = undefined;
+  w.ilvl = 0;
+}
+
+function endTable(w: Walk): void {
+  w.tableIndex++;
+  // A loop, not a spread: a table may have 200,000 rows.
+  let width = 0;
+  for (const r of w.rows) width = Math.max(width, r.reduce((n, c) => n + c.span, 0));
+  width = Math.min(width, MAX_COLUMNS);
+  const grid = w.rows.map((r) => {
+    const out: string[] = [];
+    for (const c of r) {
+      out.push(c.continued ? '' : c.text.trim());
+      for (let k = 1; k < c.span; k++) out.push('');
+    }
+    while (out.length < width) out.push('');
+    return out;
+  });
+  w.report.gap();
+  grid.forEach((cells, r) => {
+    w.report.row(cells, cells.join('\t'), { table: w.tableIndex, row: r + 1 });
+    if (r === 0) w.report.delimiter(width);
+  });
+  w.rows = [];
+}
+
+function locateLine(at: LineSource, column: number, markdownLine: string): SourceLocation {
+  if ('paragraph' in at) return { kind: 'docx', paragraph: at.paragraph + 1 };
+  // The cell: the pipes before the column (a pipe inside a cell was written full-width).
+  const cell = Math.max(1, markdownLine.slice(0, column).split('|').length - 1);
+  return { kind: 'docx', table: at.table, row: at.row, cell };
 }

@@ -5,7 +5,7 @@
 // sentence that ends in a figure ("…结转下年度继续办理103") stays text.
 import { isSentence, matchTable1Row, matchTable2Row } from '../format/labels';
 import { norm, stripNumbering } from '../text';
-import type { GridCell, GridRow } from './grid';
+import type { GridCell, GridRow } from '../grid/grid';
 
 const MAX_LABEL_CELL = 200;
 const LABEL_AND_DIGITS = /^(.*?[^\d\s])\s*(\d{2,})$/;

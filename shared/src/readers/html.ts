@@ -1,7 +1,7 @@
 // The HTML reader: each table onto the grid (a `<tr>` a row, every `<td>` a cell in its column,
 // blank or not, spans counted), and the text between tables as logical lines, one per block
 // element, inline tags masked so that offsets in a line are offsets in the document.
-import { isSpace, type GridBuilder, type LogicalLine } from './grid';
+import { isSpace, type GridBuilder, type LogicalLine } from '../grid/grid';
 
 export interface Region {
   start: number;

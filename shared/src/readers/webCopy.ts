@@ -6,7 +6,7 @@
 import { gluedBreaks } from './glued';
 import { sectionOfTitle } from '../format/headings';
 import { isCornerNote, isTable1HeaderMarker, matchArticle20Item, matchTable1Row, matchTable2Row, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../format/labels';
-import { isValueText } from './grid';
+import { isValueText } from '../grid/grid';
 import { LABEL_NUMBERING_ONLY } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
 import { spec } from '../format/data';

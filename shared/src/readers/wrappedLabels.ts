@@ -8,7 +8,7 @@
 import { isCornerNote, isSentence, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row } from '../format/labels';
 import { NUMBERED_LABEL } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
-import type { GridCell, GridRow } from './grid';
+import type { GridCell, GridRow } from '../grid/grid';
 
 /** What list numbering starts with (a superset, tried before normalising the text). */
 const MAY_BE_NUMBERED = /^[\s\u3000]*[（(一二三四五六七八九十0-9０-９]/;

@@ -1,7 +1,7 @@
 // One cell per line without tabs (a Word file saved as text, a converter's output): a short text
 // line and the figures each on a line of their own below it make one row; a Word cell that
 // wrapped onto a line of its own ("商业\n企业") continues the cell above.
-import { isValueText } from '../grid';
+import { isValueText } from '../../grid/grid';
 import { lineOf, MD_HEADING } from './lines';
 import { NUMBERED_LINE } from '../../format/patterns';
 import { endBlock, type TextLine, type TextRead } from './read';

@@ -6,7 +6,7 @@
 // web copy lost. This file walks the lines and hands each to the layout it is written in.
 import { findHtmlTables, htmlTableRows, htmlTextLines, type Region } from '../html';
 import { reflow, type Reflow } from '../webCopy';
-import { GridBuilder, isSpace, type Grid } from '../grid';
+import { GridBuilder, isSpace, type Grid } from '../../grid/grid';
 import { lineOf } from './lines';
 import { PAGE_MARKER } from '../../format/patterns';
 import { isPipeRow, readPipeRow } from './pipes';

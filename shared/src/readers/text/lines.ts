@@ -1,5 +1,5 @@
 // Logical lines for the heading reader, and what a line of text looks like before it is read.
-import { isValueText, type LogicalLine } from '../grid';
+import { isValueText, type LogicalLine } from '../../grid/grid';
 import { SECTION_NUMERAL_ONLY } from '../../format/patterns';
 
 export const MD_HEADING = /^(#{1,6})[ \t]+/;

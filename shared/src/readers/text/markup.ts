@@ -1,6 +1,6 @@
 // Markdown's markup inside a cell, kept out of the cell's text.
 import type { Layout } from '../../model';
-import { isSpace, isValueText, type GridBuilder } from '../grid';
+import { isSpace, isValueText, type GridBuilder } from '../../grid/grid';
 
 const EMPHASIS = ['**', '__', '*'] as const;
 // Markup inside a cell's words: bold, a backslash escape, a line break written as HTML.

@@ -2,7 +2,7 @@
 // logical lines for the heading reader, the layouts seen, and the little each layout remembers
 // of the line before (one object, handed to each layout's reader in turn).
 import type { Layout } from '../../model';
-import type { GridBuilder, LogicalLine } from '../grid';
+import type { GridBuilder, LogicalLine } from '../../grid/grid';
 
 export interface TextRead {
   readonly text: string;

@@ -2,7 +2,7 @@
 // text, pdftotext -layout). Only a run of figures at the end of the line is split off as cells,
 // and those are the reader's inference; a line of figures cut out of crawler text is glued cells,
 // to be split by the identities.
-import { isSpace, isValueText } from '../grid';
+import { isSpace, isValueText } from '../../grid/grid';
 import { lineOf, MD_HEADING } from './lines';
 import { markedCell } from './markup';
 import { endBlock, type TextLine, type TextRead } from './read';

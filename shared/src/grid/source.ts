@@ -15,6 +15,8 @@ export interface Rebuilt {
   text: string;
   /** Where a place in `markdown` (0-based line and column) came from. */
   locate(line: number, column: number): SourceLocation | undefined;
+  /** Part of the file could not be read (pages dropped or past the limit): parse with `incomplete`. */
+  incomplete?: true;
 }
 
 /** "第 4 页", "表格 2 第 5 行第 3 格", "第 12 段". */

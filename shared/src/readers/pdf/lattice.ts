@@ -1,58 +1,28 @@
 // Ruled tables of a PDF page read as a lattice, the way pdfplumber's TableFinder and Camelot's
 // lattice mode do: the ruling lines are the table. Small named stages, each a plain function:
-//   rules      → horizontal and vertical segments, collinear pieces merged
-//   tables     → segments that touch, grouped (one group a table)
-//   grid       → the distinct x and y of a group's lines: columns and rows
-//   cells      → grid cells joined where no rule separates them (colspan, rowspan)
-//   text       → each text item placed in the cell that holds its centre; a cell's lines joined
+//   segmentsToRules   page segments → horizontal and vertical rules, collinear pieces merged
+//   rulesToTables     rules that touch, grouped (one group a table)
+//   rulePositions     the distinct x and y of a group's lines: columns and rows
+//   tableToCells      grid cells joined where no rule separates them (colspan, rowspan)
+//   placedToCellText  each text item placed in the cell that holds its centre; a cell's lines joined
 // A cell keeps its place in the grid whether it holds text or not: a blank cell stays blank in
 // its column. Pure: the items and segments come from server/src/pdf.ts.
-import type { PdfItem, PdfPage, PdfSegment } from './pdf';
+import { PDF_SETTINGS } from './settings';
+import type { HRule, Lattice, LatticeCell, PdfItem, PdfPage, VRule } from './types';
 
-/** Downward page coordinates (top of the page is 0). */
-export interface HRule { y: number; x0: number; x1: number }
-export interface VRule { x: number; y0: number; y1: number }
-
-export interface LatticeCell {
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-  text: string;
-}
-
-export interface Lattice {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-  /** Column and row boundaries (xs.length - 1 columns, ys.length - 1 rows). */
-  xs: number[];
-  ys: number[];
-  /** Every cell once, at its top-left grid position. */
-  cells: LatticeCell[];
-  /** For each grid position, the index of the cell covering it. */
-  at: number[][];
-  /** The items read into the table (the page's other items are text lines). */
-  items: Set<PdfItem>;
-}
-
-const SNAP = 2;
-/** Bounds on what one page may hold (hostile files): past them, no lattice is read. */
-const MAX_RULES = 4000;
-const MAX_GRID = 200;
+const { snap: SNAP, thickness: THICKNESS, collinear: COLLINEAR, maxRules: MAX_RULES, maxGrid: MAX_GRID } = PDF_SETTINGS.lattice;
 
 // ------------------------------------------------------------------ stage 1: rules
 
-export function toRules(page: PdfPage): { h: HRule[]; v: VRule[] } {
+export function segmentsToRules(page: PdfPage): { h: HRule[]; v: VRule[] } {
   const h: HRule[] = [];
   const v: VRule[] = [];
   if (page.rules.length > MAX_RULES) return { h, v };
   for (const s of page.rules) {
     const w = Math.abs(s.x1 - s.x0);
     const t = Math.abs(s.y1 - s.y0);
-    if (t <= 1.5 && w > SNAP) h.push({ y: page.height - (s.y0 + s.y1) / 2, x0: Math.min(s.x0, s.x1), x1: Math.max(s.x0, s.x1) });
-    else if (w <= 1.5 && t > SNAP) v.push({ x: (s.x0 + s.x1) / 2, y0: page.height - Math.max(s.y0, s.y1), y1: page.height - Math.min(s.y0, s.y1) });
+    if (t <= THICKNESS && w > SNAP) h.push({ y: page.height - (s.y0 + s.y1) / 2, x0: Math.min(s.x0, s.x1), x1: Math.max(s.x0, s.x1) });
+    else if (w <= THICKNESS && t > SNAP) v.push({ x: (s.x0 + s.x1) / 2, y0: page.height - Math.max(s.y0, s.y1), y1: page.height - Math.min(s.y0, s.y1) });
   }
   return { h: mergeH(h), v: mergeV(v) };
 }
@@ -66,7 +36,7 @@ function mergeRules<R>(rules: R[], at: (r: R) => number, from: (r: R) => number,
   const out: R[] = [];
   for (const r of sorted) {
     let merged = false;
-    for (let k = out.length - 1; k >= 0 && at(out[k] as R) >= at(r) - 1; k--) {
+    for (let k = out.length - 1; k >= 0 && at(out[k] as R) >= at(r) - COLLINEAR; k--) {
       const o = out[k] as R;
       if (from(r) <= to(o) + SNAP && to(r) >= from(o) - SNAP) {
         extend(o, r);
@@ -93,7 +63,7 @@ const mergeV = (rules: VRule[]) => mergeRules(rules.map((r) => ({ ...r })), (r) 
 const touches = (h: HRule, v: VRule) => v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP;
 
 /** Groups of segments that touch each other: each group with two rules each way is a table. */
-export function toTables(h: HRule[], v: VRule[]): Array<{ h: HRule[]; v: VRule[] }> {
+export function rulesToTables(h: HRule[], v: VRule[]): Array<{ h: HRule[]; v: VRule[] }> {
   const parent = [...Array(h.length + v.length).keys()];
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k] as number] as number;
@@ -112,9 +82,9 @@ export function toTables(h: HRule[], v: VRule[]): Array<{ h: HRule[]; v: VRule[]
   return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
 }
 
-// ------------------------------------------------------------------ stage 3: grid
+// ------------------------------------------------------------------ stage 3: rows and columns
 
-function cluster(values: number[]): number[] {
+function rulePositions(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
   for (const x of sorted) if (out.length === 0 || x - (out[out.length - 1] as number) > SNAP) out.push(x);
@@ -124,7 +94,7 @@ function cluster(values: number[]): number[] {
 // ------------------------------------------------------------------ stage 4: cells
 
 /** Grid cells joined where no rule separates them; each cell once, with its spans. */
-export function toCells(t: { h: HRule[]; v: VRule[] }, xs: number[], ys: number[]): { cells: Array<Omit<LatticeCell, 'text'>>; at: number[][] } {
+export function tableToCells(t: { h: HRule[]; v: VRule[] }, xs: number[], ys: number[]): { cells: Array<Omit<LatticeCell, 'text'>>; at: number[][] } {
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const id = (r: number, c: number) => r * cols + c;
@@ -164,24 +134,24 @@ export function toCells(t: { h: HRule[]; v: VRule[] }, xs: number[], ys: number[
 
 // ------------------------------------------------------------------ stage 5: text
 
-interface Placed { item: PdfItem; top: number; base: number; left: number; right: number; size: number }
+interface PlacedItem { item: PdfItem; top: number; base: number; left: number; right: number; size: number }
 
 /** A cell's text: its items in lines (by baseline), left to right; wrapped lines joined. */
-export function cellText(placed: Placed[]): string {
+export function placedToCellText(placed: PlacedItem[]): string {
   const sorted = [...placed].sort((a, b) => a.base - b.base || a.left - b.left);
-  const lines: Placed[][] = [];
+  const lines: PlacedItem[][] = [];
   for (const p of sorted) {
     const line = lines[lines.length - 1];
-    if (line && Math.abs((line[0] as Placed).base - p.base) <= 0.4 * Math.min((line[0] as Placed).size, p.size)) line.push(p);
+    if (line && Math.abs((line[0] as PlacedItem).base - p.base) <= PDF_SETTINGS.lattice.sameBaseline * Math.min((line[0] as PlacedItem).size, p.size)) line.push(p);
     else lines.push([p]);
   }
   return lines.map((line) => {
     line.sort((a, b) => a.left - b.left);
     let s = '';
-    let prev: Placed | undefined;
+    let prev: PlacedItem | undefined;
     for (const p of line) {
       const str = p.item.str.trim();
-      if (prev && p.left - prev.right > 0.25 * Math.min(prev.size, p.size) && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(str)) s += ' ';
+      if (prev && p.left - prev.right > PDF_SETTINGS.text.wordSpace * Math.min(prev.size, p.size) && /[0-9A-Za-z]$/.test(s) && /^[0-9A-Za-z]/.test(str)) s += ' ';
       s += str;
       prev = p;
     }
@@ -190,29 +160,29 @@ export function cellText(placed: Placed[]): string {
 }
 
 /** Every ruled table of the page, with its cells' text. */
-export function findLattices(page: PdfPage): Lattice[] {
-  const { h, v } = toRules(page);
+export function pageToLattices(page: PdfPage): Lattice[] {
+  const { h, v } = segmentsToRules(page);
   const out: Lattice[] = [];
-  const placed: Placed[] = page.items.filter((it) => it.str.trim() !== '').map((it) => {
-    const size = Math.max(1, Math.min(it.height, 72));
+  const placed: PlacedItem[] = page.items.filter((it) => it.str.trim() !== '').map((it) => {
+    const size = Math.max(PDF_SETTINGS.text.minSize, Math.min(it.height, PDF_SETTINGS.lattice.maxSize));
     const base = page.height - it.y;
-    return { item: it, top: base - size, base, left: it.x, right: it.x + Math.max(it.width, 0.1), size };
+    return { item: it, top: base - size, base, left: it.x, right: it.x + Math.max(it.width, PDF_SETTINGS.text.minWidth), size };
   });
-  for (const t of toTables(h, v)) {
-    const xs = cluster(t.v.map((r) => r.x));
-    const ys = cluster(t.h.map((r) => r.y));
+  for (const t of rulesToTables(h, v)) {
+    const xs = rulePositions(t.v.map((r) => r.x));
+    const ys = rulePositions(t.h.map((r) => r.y));
     if (xs.length < 2 || ys.length < 3 || xs.length > MAX_GRID || ys.length > MAX_GRID) continue;
-    const { cells, at } = toCells(t, xs, ys);
+    const { cells, at } = tableToCells(t, xs, ys);
     const left = xs[0] as number;
     const right = xs[xs.length - 1] as number;
     const top = ys[0] as number;
     const bottom = ys[ys.length - 1] as number;
-    const inside = new Map<number, Placed[]>();
+    const inside = new Map<number, PlacedItem[]>();
     const items = new Set<PdfItem>();
     for (const p of placed) {
       // An item's centre: the middle of its run, a little above its baseline.
       const cx = (p.left + p.right) / 2;
-      const cy = p.base - p.size * 0.35;
+      const cy = p.base - p.size * PDF_SETTINGS.text.middle;
       if (cx < left || cx > right || cy < top || cy > bottom) continue;
       const c = lastBelow(xs, cx);
       const r = lastBelow(ys, cy);
@@ -221,7 +191,7 @@ export function findLattices(page: PdfPage): Lattice[] {
       items.add(p.item);
       inside.set(k, [...(inside.get(k) ?? []), p]);
     }
-    out.push({ top, bottom, left, right, xs, ys, at, items, cells: cells.map((cell, k) => ({ ...cell, text: cellText(inside.get(k) ?? []) })) });
+    out.push({ top, bottom, left, right, xs, ys, at, items, cells: cells.map((cell, k) => ({ ...cell, text: placedToCellText(inside.get(k) ?? []) })) });
   }
   return out.sort((a, b) => a.top - b.top);
 }
@@ -243,7 +213,7 @@ function lastBelow(bounds: number[], x: number): number {
  * it spans, so that a label spanning columns leaves blanks before it (not after it, where values
  * belong); a cell spanning rows is written in its first row and blank below.
  */
-export function latticeRows(l: Lattice): string[][] {
+export function latticeToRows(l: Lattice): string[][] {
   return l.at.map((cols, r) => cols.map((k, c) => {
     const cell = l.cells[k] as LatticeCell;
     if (cell.row !== r) return '';
@@ -251,4 +221,3 @@ export function latticeRows(l: Lattice): string[][] {
   }));
 }
 
-export type { PdfSegment };
