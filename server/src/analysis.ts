@@ -41,6 +41,8 @@ export interface AnalysisInput {
   text: string;
   /** The user's choice for this file, if any. */
   choice?: 'check' | 'ignore';
+  /** Rebuilt from a file part of which could not be read (a PDF's dropped pages). */
+  incomplete?: boolean;
 }
 
 /** Above this size a document is not checked (the user is told); typing stays fluid. */
@@ -83,7 +85,7 @@ export class AnalysisCache {
       analysis = { ...base, model: parse(''), findings: [], elapsed: performance.now() - started, active: false, decision: 'unrelated' };
     } else {
       const options = this.optionsFor(doc.uri);
-      const parsed = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own });
+      const parsed = parse(doc.text, { html: doc.languageId === 'html', assumeReport: own, ...(doc.incomplete ? { incomplete: true } : {}) });
       // A report whose tables do not show its format is read as the configured one.
       const model = options.format && parsed.formatVersion === null ? { ...parsed, formatVersion: options.format } : parsed;
       const active = own || model.isReport;

@@ -93,7 +93,8 @@ const choices = new Map<string, Choice>();
 
 function analysisOf(doc: TextDocument): Analysis {
   const choice = choices.get(doc.uri);
-  return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), ...(choice ? { choice } : {}) });
+  const incomplete = rebuilt.get(doc.uri)?.incomplete === true;
+  return cache.get({ uri: doc.uri, version: doc.version, languageId: doc.languageId, text: doc.getText(), ...(choice ? { choice } : {}), ...(incomplete ? { incomplete } : {}) });
 }
 
 /** A handler of one of the protocol's requests, typed by it (shared/src/protocol.ts). */

@@ -36,7 +36,7 @@ export function capByCertainty(model: ReportModel, findings: Finding[], evidence
     }
     out.push(f);
   }
-  if (unconfirmedSeverity !== 'off') for (const [key, claims] of dropped) out.push(unconfirmedInfo(key, claims, unconfirmedSeverity));
+  if (unconfirmedSeverity !== 'off') for (const [key, claims] of dropped) out.push(unconfirmedInfo(model, key, claims, unconfirmedSeverity));
   return out;
 }
 
@@ -70,7 +70,7 @@ function scopeOf(model: ReportModel, r: Range): { key: string; read: ReportModel
   return { key: 'document', read: model.read };
 }
 
-function unconfirmedInfo(key: string, claims: Finding[], severity: Finding['severity']): Finding {
+function unconfirmedInfo(model: ReportModel, key: string, claims: Finding[], severity: Finding['severity']): Finding {
   const quoted = claims.slice(0, MAX_CLAIMS);
   const more = claims.length - quoted.length;
   const zh = quoted.map((c) => c.message.zh).join('；') + (more > 0 ? `；等 ${claims.length} 项` : '');
@@ -79,7 +79,7 @@ function unconfirmedInfo(key: string, claims: Finding[], severity: Finding['seve
   const first = claims.reduce((a, b) => (b.range.start < a.range.start ? b : a));
   return {
     ruleId: 'unconfirmed', severity,
-    message: message('msg.unconfirmed', { scope: names.zh, scopeEn: names.en, claims: zh, claimsEn: en }),
+    message: message(model.incomplete ? 'msg.unconfirmed.incomplete' : 'msg.unconfirmed', { scope: names.zh, scopeEn: names.en, claims: zh, claimsEn: en }),
     range: first.range, related: claims.slice(1, MAX_CLAIMS).map((c) => ({ range: c.range, message: c.message })),
   };
 }

@@ -104,3 +104,18 @@ test('the reader marks what it cut itself: cells, rows, tables and sections of a
   assert.ok(Object.values(joined.tables).every((t) => t!.read === 'inferred' && t!.rows.every((r) => r.read === 'inferred')));
   assert.ok(joined.sections.slice(1).every((s) => s.read === 'inferred'));
 });
+
+test('a file part of which could not be read (a PDF page dropped, past the page limit): nothing is claimed missing, said once as unconfirmed', () => {
+  const missingSection = cases.find((c) => c.rule === 'section-missing')!.text;
+  const whole = check(parse(missingSection));
+  assert.ok(whole.some((f) => f.ruleId === 'section-missing' && f.severity === 'error'));
+  const partial = check(parse(missingSection, { incomplete: true }));
+  assert.deepEqual(partial.filter((f) => f.ruleId === 'section-missing'), []);
+  const said = partial.filter((f) => f.ruleId === 'unconfirmed');
+  assert.equal(said.length, 1);
+  assert.match(said[0]!.message.zh, /^文件有部分内容未能读取/);
+  assert.match(said[0]!.message.zh, /第五部分/);
+  // What was read is checked as before: a mistyped total is still an error.
+  const typo = cases.find((c) => c.rule === 'row-total')!.text;
+  assert.ok(check(parse(typo, { incomplete: true })).some((f) => ARITHMETIC.includes(f.ruleId) && f.severity === 'error'));
+});

@@ -90,7 +90,7 @@ async function checkOne(ctx: RunContext, entry: FileEntry, path: string, shown: 
   // The HTML review report this tool wrote (saved in the folder it describes) is no report: left
   // out of a folder silently, as an ignored file is; said when named.
   if (html && isOwnExport(read.text)) return entry.named ? { kind: 'skipped', path: shown, reason: 'own-export', message: pick(message('cli.skipped.ownExport'), lang) } : undefined;
-  const model = withFormat(parse(read.text, { html }), folder.config.format);
+  const model = withFormat(parse(read.text, { html, ...(read.rebuilt?.incomplete ? { incomplete: true } : {}) }), folder.config.format);
   if (!model.isReport) return { kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) };
   return checkReport(ctx, { read, model, html, path, shown, file, folder, options, fromStdin: input !== undefined });
 }
