@@ -1,5 +1,6 @@
 // One cached analysis per document version, shared by every feature (parse once per version).
 import { check, parse, TimeBudgetExceeded, type CheckOptions, type Finding, type ReportModel } from '../../shared/src/index';
+import type { DocumentDecision } from '../../shared/src/protocol';
 
 export interface DocumentOptions extends CheckOptions {
   format?: '2019' | '2021';
@@ -24,15 +25,8 @@ export interface Analysis {
   decision: Decision;
 }
 
-export type Decision =
-  | 'language' // in the report language (.gkreport, *年度报告*.txt, or claimed by the client)
-  | 'chosen' // the user chose "check this file as a report"
-  | 'rebuilt' // rebuilt from a PDF or Word file the user opened
-  | 'ignored' // the user chose "do not check this file"
-  | 'structure' // recognised by its structure (title and sections or tables)
-  | 'mentions' // mentions the report but is not one (a notice, a plan)
-  | 'unrelated' // nothing about the report
-  | 'tooLarge';
+/** Why a document is or is not checked (the protocol's status says it to the client). */
+export type Decision = DocumentDecision;
 
 export interface AnalysisInput {
   uri: string;

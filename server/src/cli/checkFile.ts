@@ -10,9 +10,10 @@ import type { Options } from './args';
 import type { CliIo } from './io';
 import { hasText, readReportFile, type Read } from './read';
 import type { FolderSettings, RunSettings } from './settings';
+import type { FileFacts } from '../fileResult';
 
 /** A report read and checked, before the run adds what it finds across the files. */
-export interface CheckedFile {
+export interface CheckedFile extends FileFacts {
   kind: 'checked';
   /** As said (relative to where the command runs), and the file itself. */
   path: string;
@@ -22,12 +23,6 @@ export interface CheckedFile {
   model: ReportModel;
   /** Its own findings (suppressed ones kept, marked), sorted by place. */
   findings: Finding[];
-  fixed: number;
-  changes: string[];
-  diff?: string;
-  notes: string[];
-  encoding: Encoding;
-  rebuiltFrom?: 'docx' | 'pdf';
   /** For a Word or PDF file: the place in it of a line and column of the rebuilt text. */
   locate?: (line: number, column: number) => SourceLocation | undefined;
 }
