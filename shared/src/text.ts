@@ -206,7 +206,7 @@ export function normWithMap(s: string): { text: string; map: number[] } {
 // Words by their first character, longest first: one map lookup per position instead of a scan.
 const indexedVocabularies = new WeakMap<readonly string[], Map<string, string[]>>();
 
-export function segment(normalized: string, vocabulary: readonly string[]): Array<{ start: number; end: number; word?: string }> {
+function indexOf(vocabulary: readonly string[]): Map<string, string[]> {
   let index = indexedVocabularies.get(vocabulary);
   if (!index) {
     index = new Map();
@@ -218,6 +218,22 @@ export function segment(normalized: string, vocabulary: readonly string[]): Arra
     }
     indexedVocabularies.set(vocabulary, index);
   }
+  return index;
+}
+
+/** Whether `segment` would find only known words in the text (stops at the first unknown character). */
+export function onlyWords(normalized: string, vocabulary: readonly string[]): boolean {
+  const index = indexOf(vocabulary);
+  for (let i = 0; i < normalized.length; ) {
+    const w = index.get(normalized.charAt(i))?.find((x) => normalized.startsWith(x, i));
+    if (!w) return false;
+    i += w.length;
+  }
+  return true;
+}
+
+export function segment(normalized: string, vocabulary: readonly string[]): Array<{ start: number; end: number; word?: string }> {
+  const index = indexOf(vocabulary);
   const out: Array<{ start: number; end: number; word?: string }> = [];
   let i = 0;
   let unknownStart = -1;

@@ -2,7 +2,7 @@
 // position-driven, and tolerant of the variants of docs/format.md §4 (brackets, numbering, spaces).
 import { spec } from './data';
 import type { RowSpec } from './schema';
-import { norm, parseNumeral, remembered, segment, stripNumbering } from '../text';
+import { norm, onlyWords, parseNumeral, remembered, segment, stripNumbering } from '../text';
 
 interface KeyedRow {
   row: RowSpec;
@@ -126,6 +126,12 @@ const table2HeaderWords = new Map<string, string | undefined>([
 ]);
 export const table2HeaderVocabulary = table2HeaderWords;
 
+/** The header cell "申请人情况" that stands over 表2's applicant columns (in place of the corner note).
+ *  (Its first character is asked first: most cells are not it, and some are long paragraphs.) */
+export function isApplicantHeader(text: string): boolean {
+  return text.includes('申') && norm(text) === '申请人情况';
+}
+
 export function isCornerNote(text: string): boolean {
   if (text.length > 200 || !/勾|第[一三]项|本列/.test(text)) return false;
   const n = norm(text);
@@ -170,7 +176,7 @@ function isTable3HeaderUncached(text: string): boolean {
 export function isTable2Header(text: string): boolean {
   const n = norm(text);
   if (n.length === 0 || n.length > 200) return false;
-  return segment(n, TABLE2_WORDS).every((s) => s.word !== undefined);
+  return onlyWords(n, TABLE2_WORDS);
 }
 
 /** Sentence punctuation outside brackets (a row label has its commas inside them). */

@@ -26,9 +26,9 @@ import type { GridCell, GridRow } from '../grid/grid';
 import { NUMBERED_LABEL } from '../format/patterns';
 import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
 import type { FormatVersion } from '../format/schema';
-import { closest, norm, segment, stripNumbering, type Range } from '../text';
+import { closest, norm, onlyWords, segment, stripNumbering, type Range } from '../text';
 import {
-  HEADER_JOINERS, isCornerNote, isSentence, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
+  HEADER_JOINERS, isApplicantHeader, isCornerNote, isSentence, isTable1HeaderMarker, isTable2Header, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row,
   table1LabelTexts, table2LabelTexts, TABLE3_WORDS,
 } from '../format/labels';
 
@@ -300,7 +300,7 @@ class Interpreter {
   private table2Header(cells: readonly GridCell[], c: number): number | undefined {
     const t = cells[c] as GridCell;
     const text = t.text;
-    if (isCornerNote(text) || norm(text) === '申请人情况') {
+    if (isCornerNote(text) || isApplicantHeader(text)) {
       const t2 = this.open('table2', t);
       this.mode = 't2head';
       // PDF text: the note's lines share their lines with header words, apart by wide gaps
@@ -609,7 +609,7 @@ function splitWords(t: GridCell): GridCell[] {
 
 function isTable3HeaderWordOnly(text: string): boolean {
   const n = norm(text).replace(HEADER_JOINERS, '');
-  return n.length > 0 && n.length <= 60 && segment(n, TABLE3_WORDS).every((s) => s.word !== undefined);
+  return n.length > 0 && n.length <= 60 && onlyWords(n, TABLE3_WORDS);
 }
 
 /** A short non-numeric text in a value position ("O", "十二"): an invalid cell, not a label. */

@@ -5,7 +5,7 @@
 // its row, and takes the pieces it used off the rows below; the interpreter then reads the row
 // as it reads any other. Only inside a table, as the format's landmarks mark one (a 第二十条 item
 // of 表1, 表2's corner note or a row of it), and only where the joined words name one row.
-import { isCornerNote, isSentence, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row } from '../format/labels';
+import { isApplicantHeader, isCornerNote, isSentence, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row } from '../format/labels';
 import { NUMBERED_LABEL } from '../format/patterns';
 import { norm, stripNumbering } from '../text';
 import type { GridCell, GridRow } from '../grid/grid';
@@ -27,7 +27,7 @@ export function joinWrappedLabels(rows: readonly GridRow[], headingStarts: Reado
   // (tabs, pipes, HTML) have none.
   const last = lastCandidate(rows, headingStarts);
   let region: Region = 'none';
-  for (let r = 0; r <= last; r++) {
+  for (let r = walkStart(rows, headingStarts, last); r <= last; r++) {
     const cells = (rows[r] as GridRow).cells;
     for (let c = 0; c < cells.length; c++) {
       const t = cells[c] as GridCell;
@@ -44,11 +44,23 @@ function lastCandidate(rows: readonly GridRow[], headingStarts: ReadonlySet<numb
   return -1;
 }
 
+/** Where the walk starts: the section heading before the first row where a join could start
+ *  (a heading leaves every table), or the first row. */
+function walkStart(rows: readonly GridRow[], headingStarts: ReadonlySet<number>, last: number): number {
+  let first = 0;
+  while (first < last && !wrapsBelow(rows, first, headingStarts) && !continuesBelow(rows, first)) first++;
+  for (let r = first; r > 0; r--) {
+    const cell = (rows[r] as GridRow).cells[0];
+    if (cell && headingStarts.has(cell.start)) return r;
+  }
+  return 0;
+}
+
 /** Row `r` ends in a numbered label of spaced text, with figures on one of the four lines below. */
 function wrapsBelow(rows: readonly GridRow[], r: number, headingStarts: ReadonlySet<number>): boolean {
   const cells = (rows[r] as GridRow).cells;
   const t = cells[cells.length - 1];
-  if (!t || t.kind !== 'text' || t.shape !== 'spaced' || headingStarts.has(t.start) || t.text.length > 80 || !NUMBERED_LABEL.test(t.text.trim())) return false;
+  if (!t || t.kind !== 'text' || t.shape !== 'spaced' || headingStarts.has(t.start) || !NUMBERED_LABEL.test(t.text.trim())) return false;
   for (let j = r + 1; j <= r + 4 && j < rows.length; j++) if ((rows[j] as GridRow).cells.some((k) => k.kind === 'value')) return true;
   return false;
 }
@@ -56,7 +68,7 @@ function wrapsBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
 /** Row `r` has a spaced label with figures after it, and a short line of text alone below it. */
 function continuesBelow(rows: readonly GridRow[], r: number): boolean {
   const below = (rows[r + 1] as GridRow).cells;
-  if (below.length !== 1 || below[0]!.kind !== 'text' || below[0]!.shape !== 'spaced' || below[0]!.text.length > 30) return false;
+  if (below.length !== 1 || below[0]!.kind !== 'text' || below[0]!.shape !== 'spaced' || !isLabelRest(below[0]!.text)) return false;
   const cells = (rows[r] as GridRow).cells;
   return cells.some((t, c) => t.kind === 'text' && t.shape === 'spaced' && cells[c + 1]?.kind === 'value');
 }
@@ -109,7 +121,7 @@ function regionAfter(region: Region, cells: readonly GridCell[], c: number, head
   if (t.kind !== 'text') return region;
   const text = t.text;
   if (matchArticle20Item(text) !== undefined) return 't1';
-  if (isCornerNote(text) || norm(text) === '申请人情况') return 't2head';
+  if (isCornerNote(text) || isApplicantHeader(text)) return 't2head';
   if (isTable3Header(text) && region !== 't2head') return 'none';
   // Inside 表2's body a row label leaves the walk where it is.
   if (region === 't2body') return region;
@@ -217,12 +229,18 @@ function labelBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
     const cells = (rows[j] as GridRow).cells;
     const u = cells[0];
     if (!u || u.shape !== 'spaced' || u.kind !== 'text' || headingStarts.has(u.start) || cells.length > 1) break;
+    if (!isLabelRest(u.text)) break;
     const pieces = u.text.split(/\s+/);
-    if (pieces.length > 3 || pieces.some((p) => p.length > 8 || NUMBERED_LABEL.test(p))) break;
     label += pieces[pieces.length - 1] as string;
     consumed.push(u);
   }
   return consumed.length ? { label, consumed } : undefined;
+}
+
+/** A line under a label that may hold its rest: at most three short pieces (a group label's beside it), none numbered. */
+function isLabelRest(text: string): boolean {
+  const pieces = text.split(/\s+/);
+  return pieces.length <= 3 && !pieces.some((p) => p.length > 8 || NUMBERED_LABEL.test(p));
 }
 
 function popcount(n: number): number {

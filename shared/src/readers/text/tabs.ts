@@ -21,12 +21,11 @@ export function readTabLine(r: TextRead, l: TextLine): void {
     r.layouts.add('cellPerLine');
   } else {
     const key = r.grid.newRow();
-    let cellStart = l.start;
-    for (let i = l.start; i <= l.end; i++) {
-      if (i === l.end || r.text.charCodeAt(i) === 9) {
-        r.grid.cell(r.text, cellStart, i, key, 'tab', '\t');
-        cellStart = i + 1;
-      }
+    for (let cellStart = l.start; cellStart <= l.end; ) {
+      let tab = r.text.indexOf('\t', cellStart);
+      if (tab < 0 || tab > l.end) tab = l.end;
+      r.grid.cell(r.text, cellStart, tab, key, 'tab', '\t');
+      cellStart = tab + 1;
     }
     r.layouts.add('tab');
     endBlock(r);
