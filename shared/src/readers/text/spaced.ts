@@ -9,12 +9,13 @@ import { endBlock, type TextLine, type TextRead } from './read';
 
 export function readSpacedLine(r: TextRead, l: TextLine, glued: boolean): void {
   const key = r.grid.newRow();
-  const values = l.trimmed.split(/[ \u3000\u00a0]+/);
-  if ((values.length > 1 || glued) && values.every(isValueText)) readFigures(r, l, key, values, glued);
+  const start = contentStart(l);
+  const values = mayBeFigures(l.trimmed) ? l.trimmed.split(/[ \u3000\u00a0]+/) : undefined;
+  if (values && (values.length > 1 || glued) && values.every(isValueText)) readFigures(r, l, key, values, glued, start);
   else {
     const labelEnd = MD_HEADING.test(l.line) ? -1 : trailingValuesStart(r.text, l.start, l.start + l.line.trimEnd().length);
-    if (labelEnd > contentStart(l)) readLabelled(r, l, key, labelEnd);
-    else readTextLine(r, l, key);
+    if (labelEnd > start) readLabelled(r, l, key, labelEnd, start);
+    else readTextLine(r, l, key, start);
   }
   endBlock(r);
 }
@@ -23,9 +24,16 @@ function contentStart(l: TextLine): number {
   return l.start + (l.line.length - l.line.trimStart().length);
 }
 
+/** A line of figures starts with a figure or a placeholder (asked before the line is cut into words). */
+function mayBeFigures(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || FIGURE_START.includes(trimmed.charAt(0));
+}
+const FIGURE_START = '+-－—–―─/／\\无空';
+
 /** A line of figures only. */
-function readFigures(r: TextRead, l: TextLine, key: number, values: string[], glued: boolean): void {
-  let i = contentStart(l);
+function readFigures(r: TextRead, l: TextLine, key: number, values: string[], glued: boolean, start: number): void {
+  let i = start;
   for (const v of values) {
     const at = r.text.indexOf(v, i);
     r.grid.cell(r.text, at, at + v.length, key, glued ? 'flattened' : 'pdf', ' ', true);
@@ -36,8 +44,8 @@ function readFigures(r: TextRead, l: TextLine, key: number, values: string[], gl
 }
 
 /** A label and the figures after it. */
-function readLabelled(r: TextRead, l: TextLine, key: number, labelEnd: number): void {
-  markedCell(r.grid, r.text, contentStart(l), labelEnd, key, 'pdf', ' ');
+function readLabelled(r: TextRead, l: TextLine, key: number, labelEnd: number, start: number): void {
+  markedCell(r.grid, r.text, start, labelEnd, key, 'pdf', ' ');
   const re = /\S+/g;
   const valuesText = r.text.slice(labelEnd, l.end);
   let m: RegExpExecArray | null;
@@ -50,10 +58,10 @@ function readLabelled(r: TextRead, l: TextLine, key: number, labelEnd: number): 
 }
 
 /** A narrative line, a heading, or a label whose values follow on other lines. */
-function readTextLine(r: TextRead, l: TextLine, key: number): void {
+function readTextLine(r: TextRead, l: TextLine, key: number, start: number): void {
   const md = MD_HEADING.exec(l.line);
   if (md) r.layouts.add('markdown');
-  markedCell(r.grid, r.text, md ? l.start + md[0].length : contentStart(l), l.start + l.line.trimEnd().length, key, 'pdf', ' ');
+  markedCell(r.grid, r.text, md ? l.start + md[0].length : start, l.start + l.line.trimEnd().length, key, 'pdf', ' ');
   r.lines.push(lineOf(r.text, l.start, l.end, false));
   if (!md && !l.virtual && l.trimmed.length <= 60 && !/[。；;]$/.test(l.trimmed)) r.labelKey = key;
 }
