@@ -60,16 +60,19 @@ button:hover{background:var(--vscode-button-secondaryHoverBackground)}
 #findings[hidden]{display:none}
 #findings h2{font-size:1.05em;margin:4px 0;display:flex;gap:8px;align-items:center;justify-content:space-between}
 #finding-list{list-style:none;margin:0;padding:0;max-height:34vh;overflow:auto}
-#finding-list li{display:grid;grid-template-columns:3em 9em 11em minmax(0,1fr) auto;gap:8px;align-items:center;padding:3px 6px;border-left:3px solid transparent;border-bottom:1px solid var(--vscode-editorGroup-border,transparent)}
+#finding-list li{display:grid;grid-template-columns:3em 9em 11em minmax(0,1fr) auto;grid-template-areas:"sev place rule msg act";gap:2px 8px;align-items:center;padding:3px 6px;border-left:3px solid transparent;border-bottom:1px solid var(--vscode-editorGroup-border,transparent)}
 #finding-list li:focus{outline:1px solid var(--vscode-focusBorder)}
 #finding-list li.none{display:block}
 #finding-list li.error{border-left-color:var(--vscode-editorError-foreground,#e51400)}
 #finding-list li.warning{border-left-color:var(--vscode-editorWarning-foreground,#bf8803)}
 #finding-list li.info{border-left-color:var(--vscode-editorInfo-foreground,#1a85ff)}
 #finding-list li.dismissed .message,#finding-list li.dismissed .rule{opacity:.65}
-#finding-list .severity{font-size:.9em;opacity:.85}
-#finding-list .rule{font-family:var(--vscode-editor-font-family);font-size:.9em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-#finding-list button.place{background:none;padding:0;color:var(--vscode-textLink-foreground);text-align:left;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#finding-list .severity{grid-area:sev;font-size:.9em;opacity:.85}
+#finding-list .message{grid-area:msg;overflow-wrap:anywhere}
+#finding-list .actions,#finding-list .decision{grid-area:act}
+@media (max-width:760px){#finding-list li{grid-template-columns:auto minmax(0,max-content) minmax(0,1fr) auto;grid-template-areas:"sev place rule act" "msg msg msg msg"}}
+#finding-list .rule{grid-area:rule;font-family:var(--vscode-editor-font-family);font-size:.9em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+#finding-list button.place{grid-area:place;background:none;padding:0;color:var(--vscode-textLink-foreground);text-align:left;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 #finding-list .actions{display:flex;gap:6px;flex-wrap:wrap;justify-content:flex-end}
 #finding-list .decision{opacity:.85;text-align:right}
 button:disabled{opacity:.5;cursor:default}
