@@ -25,9 +25,9 @@ export function joinWrappedLabels(rows: readonly GridRow[], headingStarts: Reado
   const reach = new Map<GridCell, number>();
   // The walk reads every label only up to the last row where a join could start: most documents
   // (tabs, pipes, HTML) have none.
-  const last = lastCandidate(rows, headingStarts);
+  const { first, last } = candidates(rows, headingStarts);
   let region: Region = 'none';
-  for (let r = walkStart(rows, headingStarts, last); r <= last; r++) {
+  for (let r = walkStart(rows, headingStarts, first); r <= last; r++) {
     const cells = (rows[r] as GridRow).cells;
     for (let c = 0; c < cells.length; c++) {
       const t = cells[c] as GridCell;
@@ -38,17 +38,22 @@ export function joinWrappedLabels(rows: readonly GridRow[], headingStarts: Reado
   return reach;
 }
 
-/** The last row where a join could start (what joinAt needs, checked without reading a label), or -1. */
-function lastCandidate(rows: readonly GridRow[], headingStarts: ReadonlySet<number>): number {
-  for (let r = rows.length - 2; r >= 0; r--) if (wrapsBelow(rows, r, headingStarts) || continuesBelow(rows, r)) return r;
-  return -1;
+/** The first and the last row where a join could start (what joinAt needs, checked without
+ *  reading a label), or -1 for both. */
+function candidates(rows: readonly GridRow[], headingStarts: ReadonlySet<number>): { first: number; last: number } {
+  let first = -1;
+  let last = -1;
+  for (let r = 0; r < rows.length - 1; r++) {
+    if (!wrapsBelow(rows, r, headingStarts) && !continuesBelow(rows, r)) continue;
+    if (first < 0) first = r;
+    last = r;
+  }
+  return { first, last };
 }
 
 /** Where the walk starts: the section heading before the first row where a join could start
  *  (a heading leaves every table), or the first row. */
-function walkStart(rows: readonly GridRow[], headingStarts: ReadonlySet<number>, last: number): number {
-  let first = 0;
-  while (first < last && !wrapsBelow(rows, first, headingStarts) && !continuesBelow(rows, first)) first++;
+function walkStart(rows: readonly GridRow[], headingStarts: ReadonlySet<number>, first: number): number {
   for (let r = first; r > 0; r--) {
     const cell = (rows[r] as GridRow).cells[0];
     if (cell && headingStarts.has(cell.start)) return r;
@@ -60,7 +65,7 @@ function walkStart(rows: readonly GridRow[], headingStarts: ReadonlySet<number>,
 function wrapsBelow(rows: readonly GridRow[], r: number, headingStarts: ReadonlySet<number>): boolean {
   const cells = (rows[r] as GridRow).cells;
   const t = cells[cells.length - 1];
-  if (!t || t.kind !== 'text' || t.shape !== 'spaced' || headingStarts.has(t.start) || !NUMBERED_LABEL.test(t.text.trim())) return false;
+  if (!t || t.kind !== 'text' || t.shape !== 'spaced' || headingStarts.has(t.start) || !NUMBERED_LABEL.test(t.text.trim()) || longerThan(t.text, MAX_FIRST_PIECE)) return false;
   for (let j = r + 1; j <= r + 4 && j < rows.length; j++) if ((rows[j] as GridRow).cells.some((k) => k.kind === 'value')) return true;
   return false;
 }
@@ -68,9 +73,9 @@ function wrapsBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
 /** Row `r` has a spaced label with figures after it, and a short line of text alone below it. */
 function continuesBelow(rows: readonly GridRow[], r: number): boolean {
   const below = (rows[r + 1] as GridRow).cells;
-  if (below.length !== 1 || below[0]!.kind !== 'text' || below[0]!.shape !== 'spaced' || !isLabelRest(below[0]!.text)) return false;
+  if (below.length !== 1 || below[0]!.kind !== 'text' || below[0]!.shape !== 'spaced') return false;
   const cells = (rows[r] as GridRow).cells;
-  return cells.some((t, c) => t.kind === 'text' && t.shape === 'spaced' && cells[c + 1]?.kind === 'value');
+  return cells.some((t, c) => t.kind === 'text' && t.shape === 'spaced' && cells[c + 1]?.kind === 'value') && isLabelRest(below[0]!.text);
 }
 
 function joinAt(rows: readonly GridRow[], cells: GridCell[], c: number, region: Region, headingStarts: ReadonlySet<number>, reach: Map<GridCell, number>): void {
@@ -145,7 +150,7 @@ interface Piece {
  */
 function wrappedLabel(rows: readonly GridRow[], first: GridCell, headingStarts: ReadonlySet<number>): { label: string; end: number; values: GridCell[]; consumed: GridCell[] } | undefined {
   // A wrapped label starts with its number; the next numbered text starts the next label.
-  if (norm(first.text).length > 40 || !NUMBERED_LABEL.test(first.text.trim())) return undefined;
+  if (longerThan(first.text, MAX_FIRST_PIECE) || norm(first.text).length > MAX_FIRST_PIECE || !NUMBERED_LABEL.test(first.text.trim())) return undefined;
   const pieces = piecesBelow(rows, first.row, headingStarts);
   const best = bestJoin(first, pieces);
   if (!best) return undefined;
@@ -236,6 +241,17 @@ function labelBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
   }
   return consumed.length ? { label, consumed } : undefined;
 }
+
+/** A wrapped label's first line is short (normalised, at most this long): a paragraph is none. */
+const MAX_FIRST_PIECE = 40;
+
+/** More than `max` characters other than spaces and quotes (what norm() keeps): told without normalising a paragraph. */
+function longerThan(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) if (!SPACE_OR_QUOTE.test(text[i] as string)) n++;
+  return n > max;
+}
+const SPACE_OR_QUOTE = /[\s\u00a0\u3000\u200b\ufeff"'“”‘’「」『』《》〈〉]/;
 
 /** A line under a label that may hold its rest: at most three short pieces (a group label's beside it), none numbered. */
 function isLabelRest(text: string): boolean {
