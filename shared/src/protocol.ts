@@ -3,7 +3,7 @@
 // name, the scheme of a rebuilt report, and the messages between the extension and the overview's
 // page. The server, the VS Code client and the overview's page (a browser bundle) import it: it holds
 // types and constant strings only, no runtime dependency (the imports below are types, erased).
-import type { OverviewRow, ReviewEntry, ReviewFinding } from './review';
+import type { OverviewRow, ReviewEntry, ReviewFinding } from './outputs/review';
 
 // ------------------------------------------------------------------ notifications
 /** Client → server: the user's choice for a document ("check this file as a report", "do not

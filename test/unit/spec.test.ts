@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog, rules, spec, table1ItemsFor, table2RowsFor } from '../../shared/src/index';
 import { FormatSpec } from '../../shared/src/format/schema';
-import { cellsExpected } from '../../shared/src/summary';
+import { cellsExpected } from '../../shared/src/outputs/summary';
 import { configSchema, ruleDoc, rulesTable, severitySchema, snippets } from '../../scripts/gen-docs';
 import { root } from '../helpers/util';
 

@@ -38,12 +38,12 @@ test("the interpreter never asks which reader made a cell (it asks the cell's sh
 // The checks themselves must be able to fail: each is shown a module that breaks it.
 test('the structure checks catch what they are for', () => {
   const grid = readModule('shared/src/grid/grid.ts');
-  const upward = { ...grid, imports: ['shared/src/check.ts'] };
+  const upward = { ...grid, imports: ['shared/src/check/check.ts'] };
   assert.equal(layerViolations([upward]).length, 1);
   const reader = readModule('shared/src/readers/html.ts');
   assert.equal(layerViolations([{ ...reader, imports: ['shared/src/parse/interpret.ts'] }]).length, 1);
   const adapter = readModule('server/src/server.ts');
-  assert.equal(layerViolations([{ ...adapter, imports: ['shared/src/check.ts'] }]).length, 1);
+  assert.equal(layerViolations([{ ...adapter, imports: ['shared/src/check/check.ts'] }]).length, 1);
   const a = { ...grid, path: 'a.ts', imports: ['b.ts'] };
   const b = { ...grid, path: 'b.ts', imports: ['a.ts'] };
   assert.equal(importCycles([a, b]).length, 1);

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { EXPORT_MARKER, entriesRelativeTo, isOwnExport, notCheckedEntry, overviewTable, REVIEW_COLUMNS, reviewCsv } from '../../shared/src/review';
+import { EXPORT_MARKER, entriesRelativeTo, isOwnExport, notCheckedEntry, overviewTable, REVIEW_COLUMNS, reviewCsv } from '../../shared/src/outputs/review';
 import { root } from '../helpers/util';
 
 const cli = join(root, 'dist', 'cli.js');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, check, fixAll, parse, reportSkeleton, table1ItemsFor, table2RowsFor, type Finding } from '../../shared/src/index';
-import { PLACEHOLDER } from '../../shared/src/template';
+import { PLACEHOLDER } from '../../shared/src/outputs/template';
 import { realisticFigures } from '../helpers/render';
 
 for (const layout of ['text', 'markdown'] as const) {

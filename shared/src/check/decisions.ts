@@ -8,8 +8,8 @@
 // elsewhere and a re-export of the same report (the PDF and the text saved from it). A changed
 // figure changes the fingerprint: the old decision is then stale, and said so.
 import * as z from 'zod/mini';
-import type { ReportModel } from './model';
-import type { Finding } from './rules/types';
+import type { ReportModel } from '../model';
+import type { Finding } from '../rules/types';
 
 export const REVIEW_FILE = '.gov-report-review.json';
 

@@ -1,10 +1,10 @@
 // A plain summary of a checked document: the CLI's JSON shape (1-based lines and columns).
-import type { Lang } from './i18n/catalog';
-import type { ReportModel, TableId } from './model';
-import { rowsById } from './query';
-import type { Finding } from './rules/types';
-import { spec, table1ItemsFor, table2RowsFor } from './format/data';
-import type { SourceLocation } from './grid/source';
+import type { Lang } from '../i18n/catalog';
+import type { ReportModel, TableId } from '../model';
+import { rowsById } from '../query';
+import type { Finding } from '../rules/types';
+import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
+import type { SourceLocation } from '../grid/source';
 
 export interface FindingSummary {
   rule: string;

@@ -1,9 +1,9 @@
 // A folder of reports as a reviewer sees it: each report's figures (yearFigures.ts), how fully
 // it was read, its findings and decisions, and the exports (CSV, JSON, HTML) of the whole review.
-import type { ReportModel } from './model';
-import type { Finding } from './rules/types';
-import { englishPlurals } from './i18n/catalog';
-import { reviewFigures, type ReviewFigures } from './yearFigures';
+import type { ReportModel } from '../model';
+import type { Finding } from '../rules/types';
+import { englishPlurals } from '../i18n/catalog';
+import { reviewFigures, type ReviewFigures } from '../yearFigures';
 
 export { reviewFigures, type ReviewFigures };
 

@@ -3,16 +3,16 @@
 // only when the cells it is computed from are not themselves about to change, and never when two
 // rules want different text in one cell. Fix-all therefore converges (see fix.ts).
 import { ignored, type IgnoreEntry } from './config';
-import type { ReportModel } from './model';
-import { suppressionsOf } from './suppress';
-import { parse } from './pipeline';
-import { ruleById, rules } from './rules/index';
+import type { ReportModel } from '../model';
+import { suppressionsOf } from '../suppress';
+import { parse } from '../pipeline';
+import { ruleById, rules } from '../rules/index';
 import { capByCertainty } from './capByCertainty';
-import { spec } from './format/data';
-import type { FormatVersion } from './format/schema';
-import { norm } from './text';
-import { message } from './i18n/catalog';
-import type { Finding, Severity } from './rules/types';
+import { spec } from '../format/data';
+import type { FormatVersion } from '../format/schema';
+import { norm } from '../text';
+import { message } from '../i18n/catalog';
+import type { Finding, Severity } from '../rules/types';
 
 export type SeveritySetting = Severity | 'off';
 

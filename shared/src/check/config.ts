@@ -2,11 +2,11 @@
 // "gov-report" key in package.json), found in the report's folder or the nearest one above it.
 // Validated with zod; the JSON schema contributed to VS Code is generated from the same rules.
 import * as z from 'zod/mini';
-import type { ReportModel, TableRow } from './model';
-import { rules } from './rules/index';
-import type { Finding } from './rules/types';
-import { spec, table2RowsFor } from './format/data';
-import { nearest, norm } from './text';
+import type { ReportModel, TableRow } from '../model';
+import { rules } from '../rules/index';
+import type { Finding } from '../rules/types';
+import { spec, table2RowsFor } from '../format/data';
+import { nearest, norm } from '../text';
 
 export const CONFIG_FILE = '.gov-report.json';
 

@@ -5,12 +5,12 @@
 //   and its fix is only offered (fix-all never writes from a guess); so is a reading rule's fix.
 // - A claim that something is absent, where the place it should stand was not read for sure, is not
 //   made: the claims of one table (or of the document) become one `unconfirmed` info.
-import { message } from './i18n/catalog';
-import type { ReportModel, Table } from './model';
-import { overlapsAny } from './parse/certainty';
-import { tableNames } from './query';
-import type { EvidenceKind, Finding } from './rules/types';
-import type { Range } from './text';
+import { message } from '../i18n/catalog';
+import type { ReportModel, Table } from '../model';
+import { overlapsAny } from '../parse/certainty';
+import { tableNames } from '../query';
+import type { EvidenceKind, Finding } from '../rules/types';
+import type { Range } from '../text';
 
 /** At most this many claims are quoted in one `unconfirmed` info. */
 const MAX_CLAIMS = 4;

@@ -1,8 +1,8 @@
 // A complete skeleton of a 2021-format report (the "new report" command): title, the six sections
 // with their usual sub-headings, 表1 with its items, 表2 with its 25 rows and 7 columns, 表3;
 // number cells left empty or 0. Built from the spec, so it reads back as the format itself.
-import { spec, table1ItemsFor, table2RowsFor } from './format/data';
-import { chineseNumeral } from './text';
+import { spec, table1ItemsFor, table2RowsFor } from '../format/data';
+import { chineseNumeral } from '../text';
 
 export interface SkeletonOptions {
   agency: string;

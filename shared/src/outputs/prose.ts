@@ -3,9 +3,9 @@
 // the six section headings made Markdown headings, and a paragraph's lines that the PDF broke in
 // mid-sentence joined again. Tables are left as they are. What the checker reads is unchanged:
 // the same sections, tables and figures (tested by checking both).
-import type { ReportModel } from './model';
-import { parse } from './pipeline';
-import { ITEM_START } from './format/patterns';
+import type { ReportModel } from '../model';
+import { parse } from '../pipeline';
+import { ITEM_START } from '../format/patterns';
 
 /** Ends of a sentence or a clause after which a line break is the writer's, not the page's. */
 const SENTENCE_END = /[。！？；：:;!?]$/;

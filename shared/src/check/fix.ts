@@ -1,9 +1,9 @@
 // Applying fixes: one edit per fix, non-overlapping, applied from the end so offsets hold.
 import { check, type CheckOptions } from './check';
-import { parse, type ParseOptions } from './pipeline';
-import { failingRelations } from './diagnose/relations';
-import type { Edit, Finding, Fix } from './rules/types';
-import type { Range } from './text';
+import { parse, type ParseOptions } from '../pipeline';
+import { failingRelations } from '../diagnose/relations';
+import type { Edit, Finding, Fix } from '../rules/types';
+import type { Range } from '../text';
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);

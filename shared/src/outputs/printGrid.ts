@@ -3,11 +3,11 @@
 // the findings. Blocks of rows with the same columns are aligned (表1's items differ in columns).
 // Under each table, the grid its reader found there, before any interpretation: every row with
 // its cells in order, blanks kept, spans and guessed cells marked.
-import type { Cell, ReportModel, Table, TableRow } from './model';
-import { columnLabel, formatOf, rowLabel } from './query';
-import type { GridRow } from './grid/grid';
-import { readText } from './readers/text/index';
-import { spec } from './format/data';
+import type { Cell, ReportModel, Table, TableRow } from '../model';
+import { columnLabel, formatOf, rowLabel } from '../query';
+import type { GridRow } from '../grid/grid';
+import { readText } from '../readers/text/index';
+import { spec } from '../format/data';
 
 type Lang = 'zh-CN' | 'en';
 
