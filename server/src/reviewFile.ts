@@ -1,4 +1,4 @@
-// The review file on disk (shared/src/decisions.ts says what it holds): found at the root of a
+// The review file on disk (shared/src/check/decisions.ts says what it holds): found at the root of a
 // folder of reports (beside its .gov-report.json, else the folder the command runs in), read
 // once per root, written atomically (beside, then renamed over), and never overwritten when it
 // could not be read (a malformed file is said by line, and nothing in it is lost).

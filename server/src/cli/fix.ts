@@ -25,7 +25,7 @@ export type FixOutcome =
 
 export const ENCODING_NAME: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
-/** Fix-all never leaves more (or other) failing relations than it found (shared/src/fix.ts). */
+/** Fix-all never leaves more (or other) failing relations than it found (shared/src/check/fix.ts). */
 export function applyFixes(f: FixInput): FixOutcome {
   const notes: string[] = [];
   const r = fixAll(f.text, { html: f.html, ...f.options });
