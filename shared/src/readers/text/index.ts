@@ -1,5 +1,5 @@
 // The text reader: a document in any of the text layouts of docs/format.md §9, read line by line
-// into the grid (../grid.ts). Each layout has its reader: Markdown pipe rows (pipes.ts), tab rows
+// into the grid (grid/grid.ts). Each layout has its reader: Markdown pipe rows (pipes.ts), tab rows
 // and one cell per line after a tab (tabs.ts), one figure per line and wrapped Word cells
 // (cellPerLine.ts), and plain or PDF text whose trailing figures are split off by their spaces
 // (spaced.ts). HTML tables have their reader in ../html.ts, and ../webCopy.ts finds the lines a
