@@ -5,6 +5,7 @@
 //   node scripts/bench-editor.mjs --runs 5
 //   node scripts/bench-editor.mjs --vsix before=/tmp/old.vsix --vsix after=gov-report.vsix
 //   node scripts/bench-editor.mjs --trace              # also keeps each run's LSP trace (test-results/bench-editor/)
+//   node scripts/bench-editor.mjs --verbose            # and every label the counter showed after B's Enter
 //
 // Each run is a fresh code-server (fresh user data, one extension installed) and a fresh page:
 //   cold  the page is loaded (the workbench URL of a folder), report A is opened with Quick Open as
@@ -34,8 +35,6 @@ const TRACE = args.includes('--trace');
 // (Read by the minimal extension's client in the extension host, which inherits code-server's environment.)
 if (TRACE) process.env.BENCH_EDITOR_TRACE = '1';
 const VERBOSE = args.includes('--verbose');
-// Editors opened as previews (VS Code's default: B takes A's tab), instead of each in its own tab.
-const PREVIEW = args.includes('--preview');
 const OUT = path.join(root, 'test-results', 'bench-editor');
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -44,7 +43,7 @@ const given = args.flatMap((a, i) => (a === '--vsix' ? [args[i + 1]] : []));
 const subjects = (given.length ? given : [`gov-report=${path.join(root, 'gov-report.vsix')}`]).map((s) => {
   const [label, file] = s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [path.basename(s, '.vsix'), s];
   if (!fs.existsSync(file)) throw new Error(`${file}: no such .vsix (npm run package builds gov-report.vsix)`);
-  return { label, vsix: path.resolve(file), gov: true };
+  return { label, vsix: path.resolve(file) };
 });
 
 // ------------------------------------------------------------------ the minimal LSP extension
@@ -158,7 +157,7 @@ async function run(subject, k, browser) {
   const workDir = path.join(OUT, `${subject.label}-${k}`);
   const cs = await startCodeServer({
     port: await freePort(), workDir, installExtensions: [subject.vsix],
-    settings: { 'workbench.editor.enablePreview': PREVIEW, 'gov-report.language': 'zh-CN', ...(TRACE ? { 'gov-report.trace.server': 'verbose', 'minimal-lsp.trace.server': 'verbose' } : {}) },
+    settings: { 'workbench.editor.enablePreview': false, 'gov-report.language': 'zh-CN', ...(TRACE ? { 'gov-report.trace.server': 'verbose', 'minimal-lsp.trace.server': 'verbose' } : {}) },
   });
   const folder = path.join(workDir, 'ws');
   workspaceFiles(folder);
@@ -191,9 +190,13 @@ async function run(subject, k, browser) {
     await page.keyboard.press('Enter');
     const b = await counterWhen(page, t1, (l) => l !== aLabel && problemsIn(l) > problemsIn(aLabel));
     await page.screenshot({ path: path.join(OUT, `${subject.label}-${k}.png`) });
-    await new Promise((r) => setTimeout(r, 1000));
-    const after = (await page.evaluate(() => window.__counter)).filter((c) => c.at >= t1).map((c) => `${c.at - t1} ms ${c.label}`);
-    if (VERBOSE) console.log(`  B's Enter at ${t1}; the counter after it: ${after.join(' → ')}`);
+    if (VERBOSE) {
+      // Every label the counter showed in the second after B's Enter (a problem list cleared and
+      // published again shows here as a flicker).
+      await new Promise((r) => setTimeout(r, 1000));
+      const after = (await page.evaluate(() => window.__counter)).filter((c) => c.at >= t1).map((c) => `${c.at - t1} ms ${c.label}`);
+      console.log(`  B's Enter at ${t1}; the counter after it: ${after.join(' → ')}`);
+    }
     return { cold: a.at - t0, warm: b.at - t1, a: aLabel, b: b.label };
   } finally {
     await page.close().catch(() => {});
@@ -201,7 +204,9 @@ async function run(subject, k, browser) {
     if (TRACE) {
       // The extension host's log folder holds each output channel (the LSP trace among them).
       const logs = path.join(workDir, 'ud', 'logs');
-      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(OUT, `${subject.label}-${k}-logs`), { recursive: true });
+      const kept = path.join(OUT, `${subject.label}-${k}-logs`);
+      fs.rmSync(kept, { recursive: true, force: true });
+      if (fs.existsSync(logs)) fs.cpSync(logs, kept, { recursive: true });
     }
   }
 }
@@ -213,7 +218,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const everyone = [{ label: 'minimal LSP', vsix: await minimalVsix(), gov: false }, ...subjects];
+const minimal = await minimalVsix();
+const everyone = [{ label: 'minimal LSP', vsix: minimal }, ...subjects];
 const results = new Map(everyone.map((s) => [s.label, []]));
 const browser = await launchBrowser();
 try {
@@ -226,6 +232,7 @@ try {
   }
 } finally {
   await browser.close().catch(() => {});
+  fs.rmSync(path.dirname(minimal), { recursive: true, force: true });
 }
 
 const base = results.get('minimal LSP');
@@ -238,6 +245,6 @@ for (const s of everyone) {
   const cold = median(rs.map((r) => r.cold));
   const warm = median(rs.map((r) => r.warm));
   const runs = (key) => rs.map((r) => r[key]).join(' / ');
-  console.log(`| ${s.label} | ${(cold / 1000).toFixed(2)} s (${runs('cold')} ms) | ×${(cold / baseCold).toFixed(2)} | ${(warm / 1000).toFixed(2)} s (${runs('warm')} ms) | ×${(warm / baseWarm).toFixed(2)} |`);
+  console.log(`| ${s.label} | ${(cold / 1000).toFixed(2)} s (${runs('cold')} ms) | ×${(cold / baseCold).toFixed(2)} | ${Math.round(warm)} ms (${runs('warm')}) | ×${(warm / baseWarm).toFixed(2)} |`);
 }
 fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(Object.fromEntries(results), null, 2));

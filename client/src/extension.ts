@@ -281,9 +281,21 @@ async function setChoice(doc: TextDocument, choice: Choice | undefined): Promise
 const claimed = new Map<string, string>();
 const arrived = new Set<string>();
 const declined = new Set<string>();
+// A file is given the language once its first check has been shown, not as it opens: VS Code
+// changes a document's language by closing it and opening it again (in the workbench, the extension
+// host and the server), work that would otherwise stand between the opened file and its first
+// problem. The server checks a plain-text report by its content meanwhile. (An untitled document is
+// claimed as soon as it is recognised: language detection would take it otherwise.)
+// uri → the claim waiting: the language to give, the one the document had, the timer that gives it.
+const due = new Map<string, { language: string; from: string; timer: ReturnType<typeof setTimeout> }>();
+/** After the first check's status: time for the workbench to show the problems published with it. */
+const SETTLE_MS = 100;
+/** No check came (the server still starting, a document too large to check while typing): given anyway. */
+const MAX_WAIT_MS = 2000;
 
 function claim(doc: TextDocument): void {
   const uri = doc.uri.toString();
+  if (due.has(uri)) return;
   const given = claimed.get(uri);
   if (given !== undefined) {
     if (doc.languageId === given) arrived.add(uri);
@@ -303,8 +315,33 @@ function claim(doc: TextDocument): void {
   const named = doc.uri.scheme === 'untitled' ? /\.([^/.]+)$/.exec(doc.uri.path)?.[1]?.toLowerCase() : undefined;
   const markdown = named !== undefined ? named === 'md' || named === 'markdown' : doc.uri.scheme === 'untitled' && looksLikeMarkdown(text);
   const language = markdown ? 'markdown' : LANGUAGE;
-  claimed.set(uri, language);
+  if (doc.uri.scheme === 'untitled') setLanguage(doc, language);
+  else due.set(uri, { language, from: doc.languageId, timer: setTimeout(() => giveLanguage(uri), MAX_WAIT_MS) });
+}
+
+function setLanguage(doc: TextDocument, language: string): void {
+  claimed.set(doc.uri.toString(), language);
   void languages.setTextDocumentLanguage(doc, language);
+}
+
+/** The server has checked a document (its status came, after its problems): a claim waiting for it
+ *  is given a moment later. */
+function checked(uri: string): void {
+  const waiting = due.get(uri);
+  if (!waiting) return;
+  clearTimeout(waiting.timer);
+  waiting.timer = setTimeout(() => giveLanguage(uri), SETTLE_MS);
+}
+
+function giveLanguage(uri: string): void {
+  const waiting = due.get(uri);
+  if (!waiting) return;
+  clearTimeout(waiting.timer);
+  due.delete(uri);
+  const doc = workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  // Closed meanwhile, put in another language by the user, or not to be checked any more: left so.
+  if (!doc || doc.isClosed || doc.languageId !== waiting.from || declined.has(uri) || choices.get(uri) === 'ignore') return;
+  setLanguage(doc, waiting.language);
 }
 
 function claimHandlers(): Disposable[] {
@@ -314,12 +351,22 @@ function claimHandlers(): Disposable[] {
       if (e.document.uri.scheme === 'untitled' || e.document.languageId === 'plaintext') claim(e.document);
     }),
     workspace.onDidCloseTextDocument((doc) => {
-      // An untitled name (Untitled-1) is given again to the next new file: nothing of it is kept.
-      if (doc.uri.scheme !== 'untitled') return;
       const uri = doc.uri.toString();
-      // Closing is also how VS Code changes a document's language: only a real close forgets.
+      const waiting = due.get(uri);
+      if (waiting) {
+        clearTimeout(waiting.timer);
+        due.delete(uri);
+      }
+      // An untitled name (Untitled-1) is given again to the next new file: nothing of it is kept.
+      if (doc.uri.scheme !== 'untitled' && !waiting) return;
+      // Closing is also how VS Code changes a document's language: only a real close forgets. (Open
+      // again at once with a claim waiting: the user chose its language first, and keeps it.)
       setTimeout(() => {
-        if (workspace.textDocuments.some((d) => d.uri.toString() === uri)) return;
+        if (workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
+          if (waiting) declined.add(uri);
+          return;
+        }
+        if (doc.uri.scheme !== 'untitled') return;
         claimed.delete(uri);
         arrived.delete(uri);
         declined.delete(uri);
@@ -350,6 +397,7 @@ function statusBarItems(): Disposable[] {
 function onStatus(s: StatusParams): void {
   statuses.set(s.uri, s);
   if (window.activeTextEditor?.document.uri.toString() === s.uri) showStatus();
+  checked(s.uri);
 }
 
 function showStatus(): void {

@@ -328,6 +328,11 @@ function readAheadOf(uris: readonly string[]): void {
   readAhead(uris.filter((u) => u.startsWith('file:') && !documents.get(u)).map((u) => fileURLToPath(u)));
 }
 
+/** Between two files read from disk (the workspace check, the overview): the messages that came
+ *  meanwhile are handled, so that a report opened during a batch is checked a file or two later,
+ *  not after the whole batch. */
+const openedFirst = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function checkFromDisk(uri: string): Promise<DiskCheck> {
   const r = await fromDisk(uri);
   if (r.kind !== 'report') return NOT_A_REPORT;
@@ -348,6 +353,7 @@ onRequest(OVERVIEW_REQUEST, async (p) => {
   const waits = (uri: string) => p.trusted === false && !documents.get(uri) && isBinaryReport(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   readAheadOf(p.uris.filter((u) => !waits(u)));
   for (const uri of p.uris) {
+    await openedFirst();
     if (waits(uri)) {
       entries.push(notCheckedEntry(uri, 'skipped', pick(message('overview.untrusted'), l)));
       fingerprints.push([]);
@@ -391,6 +397,7 @@ onRequest(CHECK_FILES_REQUEST, async (p) => {
   const total = { checked: p.uris.length, reports: 0, errors: 0, warnings: 0, infos: 0 };
   readAheadOf(p.uris);
   for (const uri of p.uris) {
+    await openedFirst();
     const r = await checkFromDisk(uri);
     if (r.report) total.reports++;
     total.errors += r.errors;
@@ -481,39 +488,81 @@ onRequest(CONVERT_REQUEST, async (p) => {
   return { ok: true, markdown: proseMarkdown(report.markdown) };
 });
 
+// A document whose language changes is closed and opened again at once (VS Code does so; the client
+// gives a plain-text report the report language after its first check): its problems stay listed
+// and what the writer typed is kept, instead of being cleared and published again a moment later.
+// A close is final when the document has not come back within REOPEN_MS.
+const REOPEN_MS = 250;
+const closing = new Map<string, { typed: Typed | undefined; timer: ReturnType<typeof setTimeout> }>();
+/** The document just opened: its content event, which follows the open, is no edit. */
+let opened: TextDocument | undefined;
+
+// An opened document is checked at once: not after the requests that came with it (its outline,
+// folding, code actions: they read the same analysis), and not after the pause that a long check
+// of the same file from disk (the workspace check, the overview) would set for typing.
 documents.onDidOpen((e) => {
-  onDisk.delete(e.document.uri);
-  typed.set(e.document.uri, { text: e.document.getText(), ranges: [], opened: e.document.getText(), offered: new Map() });
-  schedule(e.document, 0);
+  const uri = e.document.uri;
+  onDisk.delete(uri);
+  const back = closing.get(uri);
+  if (back) {
+    clearTimeout(back.timer);
+    closing.delete(uri);
+  }
+  const text = e.document.getText();
+  typed.set(uri, back?.typed?.text === text ? back.typed : { text, ranges: [], opened: text, offered: new Map() });
+  pending.get(uri)?.();
+  pending.delete(uri);
+  opened = e.document;
+  publish(e.document);
   // A rebuilt report opened: its file's problems, published from disk, move onto it (listed once).
-  const from = rebuiltFrom.get(e.document.uri);
+  const from = rebuiltFrom.get(uri);
   const file = from ? checkedOnDisk(from) : undefined;
   if (file) void connection.sendDiagnostics({ uri: file.uri, diagnostics: [] });
 });
 documents.onDidChangeContent((e) => {
+  if (e.document === opened) {
+    opened = undefined;
+    return;
+  }
   noteEdit(e.document.uri, e.document.getText());
   schedule(e.document);
 });
-documents.onDidClose(async (e) => {
-  pending.get(e.document.uri)?.();
-  pending.delete(e.document.uri);
-  cache.delete(e.document.uri);
-  decisions.delete(e.document.uri);
-  typed.delete(e.document.uri);
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  pending.get(uri)?.();
+  pending.delete(uri);
+  cache.delete(uri);
+  decisions.delete(uri);
+  const wasTyped = typed.get(uri);
+  typed.delete(uri);
+  // (A rebuilt report keeps its language: closed for good at once.)
+  if (rebuilt.has(uri) || rebuiltFrom.has(uri)) {
+    void closed(uri);
+    return;
+  }
+  clearTimeout(closing.get(uri)?.timer);
+  closing.set(uri, { typed: wasTyped, timer: setTimeout(() => {
+    closing.delete(uri);
+    void closed(uri);
+  }, REOPEN_MS) });
+});
+
+/** A document closed for good: its problems cleared (or, in the workspace scope, as saved on disk). */
+async function closed(uri: string): Promise<void> {
   // A rebuilt report is read again from its file when it is opened again.
-  if (rebuilt.delete(e.document.uri)) choices.delete(e.document.uri);
+  if (rebuilt.delete(uri)) choices.delete(uri);
   // Its file, if checked from disk, lists its problems again (as the workspace check left them).
-  const from = rebuiltFrom.get(e.document.uri);
-  rebuiltFrom.delete(e.document.uri);
+  const from = rebuiltFrom.get(uri);
+  rebuiltFrom.delete(uri);
   const file = from ? checkedOnDisk(from) : undefined;
   if (file) publish(file);
   // (With a client that shows rebuilt reports, they went back onto this very URI: not cleared.)
   if (file && rebuiltScheme) return;
   // In the workspace scope a closed report keeps its problems, as saved on disk.
-  if (settings.scope === 'workspace' && (await checkFromDisk(e.document.uri)).report) return;
-  for (const [key, uri] of reportsByAgencyYear) if (uri === e.document.uri) reportsByAgencyYear.delete(key);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+  if (settings.scope === 'workspace' && (await checkFromDisk(uri)).report) return;
+  for (const [key, u] of reportsByAgencyYear) if (u === uri) reportsByAgencyYear.delete(key);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
 
 // ------------------------------------------------------------------ features
 // Each handler is isolated: an exception becomes an error response for that request only.

@@ -550,3 +550,43 @@ test('one protocol module (shared/src/protocol.ts): the server answers each of i
   const protocol = readFileSync(join(root, 'shared', 'src', 'protocol.ts'), 'utf8');
   assert.deepEqual(protocol.split('\n').filter((l) => /^\s*(import\b|export .* from ['"])/.test(l) && !/^import type /.test(l)), [], 'type imports only');
 });
+
+test('a language change (VS Code closes the document and opens it again at once) keeps its problems listed and what was typed; a close for good clears them', async () => {
+  const uri = 'file:///reports/language-change.txt';
+  const text = fixture('rules', 'clean-2023.txt');
+  const lineNo = text.split('\n').findIndex((l) => l.includes('（一）予以公开'));
+  const character = text.split('\n')[lineNo]!.lastIndexOf('6');
+  const first = client.diagnostics(uri, 1);
+  await client.open(uri, text);
+  await first;
+  const broken = client.diagnostics(uri, 2);
+  await client.change(uri, 2, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, text: '7' }]);
+  assert.deepEqual((await broken).diagnostics.map((d) => d.code), ['wrong-cell']);
+  const typedText = applyLspEdits(text, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, newText: '7' }]);
+  const seen = client.published.length;
+  // The language changes: closed and opened again in the new language, with the same text.
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  const again = client.diagnostics(uri, 3);
+  await client.open(uri, typedText, 'gov-report', 3);
+  assert.deepEqual((await again).diagnostics.map((d) => d.code), ['wrong-cell']);
+  await new Promise((r) => setTimeout(r, 400));
+  // No empty publication in between (the Problems panel does not flicker).
+  assert.deepEqual(client.published.slice(seen).filter((p) => p.uri === uri && p.diagnostics.length === 0), []);
+  // What was typed is still the writer's: fix-all leaves the typed figure (its fix stays a quick fix).
+  const fixAll = await client.request<Array<{ title: string; edit?: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.gov-report'] },
+  });
+  const writes = (fixAll[0]?.edit?.changes[uri] ?? []).filter((e) => e.range.start.line === lineNo && e.range.start.character === character);
+  assert.deepEqual(writes, []);
+  // Closed for good: the problems are cleared.
+  const cleared = new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (client.published.some((p, k) => k >= seen && p.uri === uri && p.diagnostics.length === 0)) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 20);
+  });
+  await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await cleared;
+});
