@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-hostile.ts [--cli dist/cli.js] [--runs 5]`: the hostile PDFs of issue 31
+// `npx tsx scripts/bench-hostile.ts [--cli dist/cli.js] [--runs 5]`: hostile PDFs
 // (form XObjects drawn through each other: ten times a level, five to seven levels; a form that
 // draws itself; a chain of 10,000 forms), and those that weigh the operator budget's units against
 // each other (a page of 300,000 lines; nested forms drawing a long string, an inline image),
