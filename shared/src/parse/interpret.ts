@@ -16,10 +16,11 @@
 //      表3's data row; any other figure among a table's rows is counted as stray;
 //   5. 第二十条 item markers and 表1 header rows;
 //   6. 表2's corner note and header words;
-//   7. a label with its digits glued to it (crawler text);
-//   8. (PDF-text labels wrapped over lines are joined by the reader: readers/wrappedLabels.ts);
-//   9. a 表2 or 表1 row label; 表3's header;
-//  10. repairs, each reported later: a label broken over two cells, the rest of a label, a
+//   7. a label and its glued digits, cut apart by the reader (readers/gluedLabels.ts): the row
+//      they name, in 表1's item or in 表2;
+//   8. a 表2 or 表1 row label (PDF-text labels wrapped over lines arrive joined by the reader:
+//      readers/wrappedLabels.ts); 表3's header;
+//   9. repairs, each reported later: a label broken over two cells, the rest of a label, a
 //      numbered sub-row with a typo, an unknown label (its values swallowed, not given to another).
 import type { Layout, Table, TableId } from '../model';
 import type { GridCell, GridRow } from '../grid/grid';
@@ -361,7 +362,7 @@ class Interpreter {
     return c + 1;
   }
 
-  /** 9. A label of 表2 or 表1 as written, or 表3's header. */
+  /** 8. A label of 表2 or 表1 as written, or 表3's header. */
   private rowLabel(cells: readonly GridCell[], c: number): number | undefined {
     const t = cells[c] as GridCell;
     const text = t.text;
@@ -421,13 +422,13 @@ class Interpreter {
     return undefined;
   }
 
-  /** 10. Not a label as written: the repairs real reports need, each reported later. */
+  /** 9. Not a label as written: the repairs real reports need, each reported later. */
   private repairs(cells: readonly GridCell[], c: number): number {
     const t = cells[c] as GridCell;
     const text = t.text;
     const tid = this.tableOfMode();
     if (!tid || tid === 'table3') return c;
-    // 10a. A label broken over two cells or lines (the next cell may open the next grid row): "（六）其他处理1.申请人…其政府" + "信息公开申请";
+    // 9a. A label broken over two cells or lines (the next cell may open the next grid row): "（六）其他处理1.申请人…其政府" + "信息公开申请";
     // not when the next text is numbered: that is the next label, not the rest of this one.
     const next = this.after(cells, c);
     if (next && next.kind === 'text' && !this.consumed.has(next) && norm(text).length + norm(next.text).length <= 60 && !NUMBERED_LABEL.test(next.text.trim())) {
@@ -441,7 +442,7 @@ class Interpreter {
         return c;
       }
     }
-    // 10b. The rest of a label whose first part was recognised and that has no values yet.
+    // 9b. The rest of a label whose first part was recognised and that has no values yet.
     const table = this.tables[tid];
     const lastRow = tid === 'table2' ? table?.rows[table.rows.length - 1] : this.item?.rows[this.item.rows.length - 1];
     const followedByValues = cells[c + 1]?.kind === 'value';
@@ -453,7 +454,7 @@ class Interpreter {
       this.current = lastRow;
       return c;
     }
-    // 10c. A numbered sub-row whose words differ from the format's (a typo, "2.其他法律行政止公开"):
+    // 9c. A numbered sub-row whose words differ from the format's (a typo, "2.其他法律行政止公开"):
     // its number and its place under a group determine the row when the words are close.
     const byNumber = tid === 'table2' && followedByValues && table ? rowByNumber(text, table.rows) : undefined;
     if (byNumber && table && !table.rows.some((r) => r.rowId === byNumber.id)) {
@@ -463,7 +464,7 @@ class Interpreter {
       this.touch(tid, t);
       return c;
     }
-    // 10d. An unknown label with values: reported with the likely intended label, its values
+    // 9d. An unknown label with values: reported with the likely intended label, its values
     // swallowed so that they are not read as another row's.
     if (followedByValues && table && norm(text).length <= MAX_UNKNOWN_LABEL) {
       const candidates = tid === 'table2' ? table2LabelTexts : table1LabelTexts;
