@@ -93,7 +93,7 @@ class Interpreter {
   /** The grid row of 表1's header being read. */
   private t1HeaderRow = -1;
   private t3Row: RawRow | undefined;
-  /** Cells already read as the rest of a label broken over two cells (10a). */
+  /** Cells already read as the rest of a label broken over two cells (9a). */
   private readonly consumed = new Set<GridCell>();
 
   constructor(private readonly rows: readonly GridRow[], private readonly headingStarts: ReadonlySet<number>, private readonly reach: ReadonlyMap<GridCell, number>) {}
