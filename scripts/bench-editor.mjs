@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-editor.mjs                      # gov-report.vsix (npm run package) vs the minimal extension
 //   node scripts/bench-editor.mjs --runs 5
-//   node scripts/bench-editor.mjs --vsix before=/tmp/old.vsix --vsix after=gov-report.vsix
+//   node scripts/bench-editor.mjs --vsix before=../previous/gov-report.vsix --vsix after=gov-report.vsix
 //   node scripts/bench-editor.mjs --trace              # also keeps each run's LSP trace (test-results/bench-editor/)
 //   node scripts/bench-editor.mjs --verbose            # and every label the counter showed after B's Enter
 //
