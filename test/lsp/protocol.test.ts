@@ -561,14 +561,16 @@ test('a language change (VS Code closes the document and opens it again at once)
   await first;
   const broken = client.diagnostics(uri, 2);
   await client.change(uri, 2, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, text: '7' }]);
-  assert.deepEqual((await broken).diagnostics.map((d) => d.code), ['wrong-cell']);
+  // (Other reports of this agency open in this server add their cross-year findings: compared as a whole.)
+  const listed = (await broken).diagnostics.map((d) => d.code);
+  assert.ok(listed.includes('wrong-cell'), JSON.stringify(listed));
   const typedText = applyLspEdits(text, [{ range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + 1 } }, newText: '7' }]);
   const seen = client.published.length;
   // The language changes: closed and opened again in the new language, with the same text.
   await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   const again = client.diagnostics(uri, 3);
   await client.open(uri, typedText, 'gov-report', 3);
-  assert.deepEqual((await again).diagnostics.map((d) => d.code), ['wrong-cell']);
+  assert.deepEqual((await again).diagnostics.map((d) => d.code), listed);
   await new Promise((r) => setTimeout(r, 400));
   // No empty publication in between (the Problems panel does not flicker).
   assert.deepEqual(client.published.slice(seen).filter((p) => p.uri === uri && p.diagnostics.length === 0), []);
