@@ -81,8 +81,18 @@ export function parseNumeral(s: string): number | undefined {
   return tens * 10 + ones;
 }
 
-const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
-const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const QUOTE_CHARS = `"'“”‘’「」『』《》〈〉`;
+const SPACE_CHARS = '\\s\\u00a0\\u3000\\u200b\\ufeff';
+const QUOTES = new RegExp(`[${QUOTE_CHARS}]`, 'g');
+const SPACES = new RegExp(`[${SPACE_CHARS}]+`, 'g');
+const DROPPED = new RegExp(`[${SPACE_CHARS}${QUOTE_CHARS}]`);
+
+/** More than `max` characters that norm() keeps (all but spaces and quotes): told without normalising a paragraph. */
+export function longerThan(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= max; i++) if (!DROPPED.test(text[i] as string)) n++;
+  return n > max;
+}
 
 // Characters that NFKC changes in these documents (full-width forms, ideographic space, CJK
 // compatibility ideographs, enclosed numbers); other text skips the costly normalize() call.

@@ -35,6 +35,14 @@ export const NUMBER_PARTS = new RegExp(`^([+-]?)(\\d+(?:,\\d{3})*)(?:\\.(\\d+))?
 /** A placeholder standing for a figure: a dash, a slash, 无, 空. */
 export const PLACEHOLDER = /^(?:[—–\-－―─]{1,3}|[/／\\]|无|空)$/;
 
+/** What a figure or a placeholder starts with: told before a line is cut into words. */
+export function mayStartFigure(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || FIGURE_START.includes(text.charAt(0));
+}
+/** The signs of NUMBER_TEXT and the first characters of PLACEHOLDER. */
+const FIGURE_START = '+-－—–―─/／\\无空';
+
 /** A cell that holds a figure or a placeholder for one. */
 export function isValueText(s: string): boolean {
   return NUMBER_TEXT.test(s) || PLACEHOLDER.test(s);

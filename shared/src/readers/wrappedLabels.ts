@@ -7,7 +7,7 @@
 // of 表1, 表2's corner note or a row of it), and only where the joined words name one row.
 import { isApplicantHeader, isCornerNote, isSentence, isTable3Header, matchArticle20Item, matchTable1Row, matchTable2Row } from '../format/labels';
 import { NUMBERED_LABEL } from '../format/patterns';
-import { norm, stripNumbering } from '../text';
+import { longerThan, norm, stripNumbering } from '../text';
 import type { GridCell, GridRow } from '../grid/grid';
 
 /** What list numbering starts with (a superset, tried before normalising the text). */
@@ -245,13 +245,6 @@ function labelBelow(rows: readonly GridRow[], r: number, headingStarts: Readonly
 /** A wrapped label's first line is short (normalised, at most this long): a paragraph is none. */
 const MAX_FIRST_PIECE = 40;
 
-/** More than `max` characters other than spaces and quotes (what norm() keeps): told without normalising a paragraph. */
-function longerThan(text: string, max: number): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length && n <= max; i++) if (!SPACE_OR_QUOTE.test(text[i] as string)) n++;
-  return n > max;
-}
-const SPACE_OR_QUOTE = /[\s\u00a0\u3000\u200b\ufeff"'“”‘’「」『』《》〈〉]/;
 
 /** A line under a label that may hold its rest: at most three short pieces (a group label's beside it), none numbered. */
 function isLabelRest(text: string): boolean {

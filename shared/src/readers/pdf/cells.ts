@@ -1,6 +1,6 @@
 // Label boxes → label cells: the boxes of one ruled cell (or, without rules, of one column of
 // touching text) joined and read top to bottom; a row's group labels first, then its own.
-import { NUMBERED } from './patterns';
+import { NUMBERED_LABEL } from '../../format/patterns';
 import { cellKey } from './rulings';
 import { PDF_SETTINGS } from './settings';
 import type { FigureRow, LabelCell, PdfCellBox, PlacedBox } from './types';
@@ -53,7 +53,7 @@ export function joinGroupLabels(rows: Array<{ cells: LabelCell[] }>): void {
     r.cells = r.cells.filter((c) => {
       if (c.left >= ownLeft - align) return true;
       const key = [...open.keys()].find((x) => Math.abs(x - c.left) <= align);
-      if (key === undefined || NUMBERED.test(c.text)) {
+      if (key === undefined || NUMBERED_LABEL.test(c.text)) {
         if (key !== undefined) open.delete(key);
         open.set(c.left, c);
         return true;

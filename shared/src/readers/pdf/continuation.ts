@@ -3,7 +3,8 @@
 // the page before. The rest of a cell broken by the page joins the cell above the break.
 import { latticeToRows } from './lattice';
 import { lineText } from './lines';
-import { FIGURE, NUMBERED } from './patterns';
+import { FIGURE } from './patterns';
+import { NUMBERED_LABEL } from '../../format/patterns';
 import { PDF_SETTINGS } from './settings';
 import type { Lattice, PdfBlock, PdfLine } from './types';
 import { isCornerNote, isTable2Header, isTable3Header } from '../../format/labels';
@@ -29,7 +30,7 @@ export function joinLatticeAcrossPage(prev: { lattice: Lattice; rows: string[][]
   const figureColumn = firstFigureColumn(next);
   const changed: number[] = [];
   for (const cell of next.cells) {
-    if (cell.row !== top || cell.col >= figureColumn || !cell.text || NUMBERED.test(cell.text) || isHeader(cell)) continue;
+    if (cell.row !== top || cell.col >= figureColumn || !cell.text || NUMBERED_LABEL.test(cell.text) || isHeader(cell)) continue;
     const above = prev.lattice.cells[prev.lattice.at[lastRow]?.[cell.col] ?? -1];
     if (!above || !above.text || above.col !== cell.col) continue;
     above.text += cell.text;
@@ -61,7 +62,7 @@ export function joinStreamAcrossPage(before: readonly PdfBlock[], blocks: PdfBlo
   if (m === 0 || next?.kind !== 'table' || !next.stream || next.header.length > 0) return;
   const labelRight = Math.min(...next.rows.map((r) => r.figures[0]!.left));
   const lines = blocks.slice(0, m).map((b) => (b as { line: PdfLine }).line);
-  if (!lines.every((l) => l.boxes.every((b) => b.right <= labelRight)) || NUMBERED.test(lineText(lines[0]!.boxes))) return;
+  if (!lines.every((l) => l.boxes.every((b) => b.right <= labelRight)) || NUMBERED_LABEL.test(lineText(lines[0]!.boxes))) return;
   const row = last.rows[last.rows.length - 1]!;
   // Below everything of the page before, so that the row's text reads in order.
   const shift = Math.max(...row.labels.map((p) => p.box.base)) + 1;

@@ -3,7 +3,8 @@
 // that one filled the column's width (the words wrapped) and it is not numbered: it belongs to that
 // piece's row, whether the cells are aligned to their top or their middle. Any other piece starts a
 // label of the row below.
-import { CARRIED_PUNCTUATION, NUMBERED } from './patterns';
+import { CARRIED_PUNCTUATION } from './patterns';
+import { NUMBERED_LABEL } from '../../format/patterns';
 import { PDF_SETTINGS } from './settings';
 import type { FigureRow, PdfBox, PdfLine } from './types';
 
@@ -71,7 +72,7 @@ export function placeFlowing(figureLines: PdfLine[], rows: FigureRow[], between:
       const above = last.get(col);
       const text = p.boxes.map((b) => b.str).join('');
       const room = limit(col) - (above?.piece.right ?? 0);
-      const goesOn = above !== undefined && filled(above.piece, room, text) && !NUMBERED.test(text) && p.base - above.piece.base <= PDF_SETTINGS.flow.wrapped * p.size;
+      const goesOn = above !== undefined && filled(above.piece, room, text) && !NUMBERED_LABEL.test(text) && p.base - above.piece.base <= PDF_SETTINGS.flow.wrapped * p.size;
       return goesOn ? above.row : trailing ? -1 : k + 1;
     });
     if (trailing && places.some((r) => r < 0)) break;

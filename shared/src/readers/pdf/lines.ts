@@ -2,7 +2,8 @@
 // one box per figure; stacked characters one column) → lines (the boxes on one baseline, touching
 // ones joined into words), the page numbers in the margins dropped. And what a line says: its
 // text (a wide gap a tab) and the figures it ends with (a table row).
-import { FIGURE, PAGE_NUMBER } from './patterns';
+import { FIGURE } from './patterns';
+import { PAGE_NUMBER } from '../../format/patterns';
 import { PDF_SETTINGS } from './settings';
 import type { PdfBox, PdfLine, PdfPage } from './types';
 

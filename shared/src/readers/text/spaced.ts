@@ -3,6 +3,7 @@
 // and those are the reader's inference; a line of figures cut out of crawler text is glued cells,
 // to be split by the identities.
 import { isSpace, isValueText } from '../../grid/grid';
+import { mayStartFigure } from '../../format/patterns';
 import { lineOf, MD_HEADING } from './lines';
 import { markedCell } from './markup';
 import { endBlock, type TextLine, type TextRead } from './read';
@@ -10,7 +11,7 @@ import { endBlock, type TextLine, type TextRead } from './read';
 export function readSpacedLine(r: TextRead, l: TextLine, glued: boolean): void {
   const key = r.grid.newRow();
   const start = contentStart(l);
-  const values = mayBeFigures(l.trimmed) ? l.trimmed.split(/[ \u3000\u00a0]+/) : undefined;
+  const values = mayStartFigure(l.trimmed) ? l.trimmed.split(/[ \u3000\u00a0]+/) : undefined;
   if (values && (values.length > 1 || glued) && values.every(isValueText)) readFigures(r, l, key, values, glued, start);
   else {
     const labelEnd = MD_HEADING.test(l.line) ? -1 : trailingValuesStart(r.text, l.start, l.start + l.line.trimEnd().length);
@@ -23,13 +24,6 @@ export function readSpacedLine(r: TextRead, l: TextLine, glued: boolean): void {
 function contentStart(l: TextLine): number {
   return l.start + (l.line.length - l.line.trimStart().length);
 }
-
-/** A line of figures starts with a figure or a placeholder (asked before the line is cut into words). */
-function mayBeFigures(trimmed: string): boolean {
-  const c = trimmed.charCodeAt(0);
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || FIGURE_START.includes(trimmed.charAt(0));
-}
-const FIGURE_START = '+-－—–―─/／\\无空';
 
 /** A line of figures only. */
 function readFigures(r: TextRead, l: TextLine, key: number, values: string[], glued: boolean, start: number): void {
