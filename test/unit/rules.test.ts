@@ -163,6 +163,16 @@ test('English counts agree with their words ("1 warning exceeds", "2 warnings ex
   for (const id of Object.keys(catalog) as MessageId[]) assert.ok(!/\{\w+\|/.test(catalog[id].zh), `${id}: the Chinese needs no agreement`);
 });
 
+
+test('messages fill each placeholder once: the English param in English, a missing one left as written, a value never read again', () => {
+  const m = message('msg.blank.asZero', { table: '表2', tableEn: 'Table 2', count: 2, columns: '{count}' });
+  assert.equal(m.zh, '表2有 2 个空白单元格（{count}列），按 0 参与勾稽校验；空白不等于 0，没有发生的事项请填 0');
+  assert.match(m.en, /^Table 2 has 2 blank cells \(columns \{count\}\)/);
+  // A param not given: its placeholder stays, in both languages.
+  assert.match(message('msg.blank.asZero', { table: '表2', tableEn: 'Table 2', columns: '其他' }).en, /has \{count\} blank \{count\|cell\|cells\}/);
+  // A message with no placeholder comes back as written.
+  assert.equal(message('hover.basis').en, '**Basis**');
+});
 test('wrong-cell: one failing relation (a 表3 group) does not "fail" in English', () => {
   const text = replaceOnce(clean, '1\t0\t0\t0\t1\t0', '1\t0\t0\t0\t2\t0');
   const f = run(text).findings.find((x) => x.ruleId === 'wrong-cell')!;

@@ -440,21 +440,37 @@ export function message(id: MessageId, params: Params = {}): Localized {
 }
 
 function fill(template: string, params: Params, lang: 'zh' | 'en'): string {
-  // {count|has|have}: the word that agrees with the count ("1 row has", "2 rows have").
-  const agreed = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, key: string, one: string, many: string) => {
-    const v = params[key];
-    return v === undefined ? whole : String(v) === '1' ? one : many;
-  });
-  const text = agreed.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const en = lang === 'en' ? params[key + 'En'] : undefined;
-    const v = en ?? params[key];
-    return v === undefined ? `{${key}}` : String(v);
-  });
+  // One scan with indexOf, no regular expression: every keystroke fills its findings' messages.
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', from)) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    // "{{key}": the brace nearest the key opens it.
+    open = template.lastIndexOf('{', close);
+    out += template.slice(from, open) + placeholder(template.slice(open + 1, close), params, lang);
+    from = close + 1;
+  }
+  const text = from === 0 ? template : out + template.slice(from);
   return lang === 'en' ? englishPlurals(text) : text;
+}
+
+/** {key}: the param (keyEn in English, if given); {count|has|have}: the word that agrees with the
+ *  count ("1 row has", "2 rows have"). Unknown or malformed: left as written. */
+function placeholder(inner: string, params: Params, lang: 'zh' | 'en'): string {
+  const bar = inner.indexOf('|');
+  const key = bar < 0 ? inner : inner.slice(0, bar);
+  const v = bar < 0 && lang === 'en' ? params[key + 'En'] ?? params[key] : params[key];
+  if (v === undefined || !/^\w+$/.test(key)) return `{${inner}}`;
+  if (bar < 0) return String(v);
+  const words = inner.slice(bar + 1).split('|');
+  return words.length === 2 ? (String(v) === '1' ? words[0] : words[1]) as string : `{${inner}}`;
 }
 
 /** "1 values" → "1 value", "3 row(s)" → "3 rows", "1 row(s)" → "1 row": English counts read right. */
 export function englishPlurals(text: string): string {
+  // Only a "1" or a "(s)" can need a change: most texts are left as they are without a pass.
+  if (!text.includes('1') && !text.includes('(s)')) return text;
   return text
     .replace(/\bthe first 1 columns\b/g, 'the first column')
     .replace(/\b(\d+)((?:\s+[A-Za-z-]+){1,2}?)\(s\)/g, (_, n: string, words: string) => `${n}${words}${n === '1' ? '' : 's'}`)
