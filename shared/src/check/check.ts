@@ -144,22 +144,24 @@ export function checkAcrossYears<K>(docs: ReadonlyArray<YearDocument<K>>, option
   const byAgencyYear = new Map<string, YearDocument<K>>();
   const keyOf = (m: ReportModel, year: number) => `${norm(m.agency ?? '')}@${year}`;
   for (const d of docs) if (d.model.agency && d.model.year !== undefined) byAgencyYear.set(keyOf(d.model, d.model.year), d);
-  const byYear = new Map<number, Array<YearDocument<K>>>();
+  // One list per year, shared by its reports (a folder of a thousand reports of one year is not
+  // copied a thousand times): each rule leaves out the report's own agency itself.
+  const byYear = new Map<number, ReportModel[]>();
   for (const d of docs) {
-    if (d.model.year === undefined) continue;
+    if (!d.model.agency || d.model.year === undefined) continue;
     const list = byYear.get(d.model.year);
-    if (list) list.push(d);
-    else byYear.set(d.model.year, [d]);
+    if (list) list.push(d.model);
+    else byYear.set(d.model.year, [d.model]);
   }
   for (const d of docs) {
     if (!d.model.agency || d.model.year === undefined) continue;
     const previous = byAgencyYear.get(keyOf(d.model, d.model.year - 1));
-    const sameYear = (byYear.get(d.model.year) ?? []).filter((o) => o !== d && o.model.agency && norm(o.model.agency) !== norm(d.model.agency as string)).map((o) => o.model);
+    const sameYear = byYear.get(d.model.year) as ReportModel[];
     const found: Finding[] = [];
     for (const rule of rules) {
       const setting = options.severity?.[rule.id];
       if (setting === 'off') continue;
-      const produced = [...(rule.checkPair && previous ? rule.checkPair(d.model, previous.model) : []), ...(rule.checkGroup && sameYear.length ? rule.checkGroup(d.model, sameYear) : [])];
+      const produced = [...(rule.checkPair && previous ? rule.checkPair(d.model, previous.model) : []), ...(rule.checkGroup && sameYear.length > 1 ? rule.checkGroup(d.model, sameYear) : [])];
       for (const f of produced) found.push({ ...f, ruleId: rule.id, severity: setting ?? rule.severity });
     }
     if (found.length) out.set(d.key, found);

@@ -90,6 +90,7 @@ export interface Rule {
   check(model: ReportModel): RuleFinding[];
   /** Cross-year rules: compare a report with the same agency's report for the year before. */
   checkPair?(current: ReportModel, previous: ReportModel): RuleFinding[];
-  /** Folder rules: compare a report with the other agencies' reports of the same year in the set. */
+  /** Folder rules: compare a report with the other agencies' reports of the same year in the set
+   *  (`sameYear` is every report of that year, this one and its own agency's among them). */
   checkGroup?(current: ReportModel, sameYear: readonly ReportModel[]): RuleFinding[];
 }
