@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildMinimalServer, WORD } from './minimalServer.mjs';
 import { freePort, launchBrowser, quickOpen, startCodeServer, waitForWorkbench, workbenchUrl } from '../test/e2e/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +51,6 @@ const subjects = (given.length ? given : [`gov-report=${path.join(root, 'gov-rep
 // A client that starts a server over IPC for plain-text files, and a server that flags one word
 // (总计) as an error in each document opened or changed: the shape of the LSP sample, bundled with
 // the repository's vscode-languageclient and vscode-languageserver as gov-report is.
-const WORD = '总计';
 const MINIMAL_CLIENT = `
 import * as path from 'node:path';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -68,29 +68,10 @@ export async function activate(context) {
 }
 export function deactivate() { return client?.stop(); }
 `;
-const MINIMAL_SERVER = `
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
-documents.onDidChangeContent((e) => {
-  const text = e.document.getText();
-  const diagnostics = [];
-  for (let i = text.indexOf(${JSON.stringify(WORD)}); i >= 0; i = text.indexOf(${JSON.stringify(WORD)}, i + 1)) {
-    diagnostics.push({ range: { start: e.document.positionAt(i), end: e.document.positionAt(i + ${WORD.length}) }, severity: DiagnosticSeverity.Error, source: 'minimal-lsp', message: 'found ${WORD}' });
-  }
-  void connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics });
-});
-documents.onDidClose((e) => void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
-documents.listen(connection);
-connection.listen();
-`;
 
 async function minimalVsix() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minimal-lsp-'));
   fs.writeFileSync(path.join(dir, 'client.mjs'), MINIMAL_CLIENT);
-  fs.writeFileSync(path.join(dir, 'server.mjs'), MINIMAL_SERVER);
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
     name: 'minimal-lsp', displayName: 'minimal LSP', description: 'Flags one word (the benchmark of the first problem).', version: '0.0.1', publisher: 'bench', license: 'MIT',
     engines: { vscode: '^1.91.0' }, main: './dist/client.js', activationEvents: ['onLanguage:plaintext'], contributes: {},
@@ -101,7 +82,7 @@ async function minimalVsix() {
   // Resolved from the repository's node_modules; minified as gov-report's production bundles are.
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules')] };
   await build({ ...common, entryPoints: [path.join(dir, 'client.mjs')], outfile: path.join(dir, 'dist', 'client.js'), external: ['vscode'] });
-  await build({ ...common, entryPoints: [path.join(dir, 'server.mjs')], outfile: path.join(dir, 'dist', 'server.js') });
+  await buildMinimalServer(dir, root);
   const vsix = path.join(dir, 'minimal-lsp.vsix');
   execFileSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: dir, stdio: 'ignore' });
   return vsix;
