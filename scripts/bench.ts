@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { LineIndex } from '../shared/src/index';
 import { LspClient } from '../test/helpers/lspClient';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../client/src/serverLaunch';
 
 const root = join(__dirname, '..');
 const fixture = (...p: string[]) => readFileSync(join(root, 'test', 'fixtures', ...p), 'utf8');
@@ -117,7 +118,7 @@ async function lsp(): Promise<Record<string, unknown>> {
     // After an even number of keystrokes the document is as it was opened.
     const requests = await requestTimes(client, uri, text, cell);
     const rss = await rssAfter100Reports([]);
-    const rssWithClientFlags = await rssAfter100Reports(['--max-semi-space-size=1']);
+    const rssWithClientFlags = await rssAfter100Reports([...SERVER_EXEC_ARGV], root, SERVER_ENV);
     const rssMinimal = await minimalServerRss();
     return { serverStartupMs: startup, firstDiagnosticsMs: firstDiagnostics, keystrokeToDiagnosticsMs: keystroke, keystrokeToDiagnosticsPerExampleMs: perExample, ...requests, rssAfter100ReportsMB: rss, rssAfter100ReportsAsStartedByTheClientMB: rssWithClientFlags, rssAfter100ReportsMinimalServerMB: rssMinimal };
   } finally {
@@ -183,8 +184,8 @@ async function minimalServerRss(): Promise<number> {
 }
 
 /** Resident memory of a fresh server after opening 100 reports and publishing their diagnostics. */
-async function rssAfter100Reports(nodeArgs: string[], serverRoot = root): Promise<number> {
-  const client = await LspClient.start(serverRoot, { nodeArgs });
+async function rssAfter100Reports(nodeArgs: string[], serverRoot = root, env?: Readonly<Record<string, string>>): Promise<number> {
+  const client = await LspClient.start(serverRoot, { nodeArgs, ...(env ? { env: { ...env } } : {}) });
   try {
     const reports = EXAMPLES.map((f) => fixture('real', f));
     const waits: Array<Promise<unknown>> = [];

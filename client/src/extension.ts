@@ -17,6 +17,7 @@ import {
 import { BATCH, REPORT_FILES, showOverview, whenTrusted } from './overview';
 import { notify, request } from './requests';
 import { recordDecision } from './review';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from './serverLaunch';
 import { t } from './strings';
 
 let client: LanguageClient | undefined;
@@ -153,8 +154,7 @@ function statusOf(uri?: string): StatusParams | undefined {
 function serverOptions(context: ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   return {
-    // A small young generation keeps the resident server lean (see server.ts).
-    run: { module, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=1'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 }
