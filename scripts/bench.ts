@@ -120,7 +120,8 @@ async function lsp(): Promise<Record<string, unknown>> {
     const rss = await rssAfter100Reports([]);
     const rssWithClientFlags = await rssAfter100Reports([...SERVER_EXEC_ARGV], root, SERVER_ENV);
     const rssMinimal = await minimalServerRss();
-    return { serverStartupMs: startup, firstDiagnosticsMs: firstDiagnostics, keystrokeToDiagnosticsMs: keystroke, keystrokeToDiagnosticsPerExampleMs: perExample, ...requests, rssAfter100ReportsMB: rss, rssAfter100ReportsAsStartedByTheClientMB: rssWithClientFlags, rssAfter100ReportsMinimalServerMB: rssMinimal };
+    const rssKeystrokes = await rssAfterKeystrokes(quick ? 200 : 1000);
+    return { serverStartupMs: startup, firstDiagnosticsMs: firstDiagnostics, keystrokeToDiagnosticsMs: keystroke, keystrokeToDiagnosticsPerExampleMs: perExample, ...requests, rssAfter100ReportsMB: rss, rssAfter100ReportsAsStartedByTheClientMB: rssWithClientFlags, rssAfter100ReportsMinimalServerMB: rssMinimal, rssAfterKeystrokesAsStartedByTheClientMB: rssKeystrokes };
   } finally {
     await client.stop();
   }
@@ -183,6 +184,28 @@ async function minimalServerRss(): Promise<number> {
   }
 }
 
+/** Resident memory of a fresh server, as the client starts it, after `n` keystrokes in one report
+ *  (a figure typed over and back, each to its published diagnostics): `{ keystrokes, mb }`. */
+async function rssAfterKeystrokes(n: number): Promise<{ keystrokes: number; mb: number }> {
+  const client = await LspClient.start(root, { nodeArgs: [...SERVER_EXEC_ARGV], env: { ...SERVER_ENV } });
+  try {
+    const uri = 'file:///bench/typed.txt';
+    const text = fixture('real', 'weihui-2023.txt');
+    const opened = client.diagnostics(uri, 1);
+    await client.open(uri, text);
+    await opened;
+    await keystrokes(client, uri, text, n);
+    return { keystrokes: n, mb: rssOf(client) };
+  } finally {
+    await client.stop();
+  }
+}
+
+function rssOf(client: LspClient): number {
+  const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+}
+
 /** Resident memory of a fresh server after opening 100 reports and publishing their diagnostics. */
 async function rssAfter100Reports(nodeArgs: string[], serverRoot = root, env?: Readonly<Record<string, string>>): Promise<number> {
   const client = await LspClient.start(serverRoot, { nodeArgs, ...(env ? { env: { ...env } } : {}) });
@@ -195,8 +218,7 @@ async function rssAfter100Reports(nodeArgs: string[], serverRoot = root, env?: R
       await client.open(u, reports[i % reports.length] as string);
     }
     await Promise.all(waits);
-    const status = readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
-    return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+    return rssOf(client);
   } finally {
     await client.stop();
   }
