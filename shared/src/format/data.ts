@@ -238,8 +238,14 @@ export const spec: FormatSpec = {
   ],
 };
 
-export function table2RowsFor(format: '2019' | '2021'): RowSpec[] {
-  return spec.table2.rows.filter((r) => r.formats.includes(format));
+// Asked for every row read and checked: filtered once per format.
+const table2RowsByFormat: Record<'2019' | '2021', readonly RowSpec[]> = {
+  '2019': spec.table2.rows.filter((r) => r.formats.includes('2019')),
+  '2021': spec.table2.rows.filter((r) => r.formats.includes('2021')),
+};
+
+export function table2RowsFor(format: '2019' | '2021'): readonly RowSpec[] {
+  return table2RowsByFormat[format];
 }
 
 export function table1ItemsFor(format: '2019' | '2021'): Table1ItemSpec[] {
