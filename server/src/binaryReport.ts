@@ -9,7 +9,7 @@ export const PDF = /\.pdf$/i;
 export const isBinaryReport = (path: string) => WORD.test(path) || PDF.test(path);
 
 export type BinaryRead =
-  | { ok: true; rebuilt: Rebuilt; from: 'docx' | 'pdf'; notes: Localized[] }
+  | { ok: true; rebuilt: Rebuilt; from: 'docx' | 'pdf'; notes: Localized[]; /** What was not read (pages dropped or past the limit), said briefly. */ unread?: Localized }
   | { ok: false; reason: string; message: Localized };
 
 export async function readBinaryReport(path: string, bytes: Uint8Array): Promise<BinaryRead> {
@@ -30,6 +30,13 @@ export async function readBinaryReport(path: string, bytes: Uint8Array): Promise
   if (!rebuilt.ok && r.tooComplex.length) return { ok: false, reason: 'too-complex', message: message('cli.failed.pdfTooComplex', dropped) };
   if (!rebuilt.ok) return { ok: false, reason: 'scan', message: message('cli.failed.scan', { pages: r.pages.length }) };
   const notes = [...(r.truncated ? [message('cli.note.truncated', { pages: r.pages.length })] : []), ...(r.tooComplex.length ? [message('cli.note.pdfTooComplex', dropped)] : [])];
-  if (r.truncated || r.tooComplex.length) rebuilt.report.incomplete = true;
-  return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes };
+  if (!r.truncated && !r.tooComplex.length) return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes };
+  rebuilt.report.incomplete = true;
+  const unread = [...(r.truncated ? [message('cli.note.truncated', { pages: r.pages.length })] : []), ...(r.tooComplex.length ? [message('cli.unread.tooComplex', dropped)] : [])];
+  return { ok: true, rebuilt: rebuilt.report, from: 'pdf', notes, unread: { zh: unread.map((u) => u.zh).join('；'), en: unread.map((u) => u.en).join('; ') } };
+}
+
+/** Why a file is not checked as a report: not one, or (part of it unread) not one as far as could be read. */
+export function notReportReason(unread: Localized | undefined): Localized {
+  return unread ? message('cli.skipped.partlyRead', { unread: unread.zh, unreadEn: unread.en }) : message('cli.skipped.notReport');
 }

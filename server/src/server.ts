@@ -16,7 +16,7 @@ import {
   CHECK_FILES_REQUEST, CONVERT_REQUEST, EXPORT_REQUEST, OVERVIEW_REQUEST, REBUILD_REQUEST, RECORD_DECISION_REQUEST, SET_CHOICE_NOTIFICATION, STATUS_NOTIFICATION,
   type Choice, type InitializationOptions, type RequestMethod, type SetChoiceParams, type RequestParams, type RequestResult,
 } from '../../shared/src/protocol';
-import { isBinaryReport, readBinaryReport } from './binaryReport';
+import { isBinaryReport, notReportReason, readBinaryReport } from './binaryReport';
 import { readAhead, readBinaryOnce } from './readAhead';
 import { fileReadMessage, readReportBytes } from './readFile';
 import { AnalysisCache, type Analysis, type DocumentOptions } from './analysis';
@@ -299,9 +299,11 @@ async function fromDisk(uri: string): Promise<FromDisk> {
   const file = readReportBytes(path);
   if (!file.ok) return { kind: 'failed', reason: fileReadMessage(file) };
   let doc: TextDocument;
+  let unread: Localized | undefined;
   if (isBinaryReport(path)) {
     const r = await readBinaryOnce(path, file.bytes);
     if (!r.ok) return { kind: 'failed', reason: r.message };
+    unread = r.unread;
     rebuilt.set(uri, r.rebuilt);
     doc = TextDocument.create(uri, 'markdown', -1, r.rebuilt.markdown);
   } else {
@@ -318,7 +320,7 @@ async function fromDisk(uri: string): Promise<FromDisk> {
   if (!a?.active) {
     onDisk.delete(uri);
     rebuilt.delete(uri);
-    return notReport;
+    return { kind: 'skipped', reason: notReportReason(unread) };
   }
   return { kind: 'report', analysis: a };
 }

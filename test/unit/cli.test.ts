@@ -29,7 +29,7 @@ const Checked = z.object({
     dismissed: z.array(z.object({ rule: z.string(), decision: z.literal('dismissed') }).passthrough()).optional(),
   }).strict();
 const NotChecked = z.union([
-  z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report', 'symlink']), message: z.string() }).strict(),
+  z.object({ path: z.string(), skipped: z.enum(['empty', 'not-a-report', 'partly-read', 'symlink']), message: z.string() }).strict(),
   z.object({ path: z.string(), error: z.enum(['unreadable', 'binary', 'encoding', 'unwritable', 'not-a-file', 'too-large', 'internal', 'timeout']), message: z.string() }).strict(),
 ]);
 const JsonOutput = z.object({ files: z.array(z.union([Checked, NotChecked])) }).strict();

@@ -5,10 +5,12 @@
 // Measured as a property of growth, not against a wall-clock limit (the benchmark owns speed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, parse } from '../../shared/src/index';
-import { readBinaryReport } from '../../server/src/binaryReport';
+import { check, message, parse } from '../../shared/src/index';
+import { notReportReason, readBinaryReport } from '../../server/src/binaryReport';
 import { meteredWorkerSource, OPERATOR_WEIGHT, operatorWeight, operatorsPerFile, PDF_LIMITS, readPdfPagesHere } from '../../server/src/pdf';
 import { hostilePdf } from '../helpers/hostilePdf';
 import { fixture, root } from '../helpers/util';
@@ -139,6 +141,26 @@ test('hostile PDF: the dropped page is said (PDF 过于复杂, in Chinese and En
   } finally {
     PDF_LIMITS.operatorsPerPage = saved;
   }
+});
+
+test('hostile PDF: a file whose readable part is no report, its other pages too complex, is not called "not a report": the pages unread are said', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-partly-'));
+  try {
+    writeFileSync(join(dir, 'four.pdf'), hostilePdf('nested', { depth: 6, pages: 4 }));
+    writeFileSync(join(dir, 'one.pdf'), hostilePdf('nested', { depth: 6 }));
+    const r = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', dir], { encoding: 'utf8' });
+    const files = (JSON.parse(r.stdout) as { files: Array<{ path: string; skipped?: string; message?: string; findings?: unknown[] }> }).files;
+    const four = files.find((f) => f.path.endsWith('four.pdf'));
+    assert.equal(four?.skipped, 'partly-read');
+    assert.match(four?.message ?? '', /文件有内容未能读取（第 2、3、4、5、6 页过于复杂，未读取），无法判断是否为政府信息公开工作年度报告/);
+    // The file whose readable pages make a report is checked as before (its unread page said in a note).
+    assert.ok(files.find((f) => f.path.endsWith('one.pdf'))?.findings);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Not a report as far as it was read, everything read: said as before.
+  assert.equal(notReportReason(undefined).zh, message('cli.skipped.notReport').zh);
+  assert.match(notReportReason({ zh: '只读取了前 100 页', en: 'only the first 100 pages were read' }).en, /could not be read \(only the first 100 pages were read\): whether it is/);
 });
 
 test('the operator budget: pdf.js 4.10 is metered where its preprocessor reads a token; a pdf.js it does not know is refused, not read unmetered', () => {

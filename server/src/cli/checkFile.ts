@@ -3,6 +3,7 @@
 // review record, the output) is done afterwards, in check.ts.
 import { dirname, relative, resolve } from 'node:path';
 import { check, type Encoding, type Finding, isOwnExport, type Lang, message, parse, pick, type ReportModel, type SourceLocation, TimeBudgetExceeded } from '../../../shared/src/index';
+import { notReportReason } from '../binaryReport';
 import { CHECK_TIME_MS } from '../readFile';
 import { ENCODING_NAME, applyFixes } from './fix';
 import { STDIN, type FileEntry } from './files';
@@ -86,7 +87,8 @@ async function checkOne(ctx: RunContext, entry: FileEntry, path: string, shown: 
   // out of a folder silently, as an ignored file is; said when named.
   if (html && isOwnExport(read.text)) return entry.named ? { kind: 'skipped', path: shown, reason: 'own-export', message: pick(message('cli.skipped.ownExport'), lang) } : undefined;
   const model = withFormat(parse(read.text, { html, ...(read.rebuilt?.incomplete ? { incomplete: true } : {}) }), folder.config.format);
-  if (!model.isReport) return { kind: 'skipped', path: shown, reason: 'not-a-report', message: pick(message('cli.skipped.notReport'), lang) };
+  // Part of the file unread: what was read is no report, which does not make the file none.
+  if (!model.isReport) return { kind: 'skipped', path: shown, reason: read.unread ? 'partly-read' : 'not-a-report', message: pick(notReportReason(read.unread), lang) };
   return checkReport(ctx, { read, model, html, path, shown, file, folder, options, fromStdin: input !== undefined });
 }
 

@@ -7,7 +7,7 @@ import { readBinaryOnce } from '../readAhead';
 import { fileReadMessage, MAX_FILE_BYTES, readReportBytes, type FileRead } from '../readFile';
 
 export type Read =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[] }
+  | { ok: true; text: string; encoding: Encoding; bom: boolean; bytes: Uint8Array; rebuilt?: Rebuilt; from?: 'docx' | 'pdf'; notes?: Localized[]; unread?: Localized }
   | { ok: false; reason: string; message: Localized };
 
 /** Reads a report file, or the report given on standard input (read as a file of that name, within the same size). */
@@ -18,7 +18,7 @@ export async function readReportFile(path: string, stdin?: Uint8Array): Promise<
   const bytes = file.bytes;
   if (isBinaryReport(path)) {
     const r = await readBinaryOnce(path, bytes);
-    return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes } : r;
+    return r.ok ? { ok: true, text: r.rebuilt.markdown, encoding: 'utf-8', bom: false, bytes, rebuilt: r.rebuilt, from: r.from, notes: r.notes, ...(r.unread ? { unread: r.unread } : {}) } : r;
   }
   const decoded = decodeReport(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, message: message(decoded.reason === 'binary' ? 'cli.failed.binary' : 'cli.failed.encoding') };

@@ -316,6 +316,8 @@ export const catalog = {
   'cli.failed.noPdfReader': { zh: '无法读取 PDF：安装包中缺少 PDF 读取组件（pdf.js）', en: 'cannot read the PDF: the PDF reader (pdf.js) is missing from the installation' },
   'cli.note.truncated': { zh: '只读取了前 {pages} 页', en: 'only the first {pages} pages were read' },
   'cli.note.pdfTooComplex': { zh: 'PDF 过于复杂：第 {pages} 页绘制的内容超出读取上限（操作过多或表单嵌套过深，可能是异常构造的文件），这些页未读取，其余各页照常检查', en: 'PDF too complex: {count|page|pages} {pagesEn} {count|draws|draw} more than the reader allows (too many operators, or forms nested too deep: it may be a malformed file) and {count|was|were} not read; the other pages were checked' },
+  'cli.unread.tooComplex': { zh: '第 {pages} 页过于复杂，未读取', en: '{count|page|pages} {pagesEn} too complex to read' },
+  'cli.skipped.partlyRead': { zh: '跳过：已读取的部分没有报告标题，也没有报告的部分或表格，但文件有内容未能读取（{unread}），无法判断是否为政府信息公开工作年度报告', en: 'skipped: what was read has no report title, sections or tables, but part of the file could not be read ({unreadEn}): whether it is a government information disclosure annual report cannot be told' },
   'cli.failed.pdfTooComplex': { zh: '无法读取：PDF 过于复杂，第 {pages} 页绘制的内容超出读取上限（操作过多或表单嵌套过深，可能是异常构造的文件），没有可检查的文字', en: 'cannot read: the PDF is too complex: {count|page|pages} {pagesEn} {count|draws|draw} more than the reader allows (too many operators, or forms nested too deep: it may be a malformed file), and no text is left to check' },
   'source.page': { zh: '第 {page} 页', en: 'page {page}' },
   'source.paragraph': { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
