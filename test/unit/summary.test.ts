@@ -7,7 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { EXPORT_MARKER, entriesRelativeTo, isOwnExport, notCheckedEntry, overviewTable, REVIEW_COLUMNS, reviewCsv } from '../../shared/src/outputs/review';
+import { EXPORT_MARKER, entriesRelativeTo, isOwnExport, notCheckedEntry, overviewTable, REVIEW_COLUMNS, reviewCsv, reviewEntry } from '../../shared/src/outputs/review';
+import { check, parse } from '../../shared/src/index';
 import { root } from '../helpers/util';
 
 const cli = join(root, 'dist', 'cli.js');
@@ -164,4 +165,14 @@ test('the overview\'s columns: short headers (at most two short lines) that fit 
     }
     assert.equal(columns.find((c) => c.key === 'disclosureRate')!.short, lang === 'en' ? 'Rate' : '公开率');
   }
+});
+
+test('a report read in part (PDF pages dropped) is never said to be read fully: its status says part of it was not read', () => {
+  const text = readFileSync(join(root, 'test', 'fixtures', 'real', 'weihui-2023.txt'), 'utf8');
+  const status = (model: ReturnType<typeof parse>, lang: 'zh-CN' | 'en') => REVIEW_COLUMNS.find((c) => c.key === 'status')!.value(reviewEntry('r.pdf', model, check(model), lang), lang);
+  assert.equal(status(parse(text), 'zh-CN'), '完整读取');
+  const partly = parse(text, { incomplete: true });
+  assert.deepEqual(reviewEntry('r.pdf', partly, check(partly), 'zh-CN').reading, { kind: 'partial', rules: [], unread: true });
+  assert.equal(status(partly, 'zh-CN'), '部分读取：文件有内容未能读取');
+  assert.equal(status(partly, 'en'), 'read in part: part of the file could not be read');
 });

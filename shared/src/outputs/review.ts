@@ -10,10 +10,12 @@ export { reviewFigures, type ReviewFigures };
 /** Rules that say a part of the report could not be read (or was read by a guess said once). */
 export const READING_RULES: ReadonlySet<string> = new Set(['flattened-row', 'short-row', 'extra-cells', 'unknown-row-label', 'unknown-header']);
 
-export type ReadingStatus = { kind: 'full' } | { kind: 'partial'; rules: string[] };
+/** `unread`: part of the file was not read at all (PDF pages too complex or past the page limit). */
+export type ReadingStatus = { kind: 'full' } | { kind: 'partial'; rules: string[]; unread?: true };
 
-export function readingStatus(findings: readonly Finding[]): ReadingStatus {
+export function readingStatus(findings: readonly Finding[], model?: Pick<ReportModel, 'incomplete'>): ReadingStatus {
   const rules = [...new Set(findings.filter((f) => READING_RULES.has(f.ruleId)).map((f) => f.ruleId))].sort();
+  if (model?.incomplete) return { kind: 'partial', rules, unread: true };
   return rules.length ? { kind: 'partial', rules } : { kind: 'full' };
 }
 
@@ -66,7 +68,7 @@ export function reviewEntry(path: string, model: ReportModel, findings: readonly
     format: model.formatVersion,
     counts: { error: count('error'), warning: count('warning'), info: count('info') },
     decisions: { open: open.length - confirmed, confirmed, dismissed: all.length - open.length },
-    reading: readingStatus(findings),
+    reading: readingStatus(findings, model),
     figures: reviewFigures(model),
     findings: all.map((f) => {
       const at = model.lines.positionAt(f.range.start);
@@ -163,6 +165,10 @@ function statusText(e: ReviewEntry, lang: Lang): string {
   const en = lang === 'en';
   // The reason is the CLI's own line for the file ("跳过：…", "无法读取：…").
   if (e.state !== 'checked') return e.reason ?? (en ? (e.state === 'skipped' ? 'skipped' : 'not read') : e.state === 'skipped' ? '跳过' : '无法读取');
+  if (e.reading?.kind === 'partial' && e.reading.unread) {
+    const also = e.reading.rules.length ? (en ? `; in part unreadable (${e.reading.rules.join(', ')})` : `；部分无法可靠读取（${e.reading.rules.join('、')}）`) : '';
+    return (en ? 'read in part: part of the file could not be read' : '部分读取：文件有内容未能读取') + also;
+  }
   if (e.reading?.kind === 'partial') return en ? `read, in part unreadable (${e.reading.rules.join(', ')})` : `已读取，部分无法可靠读取（${e.reading.rules.join('、')}）`;
   return en ? 'read fully' : '完整读取';
 }
