@@ -13,9 +13,12 @@ import { NUMBER_PARTS, PLACEHOLDER } from '../format/patterns';
 import { placeOrphans, type RawRow, type RawTable, type RawTables } from './interpret';
 import { HEADER_JOINERS, isCornerNote, table1HeaderVocabulary, table2HeaderVocabulary, table3HeaderVocabulary } from '../format/labels';
 
+/** The notes of a figure written as plain digits: none (one array for all of them, never written to). */
+const NO_NOTES: NumberNote[] = Object.freeze([]) as unknown as NumberNote[];
+
 export function parseCellValue(raw: string, kind: ColumnKind): CellValue {
   // The common case, plain digits, without normalisation.
-  if (raw.length > 0 && raw.length < 16 && /^\d+$/.test(raw)) return { kind: 'number', value: Number(raw), notes: [] };
+  if (raw.length > 0 && raw.length < 16 && /^\d+$/.test(raw)) return { kind: 'number', value: Number(raw), notes: NO_NOTES };
   // Beyond 15 digits a count cannot be exact in a double: say so rather than round it.
   if (/\d{16,}/.test(raw.replace(/[,，]/g, ''))) return { kind: 'invalid', reason: 'tooLarge' };
   const n = raw.normalize('NFKC').replace(/[\s]/g, '').replace(/，/g, ',').replace(/．/g, '.');

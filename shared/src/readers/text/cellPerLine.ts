@@ -24,7 +24,7 @@ export function readLoneValue(r: TextRead, l: TextLine, aboveLabel: number): boo
   }
   r.grid.cell(r.text, l.start, l.end, r.joinKey, 'cellPerLine', '\n');
   r.layouts.add('cellPerLine');
-  r.lines.push(lineOf(r.text, l.start, l.end, true));
+  r.lines.push(lineOf(l.line, l.start, l.end, true));
   endBlock(r);
   return true;
 }
@@ -57,5 +57,5 @@ export function readWrappedCell(r: TextRead, l: TextLine): void {
     last.end = e;
     last.kind = last.text.trim() === '' ? 'blank' : isValueText(last.text) ? 'value' : 'text';
   }
-  r.lines.push(lineOf(r.text, l.start, l.end, true));
+  r.lines.push(lineOf(l.line, l.start, l.end, true));
 }

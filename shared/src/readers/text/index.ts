@@ -104,6 +104,6 @@ function readLine(r: TextRead, l: TextLine, glued: boolean): void {
   else if (isTabLine(l)) readTabLine(r, l);
   else if (isWrappedCell(r, l)) readWrappedCell(r, l);
   else if (isPipeRow(l.trimmed)) readPipeRow(r, l);
-  else if (PAGE_MARKER.test(l.line)) r.lines.push(lineOf(r.text, l.start, l.end, true));
+  else if (PAGE_MARKER.test(l.line)) r.lines.push(lineOf(l.line, l.start, l.end, true));
   else readSpacedLine(r, l, glued);
 }

@@ -3,11 +3,13 @@ import { isValueText, type LogicalLine } from '../../grid/grid';
 import { SECTION_NUMERAL_ONLY } from '../../format/patterns';
 
 export const MD_HEADING = /^(#{1,6})[ \t]+/;
+const LEADING_SPACE = /^\s/;
 
-export function lineOf(text: string, start: number, end: number, tabular: boolean): LogicalLine {
-  const line = text.slice(start, end);
-  const md = MD_HEADING.exec(line);
-  const indent = line.length - line.trimStart().length;
+/** The logical line of a physical one (`line`: its text, from `start` to `end`). */
+export function lineOf(line: string, start: number, end: number, tabular: boolean): LogicalLine {
+  const md = line.charCodeAt(0) === 35 ? MD_HEADING.exec(line) : null;
+  // (\s is exactly what trimStart() removes: most lines start with none, and are not copied.)
+  const indent = LEADING_SPACE.test(line) ? line.length - line.trimStart().length : 0;
   const contentStart = md ? start + md[0].length : start + indent;
   return { text: line, start, end, contentStart, markdownLevel: md ? (md[1] as string).length : 0, tabular };
 }

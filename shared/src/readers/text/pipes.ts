@@ -31,5 +31,5 @@ export function readPipeRow(r: TextRead, l: TextLine): void {
     }
     r.layouts.add('markdown');
   }
-  r.lines.push(lineOf(r.text, l.start, l.end, true));
+  r.lines.push(lineOf(l.line, l.start, l.end, true));
 }

@@ -34,7 +34,7 @@ function readFigures(r: TextRead, l: TextLine, key: number, values: string[], gl
     i = at + v.length;
   }
   r.layouts.add(glued ? 'flattened' : 'pdf');
-  r.lines.push(lineOf(r.text, l.start, l.end, true));
+  r.lines.push(lineOf(l.line, l.start, l.end, true));
 }
 
 /** A label and the figures after it. */
@@ -48,7 +48,7 @@ function readLabelled(r: TextRead, l: TextLine, key: number, labelEnd: number, s
     r.grid.cell(r.text, s, s + m[0].length, key, 'pdf', ' ', true);
   }
   r.layouts.add('pdf');
-  r.lines.push(lineOf(r.text, l.start, l.end, true));
+  r.lines.push(lineOf(l.line, l.start, l.end, true));
 }
 
 /** A narrative line, a heading, or a label whose values follow on other lines. */
@@ -56,7 +56,7 @@ function readTextLine(r: TextRead, l: TextLine, key: number, start: number): voi
   const md = MD_HEADING.exec(l.line);
   if (md) r.layouts.add('markdown');
   markedCell(r.grid, r.text, md ? l.start + md[0].length : start, l.start + l.line.trimEnd().length, key, 'pdf', ' ');
-  r.lines.push(lineOf(r.text, l.start, l.end, false));
+  r.lines.push(lineOf(l.line, l.start, l.end, false));
   if (!md && !l.virtual && l.trimmed.length <= 60 && !/[。；;]$/.test(l.trimmed)) r.labelKey = key;
 }
 

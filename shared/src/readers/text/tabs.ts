@@ -31,7 +31,7 @@ export function readTabLine(r: TextRead, l: TextLine): void {
     endBlock(r);
   }
   r.prevCellPerLine = cellPerLine;
-  r.lines.push(lineOf(r.text, l.start, l.end, !headingLike(l.line)));
+  r.lines.push(lineOf(l.line, l.start, l.end, !headingLike(l.line)));
 }
 
 /** A tab, then one cell (one trailing tab after it, as some exports write, leaves it one cell). */
