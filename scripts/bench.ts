@@ -113,7 +113,7 @@ async function lsp(): Promise<Record<string, unknown>> {
       const first = client.diagnostics(u, 1);
       await client.open(u, body, name.endsWith('.md') ? 'markdown' : 'plaintext');
       await first;
-      perExample[name] = await keystrokes(client, u, body, quick ? 30 : 100);
+      perExample[name] = await keystrokes(client, u, body, quick ? 30 : 300);
     }
     // After an even number of keystrokes the document is as it was opened.
     const requests = await requestTimes(client, uri, text, cell);
