@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { hostilePdf } from '../helpers/hostilePdf';
 import { LspClient } from '../helpers/lspClient';
 import { fixture, REAL, root } from '../helpers/util';
 
@@ -264,6 +265,20 @@ test('a rule page shipped with the extension (docs/rules) is read, never checked
   await client.open(uri, readFileSync(page, 'utf8'), 'markdown');
   assert.equal((await status).active, false);
   assert.deepEqual((await published).diagnostics, []);
+});
+
+test('the overview over the protocol: a PDF read in part is said so (部分读取), and one whose readable part shows no report is not called "not a report"', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gov-report-partly-'));
+  writeFileSync(join(dir, 'four.pdf'), hostilePdf('nested', { depth: 6, pages: 4 }));
+  writeFileSync(join(dir, 'one.pdf'), hostilePdf('nested', { depth: 6 }));
+  const uris = ['four.pdf', 'one.pdf'].map((n) => pathToFileURL(join(dir, n)).toString());
+  const r = await client.request<{ columns: Array<{ key: string }>; rows: Array<{ uri: string; values: unknown[]; state: string }> }>('gov-report/overview', { uris });
+  const status = (name: string) => {
+    const row = r.rows.find((x) => x.uri.endsWith(name))!;
+    return [row.state, String(row.values[r.columns.findIndex((c) => c.key === 'status')])];
+  };
+  assert.deepEqual(status('four.pdf'), ['skipped', '跳过：已读取的部分没有报告标题，也没有报告的部分或表格，但文件有内容未能读取（第 2、3、4、5、6 页过于复杂，未读取），无法判断是否为政府信息公开工作年度报告']);
+  assert.deepEqual(status('one.pdf'), ['checked', '部分读取：文件有内容未能读取']);
 });
 
 test('the overview over the protocol: a row per file (the PDF with its figures, a file that is no report with why); its exports read back (CSV, XLSX)', async () => {
